@@ -1,0 +1,623 @@
+"""Actors: canonical entities with every mention (names, descriptions, pronouns).
+
+Resolution runs in layers, each recorded on the mention as ``resolved_by``:
+
+1. ``ner`` / ``alias``: spaCy's named entities, grouped into canonical actors ("Poutine" is the
+   "Vladimir Poutine" named earlier or later; an acronym given in brackets is its organisation);
+2. ``apposition``: a description next to a name ("le président russe Vladimir Poutine",
+   "X, ministre de …") ties that description to that person for the whole article;
+3. ``knowledge``: a role and a country or organisation ("le président américain") names the holder
+   of that office on the article's date, from the bundled office-holders file;
+4. ``salience``: pronouns, "ce dernier", "son homologue" and bare roles ("le président") go to the
+   most salient compatible person: subject continuity, recency, gender and number agreement.
+
+Places used for governments (le Kremlin, Kiev, Washington) stay ORG/LOC actors of their own.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from presse import knowledge
+from presse.lexicons import (
+    country_by_alias,
+    demonyms,
+    first_name_gender,
+    metonyms,
+    role_titles,
+    speaker_nouns,
+)
+
+DETERMINERS = {"le", "la", "l'", "l’", "son", "sa", "leur", "ce", "cette", "notre", "votre"}
+POSSESSIVES = {"son", "sa", "leur"}
+SUBJECT_PRONOUNS = {"il": ("m", "s"), "elle": ("f", "s"), "-il": ("m", "s"), "-elle": ("f", "s")}
+STRESSED_PRONOUNS = {"lui": ("m", "s"), "elle": ("f", "s")}
+STRESS_PREPOSITIONS = {"selon", "pour", "avec", "contre", "envers", "sans", "chez", "d'après", "après"}
+IMPERSONAL_NEXT = {
+    "faut", "fallait", "faudra", "faudrait", "semble", "semblait", "paraît", "paraissait",
+    "suffit", "suffisait", "reste", "restait", "existe", "existait", "manque", "convient",
+    "importe", "pleut", "s'agit", "s'agissait", "agit", "vaut", "arrive", "n'y",
+}
+DERNIER_FORMS = {("ce", "dernier"): ("m", "s"), ("cette", "dernière"): ("f", "s")}
+TITLES_M = {"m.", "monsieur", "mr"}
+TITLES_F = {"mme", "madame", "mlle", "mademoiselle"}
+NER_LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC"}
+SALIENCE_WINDOW = 4  # sentences back a pronoun may reach
+
+
+def normalize_name(name: str) -> str:
+    """A comparison key for names: case, accents, apostrophes and hyphens folded."""
+    s = unicodedata.normalize("NFKD", name.replace("’", "'"))
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return re.sub(r"[\s\-]+", " ", s).strip().lower()
+
+
+@dataclass
+class MentionRec:
+    """A mention found in the Doc: token range and how it was tied to its entity."""
+
+    start: int  # token index
+    end: int
+    kind: str
+    resolved_by: str
+    is_subject: bool = False
+
+
+@dataclass
+class EntityRec:
+    """A canonical actor under construction."""
+
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    descriptions: list[str] = field(default_factory=list)
+    gender: str | None = None
+    knowledge: str | None = None
+    mentions: list[MentionRec] = field(default_factory=list)
+    offices: set[tuple[str, str]] = field(default_factory=set)  # (office, of)
+
+    def keys(self) -> set[str]:
+        return {normalize_name(self.name), *(normalize_name(a) for a in self.aliases)}
+
+
+@dataclass
+class Actors:
+    """The result of actor resolution for one Doc."""
+
+    entities: list[EntityRec]
+    by_token: dict[int, int]  # token index -> entity index
+    warnings: list[str] = field(default_factory=list)
+
+    def entity_at(self, token_i: int) -> EntityRec | None:
+        idx = self.by_token.get(token_i)
+        return self.entities[idx] if idx is not None else None
+
+
+@dataclass
+class _Description:
+    start: int
+    end: int
+    title_key: str
+    office: str
+    gender: str
+    of: str | None
+
+
+def _clean_ent(span: Span) -> tuple[int, int] | None:
+    """Trim determiners, punctuation and quote marks off a NER span; None if nothing is left."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].is_punct or doc[start].lower_ in DETERMINERS | {"les", "l", "'"}):
+        start += 1
+    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in ".") or (
+        end > start and doc[end - 1].text in {"'", "’", "-"}
+    ):
+        end -= 1
+    if start >= end:
+        return None
+    text = doc[start:end].text
+    if not any(c.isalpha() for c in text) or not text[0].isupper() and not text[0].isdigit():
+        return None
+    return start, end
+
+
+def _role_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """Role titles by first word: (token sequence, title key), longest first."""
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for key in role_titles():
+        words = tuple(re.findall(r"[\w-]+'?|'", key.replace("’", "'").lower()))
+        words = tuple(w for w in words if w)
+        if words:
+            index.setdefault(words[0], []).append((words, key))
+    for entries in index.values():
+        entries.sort(key=lambda e: -len(e[0]))
+    return index
+
+
+def _token_words(doc: Doc, i: int, n: int) -> tuple[str, ...]:
+    return tuple(t.lower_.replace("’", "'") for t in doc[i : min(len(doc), i + n)])
+
+
+def _match_tokens(doc: Doc, i: int, words: tuple[str, ...]) -> int | None:
+    """End token index when the tokens from i spell `words` (apostrophes split or not)."""
+    joined = " ".join(words).replace("' ", "'")
+    acc = ""
+    j = i
+    while j < len(doc) and len(acc) < len(joined):
+        piece = doc[j].lower_.replace("’", "'")
+        acc = acc + piece if (acc.endswith("'") or not acc) else acc + " " + piece
+        j += 1
+    return j if acc == joined else None
+
+
+class ActorResolver:
+    """Builds the canonical actors of a Doc. Stateless between documents; lexicons are cached."""
+
+    def __init__(self) -> None:
+        self.roles = _role_index()
+
+    def __call__(self, doc: Doc, on: date | None = None) -> Actors:
+        on = on or date.today()
+        entities: list[EntityRec] = []
+        by_token: dict[int, int] = {}
+        warnings: list[str] = []
+        ner = self._named_mentions(doc)
+        self._cluster(doc, ner, entities, by_token)
+        self._link_knowledge(entities, on)
+        self._resolve_references(doc, entities, by_token, on)
+        for ent in entities:
+            ent.mentions.sort(key=lambda m: m.start)
+        entities = [e for e in entities if e.mentions]
+        # re-index after dropping empty entities
+        by_token = {}
+        for idx, ent in enumerate(entities):
+            ent.id = f"e{idx + 1}"
+            for m in ent.mentions:
+                for t in range(m.start, m.end):
+                    by_token[t] = idx
+        return Actors(entities, by_token, warnings)
+
+    # -- layer 1: names -------------------------------------------------------------------------
+
+    def _named_mentions(self, doc: Doc) -> list[tuple[int, int, str, str | None]]:
+        """(start, end, type, gender hint) of each usable NER span, in text order."""
+        found = []
+        metos = metonyms()
+        for ent in doc.ents:
+            label = NER_LABELS.get(ent.label_)
+            if label is None:
+                continue
+            cleaned = _clean_ent(ent)
+            if cleaned is None:
+                continue
+            start, end = cleaned
+            gender = None
+            first = doc[start].lower_
+            if first in TITLES_M | TITLES_F:
+                gender = "f" if first in TITLES_F else "m"
+                start += 1
+                if start < end and doc[start].text == ".":
+                    start += 1
+                label = "PER"
+            elif start > 0 and doc[start - 1].lower_ in TITLES_M | TITLES_F:
+                gender = "f" if doc[start - 1].lower_ in TITLES_F else "m"
+                label = "PER"
+            if start >= end:
+                continue
+            text = doc[start:end].text
+            if label == "PER" and text.lower() in role_titles():
+                continue
+            if label == "PER" and len(text) < 3 and text.isupper():
+                label = "ORG"
+            meto = metos.get(text) or metos.get(text.replace("’", "'"))
+            if meto is not None:
+                label = meto.type
+            found.append((start, end, label, gender))
+        return found
+
+    def _cluster(
+        self,
+        doc: Doc,
+        ner: list[tuple[int, int, str, str | None]],
+        entities: list[EntityRec],
+        by_token: dict[int, int],
+    ) -> None:
+        """Group name mentions into entities (full names first, then their short forms)."""
+        type_votes: dict[str, dict[str, int]] = {}
+        for start, end, label, _ in ner:
+            votes = type_votes.setdefault(normalize_name(doc[start:end].text), {})
+            votes[label] = votes.get(label, 0) + 1
+        acronyms = self._acronyms(doc)
+
+        def add_mention(idx: int, start: int, end: int, resolved_by: str) -> None:
+            ent = entities[idx]
+            ent.mentions.append(
+                MentionRec(start, end, "name", resolved_by, _is_subject(doc[start:end]))
+            )
+            for t in range(start, end):
+                by_token[t] = idx
+
+        key_to_entity: dict[str, int] = {}
+        order = sorted(ner, key=lambda m: (-(m[1] - m[0]), m[0]))
+        pending: list[tuple[int, int, str, str | None]] = []
+        for start, end, _label, gender in order:
+            text = doc[start:end].text
+            key = normalize_name(text)
+            votes = type_votes[key]
+            label = max(votes, key=lambda k: (votes[k], k == "PER"))
+            if key in key_to_entity:
+                add_mention(key_to_entity[key], start, end, "ner")
+                continue
+            if key in acronyms and normalize_name(acronyms[key]) in key_to_entity:
+                idx = key_to_entity[normalize_name(acronyms[key])]
+                entities[idx].aliases.append(text)
+                key_to_entity[key] = idx
+                add_mention(idx, start, end, "alias")
+                continue
+            if label == "PER" and end - start == 1 or label == "PER" and self._partial_of(key, entities):
+                pending.append((start, end, label, gender))
+                continue
+            entities.append(EntityRec("", text, label, gender=gender))
+            key_to_entity[key] = len(entities) - 1
+            add_mention(len(entities) - 1, start, end, "ner")
+            if label == "PER" and gender is None:
+                entities[-1].gender = first_name_gender(doc[start].text)
+        # short forms, in text order so that an ambiguous surname goes to the last one named
+        for start, end, label, gender in sorted(pending):
+            text = doc[start:end].text
+            key = normalize_name(text)
+            if key in key_to_entity:
+                add_mention(key_to_entity[key], start, end, "ner")
+                continue
+            candidates = [
+                i for i, e in enumerate(entities)
+                if e.type == "PER" and self._is_short_form(key, e)
+            ]
+            if candidates:
+                before = [
+                    (max((m.start for m in entities[i].mentions if m.start < start), default=-1), i)
+                    for i in candidates
+                ]
+                idx = max(before)[1]
+                if text not in entities[idx].aliases:
+                    entities[idx].aliases.append(text)
+                add_mention(idx, start, end, "alias")
+                continue
+            entities.append(EntityRec("", text, label, gender=gender))
+            key_to_entity[key] = len(entities) - 1
+            add_mention(len(entities) - 1, start, end, "ner")
+
+    @staticmethod
+    def _is_short_form(key: str, ent: EntityRec) -> bool:
+        """'poutine' is a short form of 'vladimir poutine'; 'le pen' of 'marine le pen'."""
+        words = key.split()
+        for full in ent.keys():
+            fw = full.split()
+            if len(fw) > len(words) and (fw[-len(words) :] == words or fw[: len(words)] == words and len(words) > 1):
+                return True
+        return False
+
+    def _partial_of(self, key: str, entities: list[EntityRec]) -> bool:
+        return any(e.type == "PER" and self._is_short_form(key, e) for e in entities)
+
+    @staticmethod
+    def _acronyms(doc: Doc) -> dict[str, str]:
+        """'Organisation mondiale de la santé (OMS)' -> {'oms': 'Organisation mondiale de la santé'}."""
+        found = {}
+        for m in re.finditer(r"((?:[A-ZÀ-Ý][\w’'-]*)(?:\s+[\w’'-]+){1,8}?)\s*\(([A-Z][A-Za-z]{1,9})\)", doc.text):
+            long, acro = m.group(1), m.group(2)
+            initials = "".join(w[0] for w in re.findall(r"[\w]+", long) if w[0].isupper() or len(w) > 3).upper()
+            if acro.upper()[:1] == long[:1].upper() and (acro.upper() in initials or len(acro) <= len(initials) + 1):
+                found[normalize_name(acro)] = long
+        return found
+
+    # -- layer 3: knowledge ----------------------------------------------------------------------
+
+    @staticmethod
+    def _link_knowledge(entities: list[EntityRec], on: date) -> None:
+        """Complete single-word person names from the office-holders file; note their offices."""
+        for ent in entities:
+            if ent.type != "PER":
+                continue
+            if " " not in ent.name:
+                full = knowledge.canonical_person(ent.name)
+                if full:
+                    ent.aliases.append(ent.name)
+                    ent.name = full
+            for office in knowledge.offices_of(ent.name):
+                if office.start <= on and (office.end is None or on <= office.end):
+                    ent.offices.add((office.office, office.of))
+                    ent.knowledge = ent.knowledge or f"{office.title_fr}, {office.of}"
+                    ent.gender = ent.gender or office.gender
+
+    # -- layers 2-4: descriptions and pronouns, in text order ------------------------------------
+
+    def _resolve_references(
+        self, doc: Doc, entities: list[EntityRec], by_token: dict[int, int], on: date
+    ) -> None:
+        appositions: dict[tuple[str, str | None], int] = {}
+        i = 0
+        while i < len(doc):
+            tok = doc[i]
+            if i in by_token:
+                i += 1
+                continue
+            desc = self._description_at(doc, i)
+            if desc is not None:
+                idx, how = self._resolve_description(doc, desc, entities, by_token, appositions, on)
+                if idx is not None:
+                    self._attach(doc, entities, by_token, idx, desc.start, desc.end, "description", how)
+                    ent = entities[idx]
+                    label = doc[desc.start : desc.end].text
+                    if label not in ent.descriptions:
+                        ent.descriptions.append(label)
+                    if ent.gender is None and desc.gender in ("m", "f"):
+                        ent.gender = desc.gender
+                i = desc.end
+                continue
+            pron = self._pronoun_at(doc, i)
+            if pron is not None:
+                end, gender = pron
+                idx = self._salient_person(doc, entities, by_token, i, gender)
+                if idx is not None:
+                    self._attach(doc, entities, by_token, idx, i, end, "pronoun", "salience")
+                i = end
+                continue
+            i += 1
+            del tok
+
+    def _attach(
+        self, doc: Doc, entities: list[EntityRec], by_token: dict[int, int], idx: int,
+        start: int, end: int, kind: str, how: str,
+    ) -> None:
+        entities[idx].mentions.append(MentionRec(start, end, kind, how, _is_subject(doc[start:end])))
+        for t in range(start, end):
+            by_token[t] = idx
+
+    def _description_at(self, doc: Doc, i: int) -> _Description | None:
+        """A determiner + role title (+ nationality or 'de' + country) starting at token i."""
+        if doc[i].lower_.replace("’", "'") not in DETERMINERS:
+            return None
+        j = i + 1
+        if j < len(doc) and doc[j].lower_ in {"nouveau", "nouvelle", "ancien", "ancienne", "futur", "future", "actuel", "actuelle"}:
+            return None  # a former or future holder is not the holder on the article's date
+        if j >= len(doc):
+            return None
+        for words, key in self.roles.get(doc[j].lower_.replace("’", "'"), []):
+            end = _match_tokens(doc, j, words)
+            if end is None:
+                continue
+            role = role_titles()[key]
+            of = None
+            k = end
+            if k < len(doc) and doc[k].lower_ in demonyms():
+                of = demonyms()[doc[k].lower_]
+                k += 1
+            elif k + 1 < len(doc) and doc[k].lower_ in {"de", "des", "du", "d'", "d’"}:
+                m = k + 1
+                if m < len(doc) and doc[m].lower_ in {"la", "l'", "l’", "le", "les"}:
+                    m += 1
+                for n in (4, 3, 2, 1):
+                    if m + n > len(doc):
+                        continue
+                    name = doc[m : m + n].text
+                    country = country_by_alias(name)
+                    if country is not None:
+                        of, k = country.name, m + n
+                        break
+                    org = _organisation(name)
+                    if org is not None:
+                        of, k = org, m + n
+                        break
+            return _Description(i, k, key, role.office, role.gender, of)
+        return None
+
+    def _resolve_description(
+        self, doc: Doc, desc: _Description, entities: list[EntityRec], by_token: dict[int, int],
+        appositions: dict[tuple[str, str | None], int], on: date,
+    ) -> tuple[int | None, str]:
+        # apposition: "le président russe Vladimir Poutine" / "Vladimir Poutine, le président russe"
+        nxt = desc.end
+        prev = desc.start - 1
+        if prev >= 0 and doc[prev].text == ",":
+            prev -= 1
+        for t in (nxt, prev):
+            if 0 <= t < len(doc) and t in by_token and entities[by_token[t]].type == "PER":
+                idx = by_token[t]
+                appositions[(desc.office, desc.of)] = idx
+                if desc.of:
+                    entities[idx].offices.add((desc.office, desc.of))
+                return idx, "apposition"
+        if (desc.office, desc.of) in appositions:
+            return appositions[(desc.office, desc.of)], "apposition"
+        if desc.office == "counterpart":
+            return self._counterpart(doc, desc, entities, by_token), "salience"
+        if desc.of is not None:
+            holder = knowledge.holder(desc.office, desc.of, on)
+            if holder is not None:
+                idx = self._find_person(entities, holder.person, holder.aliases)
+                if idx is None:
+                    entities.append(EntityRec("", holder.person, "PER", gender=holder.gender))
+                    idx = len(entities) - 1
+                ent = entities[idx]
+                ent.offices.add((desc.office, desc.of))
+                ent.knowledge = ent.knowledge or f"{holder.title_fr}, {holder.of}"
+                ent.gender = ent.gender or holder.gender
+                return idx, "knowledge"
+            return None, ""
+        # a bare role ("le président", "le chef de l'État"): the salient person holding such a role
+        return self._salient_person(
+            doc, entities, by_token, desc.start, desc.gender if desc.gender != "mf" else None,
+            office=desc.office,
+        ), "salience"
+
+    @staticmethod
+    def _find_person(entities: list[EntityRec], name: str, aliases: tuple[str, ...]) -> int | None:
+        keys = {normalize_name(name), *(normalize_name(a) for a in aliases)}
+        surname = normalize_name(name).split()[-1]
+        for idx, ent in enumerate(entities):
+            if ent.type != "PER":
+                continue
+            if ent.keys() & keys or any(k.split()[-1] == surname for k in ent.keys() if " " in k):
+                return idx
+        return None
+
+    def _counterpart(
+        self, doc: Doc, desc: _Description, entities: list[EntityRec], by_token: dict[int, int]
+    ) -> int | None:
+        """'son homologue': the salient person other than the possessor (the clause's subject)."""
+        possessor = None
+        head = doc[desc.start].head
+        for _ in range(4):
+            subj = _subject_of(head)
+            if subj is not None and subj.i in by_token:
+                possessor = by_token[subj.i]
+                break
+            if head.head is head:
+                break
+            head = head.head
+        return self._salient_person(doc, entities, by_token, desc.start, None, exclude=possessor, any_role=True)
+
+    def _pronoun_at(self, doc: Doc, i: int) -> tuple[int, str | None] | None:
+        """(end, gender) of a personal reference starting at token i, or None."""
+        tok = doc[i]
+        low = tok.lower_
+        pair = (low, doc[i + 1].lower_ if i + 1 < len(doc) else "")
+        if pair in DERNIER_FORMS:
+            return i + 2, DERNIER_FORMS[pair][0]
+        if low in SUBJECT_PRONOUNS and (tok.dep_.startswith("nsubj") or tok.dep_.startswith("expl") or low.startswith("-")):
+            nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+            if nxt in IMPERSONAL_NEXT or nxt == "y" or (nxt in {"est", "était", "sera"} and _impersonal_etre(doc, i)):
+                return None
+            return i + 1, SUBJECT_PRONOUNS[low][0]
+        if low in STRESSED_PRONOUNS and i > 0 and doc[i - 1].lower_ in STRESS_PREPOSITIONS:
+            return i + 1, STRESSED_PRONOUNS[low][0]
+        return None
+
+    def _salient_person(
+        self, doc: Doc, entities: list[EntityRec], by_token: dict[int, int], at: int,
+        gender: str | None, *, exclude: int | None = None, office: str | None = None,
+        any_role: bool = False,
+    ) -> int | None:
+        """The entity a reference at token `at` most likely points to, or None.
+
+        Looks back over the last sentences: the subject of the previous clause first (when it is
+        not a person but agrees in gender, the reference is taken to be to that thing), then the
+        most recent agreeing person.
+        """
+        sent_starts = _sentence_starts(doc, at, SALIENCE_WINDOW)
+        window_start = sent_starts[0] if sent_starts else 0
+        best: tuple[float, int] | None = None
+        cur_sent = doc[at].sent.start
+        for idx, ent in enumerate(entities):
+            if ent.type != "PER" or idx == exclude:
+                continue
+            if gender in ("m", "f") and ent.gender not in (None, gender):
+                continue
+            if office is not None and not any(o == office for o, _ in ent.offices) and not any(
+                _same_role(d, office) for d in ent.descriptions
+            ):
+                continue
+            if any_role and not ent.offices and not ent.descriptions and exclude is not None:
+                pass
+            for m in ent.mentions:
+                if not window_start <= m.start < at:
+                    continue
+                distance = sum(1 for s in sent_starts if s > m.start) + (0 if m.start >= cur_sent else 0)
+                score = -distance * 2.0 + (1.5 if m.is_subject else 0.0) + m.start / max(at, 1)
+                if best is None or score > best[0]:
+                    best = (score, idx)
+        if best is None:
+            return None
+        if gender is not None and office is None and exclude is None:
+            blocker = _thing_subject_between(doc, entities, by_token, best[1], at, gender)
+            if blocker:
+                return None
+        return best[1]
+
+
+@functools.cache
+def _organisations() -> dict[str, str]:
+    """Organisations that have offices in the knowledge file, by normalized name."""
+    countries = {normalize_name(c) for c in _country_names()}
+    return {
+        normalize_name(o.of): o.of
+        for o in knowledge.office_holders()
+        if normalize_name(o.of) not in countries
+    }
+
+
+@functools.cache
+def _country_names() -> frozenset[str]:
+    from presse.lexicons import countries
+
+    return frozenset(countries())
+
+
+def _organisation(name: str) -> str | None:
+    """The organisation's name as the knowledge file writes it, or None."""
+    return _organisations().get(normalize_name(name))
+
+
+def _same_role(description: str, office: str) -> bool:
+    key = normalize_name(description)
+    role = role_titles()
+    return any(normalize_name(k) in key and r.office == office for k, r in role.items())
+
+
+def _is_subject(span: Span) -> bool:
+    return any(t.dep_.startswith("nsubj") for t in span) or any(
+        t.dep_.startswith("nsubj") for t in {span.root.head} if span.root.dep_ in ("flat:name", "appos")
+    )
+
+
+def _subject_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_.startswith("nsubj") or child.dep_ == "expl:subj":
+            return child
+    return None
+
+
+def _sentence_starts(doc: Doc, at: int, back: int) -> list[int]:
+    """Start token indices of the `back` sentences before the one holding `at`, and of that one."""
+    sent = doc[at].sent
+    starts = [sent.start]
+    i = sent.start - 1
+    while i >= 0 and len(starts) <= back:
+        s = doc[i].sent
+        starts.insert(0, s.start)
+        i = s.start - 1
+    return starts
+
+
+def _impersonal_etre(doc: Doc, i: int) -> bool:
+    """'il est difficile de …', 'il est temps que …': an impersonal 'il'."""
+    window = [t.lower_ for t in doc[i + 2 : i + 6]]
+    return ("de" in window or "que" in window or "d'" in window) and doc[i + 2].pos_ in ("ADJ", "NOUN", "ADV")
+
+
+def _thing_subject_between(
+    doc: Doc, entities: list[EntityRec], by_token: dict[int, int], idx: int, at: int, gender: str
+) -> bool:
+    """True when, after the person's last mention, a non-person subject agreeing with the pronoun
+    stands closer to it (the previous clause's subject is the likelier antecedent)."""
+    last = max((m.start for m in entities[idx].mentions if m.start < at), default=-1)
+    want = "Masc" if gender == "m" else "Fem"
+    nouns = speaker_nouns()
+    sent_start = doc[at].sent.start
+    prev_sent_start = doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
+    for t in doc[max(last + 1, prev_sent_start) : at]:
+        if not t.dep_.startswith("nsubj") or t.pos_ != "NOUN" or t.i in by_token:
+            continue
+        if t.lemma_.lower() in nouns or t.lower_ in nouns:
+            continue
+        if want in t.morph.get("Gender") and "Sing" in t.morph.get("Number"):
+            return True
+    return False

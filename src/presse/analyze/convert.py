@@ -1,0 +1,168 @@
+"""Turn an analyzed spaCy Doc into the typed `Article` (the serialized result)."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from presse.analyze.actors import Actors
+from presse.analyze.quotes import Quotes
+from presse.analyze.structure import Structure
+from presse.model import (
+    Article,
+    Block,
+    Document,
+    Entity,
+    Mention,
+    Quote,
+    Section,
+    Speaker,
+    Voice,
+)
+
+WORD_RE = re.compile(r"\w+(?:['’-]\w+)*")
+
+
+def _char_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    span = doc[start:end]
+    return span.start_char, span.end_char
+
+
+def _blocks(structure: Structure, text: str) -> list[Block]:
+    return [Block(kind=b.kind, start=b.start, end=b.end, text=text[b.start : b.end]) for b in structure.blocks]  # type: ignore[arg-type]
+
+
+def _sections(blocks: list[Block], text: str) -> list[Section]:
+    content_end = max((b.end for b in blocks if b.kind != "byline"), default=len(text))
+    heads = [b for b in blocks if b.kind == "heading"]
+    sections = []
+    for i, head in enumerate(heads):
+        end = heads[i + 1].start if i + 1 < len(heads) else content_end
+        end = max(end, head.end)
+        while end > head.end and text[end - 1].isspace():
+            end -= 1
+        sections.append(
+            Section(heading=head.text, start=head.start, end=end, heading_start=head.start, heading_end=head.end)
+        )
+    return sections
+
+
+def _entities(doc: Doc, actors: Actors, text: str) -> list[Entity]:
+    entities = []
+    for ent in actors.entities:
+        mentions = []
+        for m in ent.mentions:
+            start, end = _char_range(doc, m.start, m.end)
+            mentions.append(
+                Mention(start=start, end=end, text=text[start:end], kind=m.kind, resolved_by=m.resolved_by)  # type: ignore[arg-type]
+            )
+        entities.append(
+            Entity(
+                id=ent.id, name=ent.name, type=ent.type,  # type: ignore[arg-type]
+                aliases=sorted({a for a in ent.aliases if a != ent.name}),
+                descriptions=ent.descriptions, gender=ent.gender,  # type: ignore[arg-type]
+                knowledge=ent.knowledge, mentions=mentions,
+            )
+        )
+    return entities
+
+
+def _quotes(doc: Doc, quotes: Quotes, actors: Actors, text: str) -> list[Quote]:
+    out = []
+    for n, q in enumerate(quotes.quotes, start=1):
+        speaker = Speaker()
+        if q.speaker_entity is not None or q.speaker_name:
+            speaker = Speaker(
+                entity=actors.entities[q.speaker_entity].id if q.speaker_entity is not None else None,
+                name=q.speaker_name,
+            )
+            if q.speaker_span is not None:
+                s, e = _char_range(doc, *q.speaker_span)
+                speaker.start, speaker.end, speaker.text = s, e, text[s:e]
+            speaker.resolved_by = _speaker_resolution(actors, q)
+        cue = cue_start = cue_end = None
+        if q.cue_tokens is not None:
+            cue_start, cue_end = _char_range(doc, *q.cue_tokens)
+            cue = text[cue_start:cue_end]
+        quote_text = text[q.start : q.end]
+        out.append(
+            Quote(
+                id=f"q{n}", text=quote_text, start=q.start, end=q.end, kind=q.kind,  # type: ignore[arg-type]
+                cue=cue, cue_lemma=q.cue_lemma, cue_start=cue_start, cue_end=cue_end,
+                speaker=speaker, confidence=round(q.confidence, 2), evidence=q.evidence,
+                quoted_words=len(WORD_RE.findall(quote_text)),
+            )
+        )
+    return out
+
+
+def _speaker_resolution(actors: Actors, q: object) -> str | None:
+    span = getattr(q, "speaker_span", None)
+    idx = getattr(q, "speaker_entity", None)
+    if idx is None or span is None:
+        return None
+    for m in actors.entities[idx].mentions:
+        if m.start == span[0] and m.end == span[1]:
+            return m.resolved_by
+    return None
+
+
+def _voices(entities: list[Entity], quotes: list[Quote], blocks: list[Block], text: str) -> list[Voice]:
+    title = next((b for b in blocks if b.kind == "title"), None)
+    voices = []
+    for ent in entities:
+        own = [q for q in quotes if q.speaker.entity == ent.id]
+        covered: set[int] = set()
+        for q in own:
+            covered.update(range(q.start, q.end))
+        words = sum(
+            1 for m in WORD_RE.finditer(text) if m.start() in covered
+        ) if covered else 0
+        voices.append(
+            Voice(
+                entity=ent.id, name=ent.name, type=ent.type, mentions=len(ent.mentions),
+                quotes=len(own),
+                direct_quotes=sum(1 for q in own if q.kind == "direct"),
+                indirect_quotes=sum(1 for q in own if q.kind != "direct"),
+                quoted_words=words,
+                first_mention=min((m.start for m in ent.mentions), default=None),
+                in_title=bool(title) and any(title.start <= m.start < title.end for m in ent.mentions),
+                quoted_in_title=bool(title) and any(title.start <= q.start < title.end for q in own),
+            )
+        )
+    voices.sort(key=lambda v: (-v.quotes, -v.mentions, v.name))
+    return voices
+
+
+def doc_to_article(
+    doc: Doc, text: str, document: Document, *, presse_version: str, model: str
+) -> Article:
+    """The Article for a Doc processed by presse's pipeline; `text` is the unmodified text."""
+    structure: Structure = doc._.presse_structure
+    actors: Actors = doc._.presse_actors
+    quotes: Quotes = doc._.presse_quotes
+    blocks = _blocks(structure, text)
+    entities = _entities(doc, actors, text)
+    quote_models = _quotes(doc, quotes, actors, text)
+    authors = document.authors or structure.authors
+    return Article(
+        id=document.id,
+        language=document.language,
+        source=document.source,
+        url=document.url,
+        title=document.title or structure.title,
+        standfirst=structure.standfirst,
+        authors=authors,
+        outlet=document.outlet or structure.outlet,
+        published=document.published or structure.published,
+        text=text,
+        blocks=blocks,
+        sections=_sections(blocks, text),
+        entities=entities,
+        quotes=quote_models,
+        voices=_voices(entities, quote_models, blocks, text),
+        warnings=[*actors.warnings, *quotes.warnings],
+        presse_version=presse_version,
+        model=model,
+    )

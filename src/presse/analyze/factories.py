@@ -1,0 +1,159 @@
+"""presse's spaCy components, registered with ``@Language.factory``.
+
+The ``spacy_factories`` entry point points here, so after ``pip install presse``,
+``nlp.add_pipe("presse_structure", first=True)``, ``nlp.add_pipe("presse_actors")`` and
+``nlp.add_pipe("presse_quotes")`` work on any French pipeline with a parser and NER. Results are
+stored on Doc extensions (``doc._.presse_structure``, ``doc._.presse_actors``,
+``doc._.presse_quotes``); each component computes in ``predict`` and writes in
+``set_annotations``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from presse.analyze.actors import ActorResolver, Actors
+from presse.analyze.quotes import QuoteFinder, Quotes
+from presse.analyze.structure import Structure, detect_structure
+
+EXTENSIONS = ("presse_hints", "presse_structure", "presse_actors", "presse_quotes")
+SENTENCE_END = {".", "!", "?", "…", "?!", "!?", "..."}
+
+
+def register_extensions() -> None:
+    """Declare the Doc extensions presse writes (idempotent)."""
+    for name in EXTENSIONS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+register_extensions()
+
+
+class StructureComponent:
+    """Finds the blocks of the text and fixes sentence starts so that a sentence never crosses a
+    line break (a heading, a paragraph, a list item). Must run before the parser."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.predict(doc))
+        return doc
+
+    def predict(self, doc: Doc) -> Structure:
+        hints = doc._.presse_hints or {}
+        return detect_structure(
+            doc.text,
+            has_title=hints.get("has_title"),
+            headings=hints.get("headings"),
+            list_items=hints.get("list_items"),
+        )
+
+    def set_annotations(self, doc: Doc, structure: Structure) -> None:
+        doc._.presse_structure = structure
+        starts = {start for start, _ in sentence_starts(doc)}
+        for tok in doc:
+            tok.is_sent_start = tok.i == 0 or tok.i in starts
+
+
+def sentence_starts(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) token ranges of the sentences: split at line breaks and at final punctuation
+    followed by a capital, a quote mark or a dash (abbreviations are single tokens already)."""
+    ranges = []
+    start = 0
+    n = len(doc)
+    i = 0
+    while i < n:
+        tok = doc[i]
+        boundary_after = None
+        if "\n" in tok.text_with_ws and not (tok.is_space and i == start):
+            boundary_after = i
+        elif tok.text in SENTENCE_END and i + 1 < n:
+            j = i + 1
+            while j < n and doc[j].text in ("»", "”", ")", '"') and doc[j].text in ("»", "”", ")", '"'):
+                j += 1
+            if j < n:
+                nxt = doc[j]
+                if nxt.is_space and "\n" in nxt.text:
+                    boundary_after = j - 1
+                elif re.match(r"[A-ZÀ-Ý«“—–\"0-9]", nxt.text) and not (tok.text == "." and len(doc[i - 1].text) == 1 and doc[i - 1].text.isupper()):
+                    boundary_after = j - 1
+        if boundary_after is not None:
+            end = boundary_after + 1
+            while end < n and doc[end].is_space:
+                end += 1
+            if end > start:
+                ranges.append((start, end))
+            start = end
+            i = end
+            continue
+        i += 1
+    if start < n:
+        ranges.append((start, n))
+    return ranges
+
+
+class ActorsComponent:
+    """Builds canonical actors with all their mentions (see presse.analyze.actors)."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.resolver = ActorResolver()
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.predict(doc))
+        return doc
+
+    def predict(self, doc: Doc) -> Actors:
+        hints = doc._.presse_hints or {}
+        on = hints.get("published")
+        if on is None and doc._.presse_structure is not None:
+            on = doc._.presse_structure.published
+        return self.resolver(doc, on if isinstance(on, date) else None)
+
+    def set_annotations(self, doc: Doc, actors: Actors) -> None:
+        doc._.presse_actors = actors
+
+
+class QuotesComponent:
+    """Finds quotations and attributes them (see presse.analyze.quotes). Needs presse_actors."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.finder = QuoteFinder()
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.predict(doc))
+        return doc
+
+    def predict(self, doc: Doc) -> Quotes:
+        actors = doc._.presse_actors
+        if actors is None:
+            raise ValueError("presse_quotes needs presse_actors earlier in the pipeline")
+        return self.finder(doc, actors)
+
+    def set_annotations(self, doc: Doc, quotes: Quotes) -> None:
+        doc._.presse_quotes = quotes
+
+
+@Language.factory("presse_structure")
+def make_structure(nlp: Language, name: str) -> StructureComponent:
+    """Factory of the structure component (place it first, before the parser)."""
+    return StructureComponent(nlp, name)
+
+
+@Language.factory("presse_actors", requires=["doc.ents", "token.dep"])
+def make_actors(nlp: Language, name: str) -> ActorsComponent:
+    """Factory of the actors component (after the parser and NER)."""
+    return ActorsComponent(nlp, name)
+
+
+@Language.factory("presse_quotes", requires=["token.dep", "token.lemma"])
+def make_quotes(nlp: Language, name: str) -> QuotesComponent:
+    """Factory of the quotes component (after presse_actors)."""
+    return QuotesComponent(nlp, name)

@@ -1,0 +1,546 @@
+"""Quotations and their speakers, from typography, a reporting-verb lexicon and syntax.
+
+Direct quotations are the spans between quote marks that report someone's words (names, titles
+and scare quotes are left out), dialogue lines opened by a dash, and title lines "X : « … »".
+Indirect quotations are the content clauses of reporting verbs ("a reconnu que …", "a promis
+de …", "laisser entendre que …"), the clauses governed by "selon X" / "d'après X", and sentences
+cut by an incise ("…, a-t-il ajouté, …"). A reported clause containing quote marks is a mixed
+quotation, and each quoted stretch inside it is also a direct quotation of its own.
+
+The speaker is the subject of the cue verb, carried through coordination and adverbial clauses
+when the verb has none, the inverted subject of an incise, the agent of a passive, the object of
+"selon"; it is then resolved to the article's canonical actor through the actor layer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from presse.analyze.actors import Actors
+from presse.analyze.quotemarks import MarkedSpan, find_quote_marks
+from presse.lexicons import (
+    CueVerb,
+    naming_cues,
+    reporting_verbs,
+    speaker_nouns,
+    speech_nouns,
+)
+
+SELON = {"selon", "d'après", "d’après"}
+PERSONAL_SUBJECTS = {"il", "elle", "ils", "elles", "-il", "-elle", "-ils", "-elles", "-t-il", "-t-elle"}
+INVERTED_CLITIC_RE = re.compile(r"^-(?:t-)?(?:il|elle|ils|elles|on)$", re.IGNORECASE)
+SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
+CLIMB_DEPS = {"conj", "advcl", "xcomp", "acl", "ccomp", "parataxis", "acl:relcl"}
+NON_SPEAKER_PRONOUNS = {"ce", "c'", "cela", "ça", "qui", "que", "on", "y", "en", "se", "s'"}
+QUESTION_STARTS = {"est-ce", "pourquoi", "comment", "combien", "quand", "où", "qui", "quel", "quelle"}
+
+
+@dataclass
+class QuoteRec:
+    """A quotation found in a Doc (character offsets) with its attribution."""
+
+    start: int
+    end: int
+    kind: str
+    evidence: str
+    confidence: float
+    cue: Token | None = None
+    cue_lemma: str | None = None
+    cue_tokens: tuple[int, int] | None = None
+    speaker: Token | None = None
+    speaker_span: tuple[int, int] | None = None  # token range of the speaker mention
+    speaker_name: str | None = None
+    speaker_entity: int | None = None
+
+
+@dataclass
+class Quotes:
+    """All quotations of one Doc, in text order, and the warnings met."""
+
+    quotes: list[QuoteRec] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def cue_of(token: Token) -> CueVerb | None:
+    """The reporting-verb entry for a verb token (multiword cues included), or None."""
+    verbs = reporting_verbs()
+    if token.pos_ not in ("VERB", "AUX", "NOUN") and not token.lower_.startswith(("dit", "estim")):
+        return None
+    lemma = token.lemma_.lower()
+    for child in token.children:
+        if child.dep_ in ("xcomp", "obj", "ccomp") and f"{lemma} {child.lemma_.lower()}" in verbs:
+            return verbs[f"{lemma} {child.lemma_.lower()}"]
+    reflexive = any(c.lower_ in ("se", "s'", "s’") for c in token.children)
+    if reflexive:
+        for form in (f"se {lemma}", f"s'{lemma}"):
+            if form in verbs:
+                return verbs[form]
+    return verbs.get(lemma)
+
+
+def cue_label(token: Token) -> tuple[str, tuple[int, int]]:
+    """The cue as written (auxiliary, inverted clitic and multiword particle included)."""
+    doc = token.doc
+    lo, hi = token.i, token.i + 1
+    for child in token.children:
+        if child.dep_.startswith("aux") and child.i < token.i and token.i - child.i <= 3:
+            lo = min(lo, child.i)
+        if INVERTED_CLITIC_RE.match(child.text) or child.text.lower() == "-t":
+            hi = max(hi, child.i + 1)
+        if child.dep_ in ("xcomp",) and child.i == token.i + 1 and f"{token.lemma_} {child.lemma_}".lower() in reporting_verbs():
+            hi = max(hi, child.i + 1)
+    while hi < len(doc) and INVERTED_CLITIC_RE.match(doc[hi].text):
+        hi += 1
+    return doc[lo:hi].text, (lo, hi)
+
+
+class QuoteFinder:
+    """Finds the quotations of a parsed Doc whose actors are resolved."""
+
+    def __call__(self, doc: Doc, actors: Actors) -> Quotes:
+        result = Quotes()
+        marks = find_quote_marks(doc.text)
+        result.warnings.extend(marks.warnings)
+        indirect = self._indirect(doc, actors)
+        direct: list[QuoteRec] = []
+        for span in marks.spans:
+            for piece in self._split_incises(doc, span):
+                rec = self._direct(doc, piece, actors, indirect)
+                if rec is not None:
+                    direct.append(rec)
+        direct.extend(self._dialogue(doc, actors, marks.spans))
+        self._context_speakers(doc, direct)
+        kept_indirect = []
+        for rec in indirect:
+            inside = [d for d in direct if rec.start <= d.start and d.end <= rec.end]
+            if inside:
+                covered = sum(d.end - d.start for d in inside)
+                if covered >= 0.8 * (rec.end - rec.start):
+                    continue  # the whole clause is in quote marks: one direct quotation
+                rec.kind = "mixed"
+            kept_indirect.append(rec)
+        quotes = sorted(direct + kept_indirect, key=lambda q: (q.start, -q.end))
+        for q in quotes:
+            self._resolve(doc, q, actors)
+        result.quotes = quotes
+        return result
+
+    # -- direct ---------------------------------------------------------------------------------
+
+    def _split_incises(self, doc: Doc, span: MarkedSpan) -> list[MarkedSpan]:
+        """A quotation cut by an incise (« A, a-t-il dit, B ») is two quotations."""
+        pieces = []
+        start = span.start
+        for m in re.finditer(r",\s*([^,«»]{2,40}?-t?-?(?:il|elle|ils|elles)|(?:a|ont)\s+\w+-t?-?\w+[^,]{0,25}|(?:dit|déclare|ajoute|poursuit|explique|estime|affirme|précise|souligne|lance|assure|insiste|raconte|confie)\s[^,«»]{2,40}),", doc.text[span.start : span.end]):
+            a = span.start + m.start()
+            b = span.start + m.end()
+            cue = doc.char_span(span.start + m.start(1), span.start + m.end(1), alignment_mode="expand")
+            if cue is None or not any(cue_of(t) for t in cue):
+                continue
+            if a > start:
+                pieces.append(MarkedSpan(start, a, span.open_at, span.close_at, span.mark, span.closed))
+            start = b
+            while start < span.end and doc.text[start].isspace():
+                start += 1
+        if not pieces:
+            return [span]
+        pieces.append(MarkedSpan(start, span.end, span.open_at, span.close_at, span.mark, span.closed))
+        return [p for p in pieces if p.end > p.start]
+
+    def _direct(
+        self, doc: Doc, span: MarkedSpan, actors: Actors, indirect: list[QuoteRec]
+    ) -> QuoteRec | None:
+        """A quotation for a marked span, or None when the marks hold a name, a term or a title."""
+        tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+        if tokens is None or len(tokens) == 0:
+            return None
+        words = [t for t in tokens if t.is_alpha]
+        has_verb = any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in tokens)
+        sentence_like = bool(words) and (tokens.text[-1:] in ".!?…" or has_verb and len(words) >= 4)
+        naming = self._naming_context(doc, span, tokens)
+        base = dict(start=span.start, end=span.end, kind="direct")
+        conf_penalty = 0.0 if span.closed else 0.2
+
+        incise = self._incise_after(doc, span)
+        if incise is not None:
+            return QuoteRec(**base, evidence="direct: incise after the quote", confidence=0.95 - conf_penalty, cue=incise)
+        colon = self._colon_before(doc, span)
+        if colon is not None and not naming:
+            cue_tok, speaker_tok = colon
+            if cue_tok is not None:
+                return QuoteRec(**base, evidence="direct: reporting verb and colon", confidence=0.9 - conf_penalty, cue=cue_tok)
+            if speaker_tok is not None:
+                return QuoteRec(**base, evidence="direct: 'Speaker : « … »'", confidence=0.85 - conf_penalty, speaker=speaker_tok)
+        cue_tok = self._governing_cue(tokens)
+        if cue_tok is not None and not (naming and len(words) <= 4):
+            return QuoteRec(**base, evidence="direct: quote governed by a reporting verb", confidence=0.9 - conf_penalty, cue=cue_tok)
+        container = next((q for q in indirect if q.start <= span.open_at and span.end <= q.end), None)
+        if container is not None and not naming:
+            return QuoteRec(
+                **base, evidence="direct: inside a reported clause", confidence=0.85 - conf_penalty,
+                cue=container.cue, speaker=container.speaker, speaker_span=container.speaker_span,
+            )
+        if naming:
+            return None
+        if sentence_like and len(words) >= 5:
+            return QuoteRec(**base, evidence="direct: quoted sentence, speaker from context", confidence=0.6 - conf_penalty)
+        return None
+
+    @staticmethod
+    def _naming_context(doc: Doc, span: MarkedSpan, tokens: Span) -> bool:
+        """True when the marks hold a name or a term: 'l'opération « … »', 'baptisé « … »'."""
+        cues = naming_cues()
+        before = doc.char_span(max(0, span.open_at - 40), span.open_at, alignment_mode="contract")
+        prev_words = [t for t in (before or []) if t.is_alpha][-3:]
+        for t in prev_words[-2:]:
+            if t.lower_ in cues.verbs or t.lemma_.lower() in cues.verbs:
+                return True
+        if prev_words and (prev_words[-1].lower_ in cues.nouns or prev_words[-1].lemma_.lower() in cues.nouns):
+            return True
+        words = [t for t in tokens if t.is_alpha]
+        if 1 <= len(words) <= 5 and all(w.text[0].isupper() for w in words if len(w) > 3) and len(words) > 1:
+            return not any(t.pos_ in ("VERB", "AUX") for t in tokens)
+        return False
+
+    def _incise_after(self, doc: Doc, span: MarkedSpan) -> Token | None:
+        """The verb of an incise right after the closing mark: « … », a-t-il déclaré / dit X."""
+        if span.close_at is None:
+            return None
+        after = doc.char_span(span.close_at + 1, min(len(doc.text), span.close_at + 60), alignment_mode="contract")
+        if after is None:
+            return None
+        toks = [t for t in after if not t.is_space]
+        if not toks or toks[0].text not in (",", "-", "–", "—"):
+            # « … » dit-il. (no comma) is rarer but exists
+            if not toks or not (toks[0].pos_ in ("VERB", "AUX") and len(toks) > 1):
+                return None
+        else:
+            toks = toks[1:]
+        for t in toks[:4]:
+            if t.text in (".", "«", ";"):
+                return None
+            if t.pos_ in ("VERB", "AUX") or t.lower_ in ("selon", "d'après"):
+                if t.lower_ in ("selon", "d'après"):
+                    return t
+                verb = t if t.pos_ == "VERB" else next((h for h in toks if h.pos_ == "VERB" and h.i > t.i), t)
+                if cue_of(verb) is not None and self._has_inverted_subject(verb):
+                    return verb
+                return None
+        return None
+
+    @staticmethod
+    def _has_inverted_subject(verb: Token) -> bool:
+        doc = verb.doc
+        nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+        if nxt is not None and (INVERTED_CLITIC_RE.match(nxt.text) or nxt.text.lower() == "-t"):
+            return True
+        subj = [c for c in verb.children if c.dep_ in SUBJECT_DEPS or c.dep_ in ("obj",)]
+        if any(c.i > verb.i for c in subj):
+            return True
+        # an inverted NP subject often parses as the object: "déclare le ministre"
+        return nxt is not None and nxt.pos_ in ("DET", "PROPN", "NOUN")
+
+    def _colon_before(self, doc: Doc, span: MarkedSpan) -> tuple[Token | None, Token | None] | None:
+        """(cue verb, speaker) when a colon introduces the quote: 'X a déclaré : « … »'."""
+        i = span.open_at - 1
+        while i >= 0 and doc.text[i] in " \u00a0\u202f\t":
+            i -= 1
+        if i < 0 or doc.text[i] != ":":
+            return None
+        colon = doc.char_span(i, i + 1, alignment_mode="expand")
+        if colon is None:
+            return None
+        sent = colon[0].sent
+        before = [t for t in sent if t.i < colon[0].i]
+        if not before:
+            return None
+        verbs = [t for t in before if t.pos_ == "VERB" and cue_of(t) is not None]
+        if verbs:
+            return verbs[-1], None
+        verbs = [t for t in before if t.pos_ == "VERB"]
+        if not verbs:
+            nouns = [t for t in before if t.pos_ in ("PROPN", "NOUN")]
+            return (None, nouns[-1]) if nouns else None
+        return None
+
+    @staticmethod
+    def _governing_cue(tokens: Span) -> Token | None:
+        """The reporting verb (or speech noun) a partial quote depends on, climbing the tree."""
+        heads = [t.head for t in tokens if (t.head.i < tokens.start or t.head.i >= tokens.end)]
+        heads += [t for t in tokens if t.head is t]
+        seen: set[int] = set()
+        for head in heads:
+            tok = head
+            for _ in range(4):
+                if tok.i in seen:
+                    break
+                seen.add(tok.i)
+                if tokens.start <= tok.i < tokens.end:
+                    if tok.head is tok:
+                        break
+                    tok = tok.head
+                    continue
+                if tok.pos_ in ("VERB", "AUX") and cue_of(tok) is not None:
+                    return tok
+                if tok.pos_ == "NOUN" and tok.lemma_.lower() in speech_nouns():
+                    return tok
+                if tok.head is tok:
+                    break
+                tok = tok.head
+        return None
+
+    def _dialogue(self, doc: Doc, actors: Actors, marked: list[MarkedSpan]) -> list[QuoteRec]:
+        """Dialogue lines opened by a dash: '— Mon Dieu ! dit-il.'"""
+        found = []
+        inside = [(s.open_at, s.close_at or s.end) for s in marked]
+        for m in re.finditer(r"(?m)^[ \t]*—[ \t]*(?P<body>[^\n]+)", doc.text):
+            start, end = m.start("body"), m.end("body")
+            if any(a <= start <= b for a, b in inside):
+                continue
+            span = MarkedSpan(start, end, m.start(), None, "—", True)
+            for piece in self._split_incises(doc, span):
+                text = doc.text[piece.start : piece.end].rstrip()
+                found.append(QuoteRec(piece.start, piece.start + len(text), "direct", "direct: dialogue line", 0.7))
+        return found
+
+    @staticmethod
+    def _context_speakers(doc: Doc, quotes: list[QuoteRec]) -> None:
+        """Quotes without a cue take the speaker of the previous quote nearby (same or previous
+        paragraph): a reader reads them as the same voice going on."""
+        quotes.sort(key=lambda q: q.start)
+        prev: QuoteRec | None = None
+        for q in quotes:
+            if q.cue is None and q.speaker is None and prev is not None:
+                gap = doc.text[prev.end : q.start]
+                if gap.count("\n") <= 2 and len(gap) < 600:
+                    q.cue, q.speaker, q.speaker_span = prev.cue, prev.speaker, prev.speaker_span
+                    q.evidence += "; speaker of the previous quotation"
+                    q.confidence = min(q.confidence, 0.6)
+            if q.cue is not None or q.speaker is not None:
+                prev = q
+
+    # -- indirect -------------------------------------------------------------------------------
+
+    def _indirect(self, doc: Doc, actors: Actors) -> list[QuoteRec]:
+        found: list[QuoteRec] = []
+        for tok in doc:
+            low = tok.lower_
+            if low in SELON or (low == "après" and tok.i > 0 and doc[tok.i - 1].lower_ in ("d'", "d’")):
+                rec = self._selon(doc, tok)
+                if rec is not None:
+                    found.append(rec)
+                continue
+            if tok.pos_ not in ("VERB", "AUX"):
+                continue
+            cue = cue_of(tok)
+            if cue is None:
+                continue
+            rec = self._content_clause(doc, tok, cue)
+            if rec is None and "incise" in cue.frames:
+                rec = self._bare_incise(doc, tok)
+            if rec is not None and self._plausible_speaker(rec.speaker, actors):
+                found.append(rec)
+        # keep the outermost of nested reported clauses with the same speaker only once
+        found.sort(key=lambda q: (q.start, -q.end))
+        return found
+
+    def _content_clause(self, doc: Doc, verb: Token, cue: CueVerb) -> QuoteRec | None:
+        """'X a déclaré que …' / 'X a promis de …' / 'X laisse entendre que …'."""
+        holder = verb
+        for child in verb.children:
+            if child.dep_ == "xcomp" and f"{verb.lemma_} {child.lemma_}".lower() in reporting_verbs():
+                holder = child
+        for child in holder.children:
+            if child.i < verb.i:
+                continue
+            marks = [c for c in child.children if c.dep_ == "mark" and c.lower_ in ("que", "qu'", "qu’")]
+            if child.dep_ in ("ccomp", "obj", "advcl", "xcomp") and marks and marks[0].i > verb.i:
+                start_tok = marks[0].i + 1
+                return self._clause_rec(doc, verb, child, start_tok, "indirect: reporting verb + que-clause", 0.85)
+            if child.dep_ in ("xcomp", "ccomp", "obj") and child.pos_ in ("VERB", "AUX") and "Inf" in child.morph.get("VerbForm") and "inf" in cue.frames:
+                first = min(t.i for t in child.subtree)
+                while first < child.i and doc[first].lower_ in ("de", "d'", "d’", "à"):
+                    first += 1
+                return self._clause_rec(doc, verb, child, first, "indirect: reporting verb + infinitive", 0.75)
+        return None
+
+    def _clause_rec(self, doc: Doc, verb: Token, clause: Token, first: int, evidence: str, conf: float) -> QuoteRec | None:
+        last = max(t.i for t in clause.subtree)
+        while last > first and (doc[last].is_punct and doc[last].text not in ("»", "”", ")", '"') or doc[last].is_space):
+            last -= 1
+        while first <= last and (doc[first].is_space or doc[first].text in (",",)):
+            first += 1
+        if last < first:
+            return None
+        start, end = doc[first].idx, doc[last].idx + len(doc[last])
+        text = doc.text[start:end]
+        if text.count("«") != text.count("»"):
+            # a clause boundary inside quote marks: extend to the closing mark when it is near
+            close = doc.text.find("»", end)
+            if text.count("«") > text.count("»") and 0 <= close - end < 200 and "\n" not in doc.text[end:close]:
+                end = close + 1
+        if len(re.findall(r"\w+", doc.text[start:end])) < 2:
+            return None
+        speaker = self._speaker_of(verb)
+        return QuoteRec(start, end, "indirect", evidence, conf, cue=verb, speaker=speaker)
+
+    def _selon(self, doc: Doc, tok: Token) -> QuoteRec | None:
+        """'Selon X, …' / '…, d'après X.': the rest of the sentence is X's."""
+        obj = tok.head if tok.head is not tok else None
+        if obj is None or obj.lower_ in ("laquelle", "lequel", "lesquels", "lesquelles", "qui", "quoi"):
+            return None
+        speaker = obj
+        if obj.lemma_.lower() in speech_nouns() | {"information", "source"}:
+            nmod = next((c for c in obj.children if c.dep_ in ("nmod",)), None)
+            if nmod is not None:
+                speaker = nmod
+            elif obj.lemma_.lower() != "source":
+                return None
+        sent = tok.sent
+        phrase = sorted({tok.i, *(t.i for t in obj.subtree)})
+        if doc[tok.i - 1].lower_ in ("d'", "d’"):
+            phrase.insert(0, tok.i - 1)
+        lo, hi = phrase[0], phrase[-1]
+        body = [t for t in sent if (t.i < lo or t.i > hi) and not t.is_space]
+        while body and (body[0].is_punct and body[0].text not in ("«", "“")):
+            body.pop(0)
+        while body and (body[-1].is_punct and body[-1].text not in ("»", "”", ")")):
+            body.pop()
+        if len([t for t in body if t.is_alpha]) < 3:
+            return None
+        # the part before and after "selon X" may be separated: take the contiguous extent
+        start, end = body[0].idx, body[-1].idx + len(body[-1])
+        cue_tok = doc[tok.i - 1] if tok.lower_ == "après" and tok.i > 0 else tok
+        return QuoteRec(start, end, "indirect", "indirect: selon/d'après X", 0.8, cue=cue_tok, speaker=speaker)
+
+    def _bare_incise(self, doc: Doc, verb: Token) -> QuoteRec | None:
+        """'La situation, a-t-il ajouté, est grave.' — reported speech cut by an incise."""
+        if not self._has_inverted_subject(verb) or verb.i == 0:
+            return None
+        lo, _ = cue_label(verb)[1]
+        prev = doc[lo - 1] if lo > 0 else None
+        if prev is None or prev.text not in (",",):
+            return None
+        # not an incise of a direct quotation (handled with the marks)
+        if any(t.text in ("»", "”", '"') for t in doc[max(0, lo - 3) : lo]):
+            return None
+        sent = verb.sent
+        incise_end = max([verb.i, *[c.i for c in verb.children if c.i > verb.i and c.dep_ != "punct" and c.dep_ not in CLIMB_DEPS]])
+        incise_tokens = set(range(lo - 1, incise_end + 1))
+        if incise_end + 1 < len(doc) and doc[incise_end + 1].text == ",":
+            incise_tokens.add(incise_end + 1)
+        body = [t for t in sent if t.i not in incise_tokens and not t.is_space]
+        while body and body[-1].is_punct and body[-1].text not in ("»", ")"):
+            body.pop()
+        while body and body[0].is_punct and body[0].text not in ("«",):
+            body.pop(0)
+        if len([t for t in body if t.is_alpha]) < 4:
+            return None
+        speaker = self._speaker_of(verb)
+        return QuoteRec(body[0].idx, body[-1].idx + len(body[-1]), "indirect", "indirect: incise", 0.75, cue=verb, speaker=speaker)
+
+    # -- speakers -------------------------------------------------------------------------------
+
+    @staticmethod
+    def _speaker_of(verb: Token) -> Token | None:
+        """Subject of the verb; for a passive its agent; else the subject of the verb it hangs on."""
+        tok = verb
+        for _ in range(5):
+            agent = next((c for c in tok.children if c.dep_ in ("obl:agent",)), None)
+            if agent is not None:
+                return agent
+            subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in NON_SPEAKER_PRONOUNS), None)
+            if subj is not None and not (subj.dep_ == "nsubj:pass" and tok is not verb):
+                if subj.lower_ in ("qui",) and tok.dep_ == "acl:relcl":
+                    return tok.head
+                return subj
+            inverted = next((c for c in tok.children if c.i > tok.i and INVERTED_CLITIC_RE.match(c.text)), None)
+            if inverted is not None:
+                return inverted
+            if tok is verb:
+                post = next((c for c in tok.children if c.i > tok.i and c.dep_ in ("obj", "nsubj") and c.pos_ in ("NOUN", "PROPN") and QuoteFinder._has_inverted_subject(tok)), None)
+                if post is not None and tok.i > 0 and doc_prev_is_comma(tok):
+                    return post
+            if tok.dep_ in CLIMB_DEPS and tok.head is not tok:
+                if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+                    tok = tok.head.head if tok.head.head is not tok.head else tok.head
+                else:
+                    tok = tok.head
+                continue
+            return None
+        return None
+
+    @staticmethod
+    def _plausible_speaker(tok: Token | None, actors: Actors) -> bool:
+        """A speaker is an actor, a personal pronoun, or a noun of person or institution."""
+        if tok is None:
+            return False
+        if actors.entity_at(tok.i) is not None:
+            return True
+        low = tok.lower_
+        if low in PERSONAL_SUBJECTS or INVERTED_CLITIC_RE.match(tok.text):
+            return True
+        if tok.pos_ == "PROPN":
+            return True
+        lemma = tok.lemma_.lower()
+        return tok.pos_ == "NOUN" and (lemma in speaker_nouns() or low in speaker_nouns() or lemma in speech_nouns())
+
+    def _resolve(self, doc: Doc, q: QuoteRec, actors: Actors) -> None:
+        """Fill cue label, speaker mention and entity from the tokens found."""
+        if q.cue is not None:
+            label, (lo, hi) = cue_label(q.cue)
+            q.cue_tokens = (lo, hi)
+            entry = cue_of(q.cue)
+            q.cue_lemma = entry.lemma if entry else q.cue.lemma_.lower()
+            if q.speaker is None:
+                q.speaker = self._speaker_of(q.cue) if q.cue.lower_ not in SELON else None
+        tok = q.speaker
+        if tok is None:
+            q.confidence = min(q.confidence, 0.4)
+            return
+        idx = actors.by_token.get(tok.i)
+        if idx is None:
+            # the head may sit outside the mention: "le porte-parole du ministère"
+            for t in tok.subtree:
+                if t.i in actors.by_token and abs(t.i - tok.i) <= 3:
+                    idx = actors.by_token[t.i]
+                    break
+        if idx is not None:
+            ent = actors.entities[idx]
+            mention = next((m for m in ent.mentions if m.start <= tok.i < m.end), None)
+            if mention is None:
+                mention = next((m for m in ent.mentions if abs(m.start - tok.i) <= 3), None)
+            q.speaker_entity = idx
+            q.speaker_name = ent.name
+            q.speaker_span = (mention.start, mention.end) if mention else (tok.i, tok.i + 1)
+            return
+        lo, hi = _noun_phrase(tok)
+        q.speaker_span = (lo, hi)
+        q.speaker_name = doc[lo:hi].text
+        if tok.lower_ in PERSONAL_SUBJECTS or INVERTED_CLITIC_RE.match(tok.text):
+            q.confidence = min(q.confidence, 0.5)
+
+
+def doc_prev_is_comma(tok: Token) -> bool:
+    """True when a comma stands just before the verb group of `tok` (an incise)."""
+    doc = tok.doc
+    i = tok.i - 1
+    while i >= 0 and doc[i].pos_ == "AUX":
+        i -= 1
+    return i >= 0 and doc[i].text == ","
+
+
+def _noun_phrase(tok: Token) -> tuple[int, int]:
+    """Token range of the noun phrase headed by `tok`, without relative clauses or punctuation."""
+    keep = [tok.i]
+    for child in tok.children:
+        if child.dep_ in ("det", "amod", "nmod", "flat:name", "compound", "case", "nummod", "appos") and abs(child.i - tok.i) <= 6:
+            keep.extend(t.i for t in child.subtree if not t.is_punct)
+    lo, hi = min(keep), max(keep) + 1
+    doc = tok.doc
+    while lo < tok.i and doc[lo].pos_ == "ADP":
+        lo += 1
+    return lo, hi

@@ -1,0 +1,116 @@
+"""The `presse` command line: a thin typer app, each command wrapping a library function."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from presse.errors import InputError, PresseError
+
+app = typer.Typer(
+    name="presse",
+    help="Who says what, about whom, in the news — and who is talked about without a voice.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True, highlight=False)
+
+
+class OutputFormat(str, Enum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+def _fail(message: str, code: int) -> typer.Exit:
+    err.print(f"[red]presse:[/red] {message}", soft_wrap=True)
+    return typer.Exit(code)
+
+
+@app.command()
+def analyze(
+    paths: Annotated[list[str], typer.Argument(help="Files (.txt, .html, .json, .jsonl, feeds) or - for stdin.")],
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format.")] = OutputFormat.text,
+    record_id: Annotated[str | None, typer.Option("--id", help="Analyze only the record with this id (JSON/JSONL).")] = None,
+) -> None:
+    """Analyze articles: structure, actors, quotes with their speakers, voices.
+
+    With several inputs the good ones are analyzed and the bad ones reported; the exit code is 1
+    when any input failed.
+    """
+    from presse.ingest import iter_sources
+    from presse.pipeline import get_analyzer
+    from presse.report import render_markdown, render_text
+
+    out = Console(highlight=False, soft_wrap=output_format != OutputFormat.text)
+    failures = 0
+    analyzer = None
+    first = True
+    for item in iter_sources(paths, record_id=record_id):
+        if isinstance(item, InputError):
+            failures += 1
+            err.print(f"[red]presse:[/red] {item}", soft_wrap=True, markup=True, highlight=False)
+            continue
+        try:
+            analyzer = analyzer or get_analyzer()
+            article = analyzer.analyze(item)
+        except PresseError as exc:
+            failures += 1
+            err.print(f"[red]presse:[/red] {exc}", soft_wrap=True)
+            if not isinstance(exc, InputError):
+                raise typer.Exit(exc.exit_code) from exc
+            continue
+        if output_format == OutputFormat.json:
+            sys.stdout.write(article.model_dump_json() + "\n")
+            sys.stdout.flush()
+        elif output_format == OutputFormat.markdown:
+            if not first:
+                sys.stdout.write("\n---\n\n")
+            sys.stdout.write(render_markdown(article))
+        else:
+            if not first:
+                out.rule()
+            render_text(article, out)
+        first = False
+    if failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the article JSON that `analyze --format json` emits."""
+    from presse.model import Article
+
+    sys.stdout.write(json.dumps(Article.model_json_schema(), ensure_ascii=False, indent=2) + "\n")
+
+
+def _mount_subapps() -> None:
+    try:
+        from presse.eval.cli import eval_app
+    except ImportError:  # the eval extra is part of the package; this only guards partial checkouts
+        return
+    app.add_typer(eval_app, name="eval", help="Measure accuracy on annotated corpora.")
+
+
+_mount_subapps()
+
+
+def main() -> None:
+    """Console entry point: errors become one line on stderr and a non-zero exit, no traceback."""
+    try:
+        app()
+    except PresseError as exc:
+        err.print(f"[red]presse:[/red] {exc}", soft_wrap=True)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,151 @@
+"""Gold annotations as `presse eval` scores them, and the loader of presse's own gold JSONL.
+
+Every loader (presse JSONL, brat, AADS) turns its dataset into :class:`GoldDoc` records: the text
+that is analyzed and the quote and entity spans annotated on it, as character offsets into that
+exact text (end exclusive). The scorer never sees the original format.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from presse.errors import InputError
+
+QUOTE_KINDS = ("direct", "indirect", "mixed")
+ENTITY_TYPES = ("PER", "ORG", "LOC")
+
+
+@dataclass(frozen=True)
+class GoldSpeaker:
+    """Who a gold quote is attributed to: a canonical name, a mention span, or both.
+
+    ``name`` is the canonical name (presse gold) or the mention text (brat Entite); ``start`` and
+    ``end`` are the mention's offsets when the annotation has them.
+    """
+
+    name: str | None = None
+    start: int | None = None
+    end: int | None = None
+    text: str | None = None
+
+    @property
+    def has_span(self) -> bool:
+        """True when the speaker mention has offsets."""
+        return self.start is not None and self.end is not None
+
+
+@dataclass(frozen=True)
+class GoldQuote:
+    """A gold quotation span with its kind and, when annotated, its speaker."""
+
+    start: int
+    end: int
+    kind: str = "direct"
+    speaker: GoldSpeaker | None = None
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class GoldEntity:
+    """A gold named-entity span with a presse type (PER, ORG, LOC)."""
+
+    start: int
+    end: int
+    type: str
+    text: str = ""
+
+
+@dataclass
+class GoldDoc:
+    """One annotated document: the text to analyze and its gold spans.
+
+    ``has_speakers`` says whether the dataset annotates speakers at all (AADS does not), so the
+    scorer leaves speaker figures out instead of reporting zeros.
+    """
+
+    id: str
+    text: str
+    source: str
+    quotes: list[GoldQuote] = field(default_factory=list)
+    entities: list[GoldEntity] = field(default_factory=list)
+    has_speakers: bool = True
+
+
+def _span(record: dict[str, Any], text: str, where: str) -> tuple[int, int]:
+    """Offsets of a span record, checked against the text (gold-format contract)."""
+    try:
+        start, end = int(record["start"]), int(record["end"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise InputError(where, "span without integer 'start'/'end'") from exc
+    if not 0 <= start <= end <= len(text):
+        raise InputError(where, f"span {start}-{end} is outside the text (length {len(text)})")
+    expected = record.get("text")
+    if expected is not None and text[start:end] != expected:
+        raise InputError(
+            where,
+            f"text[{start}:{end}] is {text[start:end]!r}, the record says {expected!r}",
+            "fix the offsets: gold spans must equal text[start:end] (docs/gold-format.md)",
+        )
+    return start, end
+
+
+def _gold_speaker(record: dict[str, Any] | None, text: str, where: str) -> GoldSpeaker | None:
+    if record is None:
+        return None
+    name = record.get("name")
+    if record.get("start") is None or record.get("end") is None:
+        return GoldSpeaker(name=name)
+    start, end = _span(record, text, where + " speaker")
+    return GoldSpeaker(name=name or text[start:end], start=start, end=end, text=text[start:end])
+
+
+def parse_presse_record(record: dict[str, Any], where: str) -> GoldDoc:
+    """Turn one presse gold JSON object into a :class:`GoldDoc`.
+
+    Raises :class:`InputError` when the record lacks ``text``, a quote has an unknown kind, or a
+    span's ``text`` differs from ``text[start:end]``.
+    """
+    text = record.get("text")
+    if not isinstance(text, str) or not text:
+        raise InputError(where, "record without a non-empty 'text'")
+    doc_id = str(record.get("id") or where)
+    quotes = []
+    for n, quote in enumerate(record.get("quotes") or []):
+        qwhere = f"{where} ({doc_id}) quote {n}"
+        start, end = _span(quote, text, qwhere)
+        kind = quote.get("kind", "direct")
+        if kind not in QUOTE_KINDS:
+            raise InputError(qwhere, f"unknown kind {kind!r}", "use direct, indirect or mixed")
+        cue = quote.get("cue")
+        if isinstance(cue, dict) and cue.get("start") is not None:
+            _span(cue, text, qwhere + " cue")
+        speaker = _gold_speaker(quote.get("speaker"), text, qwhere)
+        quotes.append(GoldQuote(start, end, kind, speaker, text[start:end]))
+    return GoldDoc(id=doc_id, text=text, source=where, quotes=quotes)
+
+
+def load_presse_gold(path: Path) -> list[GoldDoc]:
+    """Read a presse gold JSONL file (docs/gold-format.md); blank lines are skipped.
+
+    Raises :class:`InputError` naming the file and line of any malformed record.
+    """
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read the gold file: {exc.strerror}") from exc
+    docs = []
+    for lineno, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        where = f"{path}:{lineno}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(where, f"not valid JSON ({exc.msg})") from exc
+        if not isinstance(record, dict):
+            raise InputError(where, "a gold line must be a JSON object")
+        docs.append(parse_presse_record(record, where))
+    return docs

@@ -1,0 +1,601 @@
+"""Scoring predictions against gold: quote spans, speakers and named entities.
+
+Predictions are first reduced to plain records (:class:`PredQuote`, :class:`PredEntity`) so the
+scorer can be fed by presse articles, by raw spaCy documents or by hand in tests. Evaluations
+accumulate document by document and give micro-averaged figures (counts summed over all
+documents, then P/R/F1), the convention of the protocols we compare with.
+
+Contracts of the figures:
+
+- Quote P/R/F1 at Jaccard > 0.3, > 0.8 and exact (:mod:`presse.eval.matching`), over every
+  prediction. Where the gold annotates direct speech only (fr-litbank, AADS), presse's indirect
+  quotes are false alarms by definition, so a second set of figures, ``direct_only``, keeps the
+  predictions of kind ``direct`` and ``mixed`` (a mixed quote contains quoted words).
+- Per kind (gold kind): recall of the gold quotes of that kind (matched by a prediction of any
+  kind at > 0.3), precision of the predictions of that kind, and their F1; ``kind_accuracy`` is
+  the share of matched pairs whose predicted kind equals the gold kind.
+- Speaker accuracy: over quote pairs matched at > 0.3 whose gold quote has a speaker; a matched
+  quote without a predicted speaker is wrong. See :func:`speaker_correct`.
+- Speaker-mention span F1: a true positive is a pair matched at > 0.3 whose predicted and gold
+  speaker mentions overlap; recall's denominator is the gold quotes with a speaker span,
+  precision's the predicted quotes with a speaker span, minus those matched to a gold quote that
+  has no speaker span (nothing to compare them with).
+- Entities: exact (start, end, type) matches per type PER, ORG, LOC; duplicate predictions of
+  one span and type count once; MISC predictions are ignored (no gold type to compare with).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from presse.eval.gold import ENTITY_TYPES, QUOTE_KINDS, GoldDoc, GoldQuote, GoldSpeaker
+from presse.eval.matching import EXACT, Match, Span, match_level, overlap
+from presse.model import Article
+
+LEVELS: tuple[float | str, ...] = (0.3, 0.8, EXACT)
+"""Matching levels reported: Jaccard > 0.3, Jaccard > 0.8, exact."""
+
+SPEAKER_LEVEL = 0.3
+"""The quote-matching level at which speakers are scored."""
+
+DIRECT_COMPATIBLE = frozenset({"direct", "mixed"})
+
+
+def level_name(level: float | str) -> str:
+    """The key of a matching level in reports: ``jaccard>0.3``, ``jaccard>0.8``, ``exact``."""
+    return EXACT if level == EXACT else f"jaccard>{level}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Predictions
+
+
+@dataclass(frozen=True)
+class PredSpeaker:
+    """A predicted speaker: canonical name, entity type, mention span and all entity mentions."""
+
+    name: str | None = None
+    type: str | None = None
+    start: int | None = None
+    end: int | None = None
+    mentions: tuple[Span, ...] = ()
+
+    @property
+    def has_span(self) -> bool:
+        """True when the speaker mention has offsets."""
+        return self.start is not None and self.end is not None
+
+
+@dataclass(frozen=True)
+class PredQuote:
+    """A predicted quote span, its kind and its speaker (None when unattributed)."""
+
+    start: int
+    end: int
+    kind: str = "direct"
+    speaker: PredSpeaker | None = None
+
+
+@dataclass(frozen=True)
+class PredEntity:
+    """A predicted named-entity mention with a presse type."""
+
+    start: int
+    end: int
+    type: str
+
+
+def quotes_from_article(article: Article) -> list[PredQuote]:
+    """The article's quotes as scoring records.
+
+    The speaker's canonical name is its entity's name when the speaker is resolved to an entity,
+    else ``speaker.name``; the entity's mention spans are kept so that a speaker can be judged
+    right when any mention of its entity is the gold mention.
+    """
+    quotes = []
+    for quote in article.quotes:
+        sp = quote.speaker
+        entity = article.entity(sp.entity) if sp.entity else None
+        name = entity.name if entity is not None else sp.name
+        mentions = tuple((m.start, m.end) for m in entity.mentions) if entity else ()
+        speaker = None
+        if name or sp.start is not None:
+            speaker = PredSpeaker(
+                name=name,
+                type=entity.type if entity else None,
+                start=sp.start,
+                end=sp.end,
+                mentions=mentions,
+            )
+        quotes.append(PredQuote(quote.start, quote.end, quote.kind, speaker))
+    return quotes
+
+
+def entities_from_article(article: Article) -> list[PredEntity]:
+    """presse's name mentions (kind ``name``) typed by their entity; PER, ORG and LOC only."""
+    return [
+        PredEntity(m.start, m.end, e.type)
+        for e in article.entities
+        if e.type in ENTITY_TYPES
+        for m in e.mentions
+        if m.kind == "name"
+    ]
+
+
+def entities_from_spans(spans: Iterable[tuple[int, int, str]]) -> list[PredEntity]:
+    """Raw NER ``(start, end, label)`` triples (spaCy's PER/ORG/LOC/MISC) as records; MISC and
+    unknown labels are dropped."""
+    return [PredEntity(s, e, label) for s, e, label in spans if label in ENTITY_TYPES]
+
+
+# ---------------------------------------------------------------------------------------------
+# Figures
+
+
+@dataclass
+class PRF:
+    """True positives, false positives and false negatives, with derived P, R, F1.
+
+    A ratio whose denominator is zero is None (nothing to measure), not 0.
+    """
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float | None:
+        """tp / (tp + fp), or None without predictions."""
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else None
+
+    @property
+    def recall(self) -> float | None:
+        """tp / (tp + fn), or None without gold items."""
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else None
+
+    @property
+    def f1(self) -> float | None:
+        """Harmonic mean of P and R; 0 when both are 0, None when either is undefined."""
+        p, r = self.precision, self.recall
+        if p is None or r is None:
+            return None
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, other: PRF) -> None:
+        """Add another count in place."""
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+
+    def as_dict(self) -> dict[str, Any]:
+        """Counts and ratios (rounded to 4 decimals) for JSON."""
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": _round(self.precision),
+            "recall": _round(self.recall),
+            "f1": _round(self.f1),
+        }
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
+
+
+@dataclass(frozen=True)
+class ErrorItem:
+    """One error to show a developer: what went wrong, where, and the sentence around it."""
+
+    category: str
+    doc: str
+    start: int
+    end: int
+    text: str
+    context: str
+    detail: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        """The item as a JSON object."""
+        return {
+            "category": self.category,
+            "doc": self.doc,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "context": self.context,
+            "detail": self.detail,
+        }
+
+
+_SENTENCE_END = re.compile(r"[.!?…»]\s|\n")
+
+
+def context_of(text: str, start: int, end: int, limit: int = 300) -> str:
+    """The sentence(s) around ``text[start:end]``: from the last sentence end before ``start``
+    to the first after ``end``, shortened to about ``limit`` characters, on one line."""
+    left = 0
+    for match in _SENTENCE_END.finditer(text, max(0, start - limit), start):
+        left = match.end()
+    right_match = _SENTENCE_END.search(text, end, min(len(text), end + limit))
+    right = right_match.start() + 1 if right_match else min(len(text), end + limit // 3)
+    left = max(left, start - limit // 2)
+    snippet = text[left:right]
+    if len(snippet) > 2 * limit:
+        snippet = snippet[:limit] + " […] " + snippet[-limit // 2 :]
+    return " ".join(snippet.split())
+
+
+def _clip(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# ---------------------------------------------------------------------------------------------
+# Speakers
+
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+def normalize_name(name: str) -> str:
+    """Case-, accent- and punctuation-insensitive form of a name (``Jean-Yves Le Drian`` →
+    ``jean yves le drian``)."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(_NON_WORD.sub(" ", stripped).split())
+
+
+def surname(name: str) -> str:
+    """Last token of the normalized name (``Vladimir Poutine`` → ``poutine``); '' when empty."""
+    tokens = normalize_name(name).split()
+    return tokens[-1] if tokens else ""
+
+
+def speaker_correct(gold: GoldSpeaker, pred: PredSpeaker | None, mention_gold: bool) -> bool:
+    """Whether the predicted speaker is the gold one.
+
+    Names: the normalized canonical names are equal, or, when the predicted entity is a person,
+    their surnames (last tokens) are. With ``mention_gold`` (brat Entite spans, often a pronoun
+    or a description rather than a name), the speaker is also right when the predicted speaker
+    mention, or any mention of its entity, overlaps the gold mention span.
+    """
+    if pred is None:
+        return False
+    if pred.name and gold.name:
+        if normalize_name(pred.name) == normalize_name(gold.name) != "":
+            return True
+        if pred.type == "PER" and surname(pred.name) == surname(gold.name) != "":
+            return True
+    if (mention_gold or not gold.name) and gold.start is not None and gold.end is not None:
+        gspan = (gold.start, gold.end)
+        spans = list(pred.mentions)
+        if pred.start is not None and pred.end is not None:
+            spans.append((pred.start, pred.end))
+        if any(overlap(gspan, s) for s in spans):
+            return True
+    return False
+
+
+# ---------------------------------------------------------------------------------------------
+# Quotes
+
+
+@dataclass
+class KindCounts:
+    """Per-kind counts at > 0.3: gold quotes of the kind and how many were found; predictions
+    of the kind and how many matched a gold quote."""
+
+    gold: int = 0
+    gold_matched: int = 0
+    pred: int = 0
+    pred_matched: int = 0
+
+    def as_dict(self) -> dict[str, Any]:
+        """Counts, recall, precision and F1 (None where undefined)."""
+        recall = self.gold_matched / self.gold if self.gold else None
+        precision = self.pred_matched / self.pred if self.pred else None
+        f1 = None
+        if recall is not None and precision is not None:
+            f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        return {
+            "gold": self.gold,
+            "pred": self.pred,
+            "recall": _round(recall),
+            "precision": _round(precision),
+            "f1": _round(f1),
+        }
+
+
+@dataclass
+class QuoteEvaluation:
+    """Accumulated quote and speaker figures over documents (see the module contracts).
+
+    ``mention_gold`` says the gold speakers are mention spans (brat) rather than canonical names;
+    ``direct_only_gold`` that the dataset annotates direct speech only.
+    """
+
+    dataset: str = ""
+    mention_gold: bool = False
+    direct_only_gold: bool = False
+    documents: int = 0
+    gold_quotes: int = 0
+    pred_quotes: int = 0
+    levels: dict[str, PRF] = field(default_factory=lambda: {level_name(x): PRF() for x in LEVELS})
+    direct_only: dict[str, PRF] = field(
+        default_factory=lambda: {level_name(x): PRF() for x in LEVELS}
+    )
+    kinds: dict[str, KindCounts] = field(
+        default_factory=lambda: {k: KindCounts() for k in QUOTE_KINDS}
+    )
+    kind_agree: int = 0
+    matched: int = 0
+    speakers_scored: int = 0
+    speakers_correct: int = 0
+    speakers_missing: int = 0
+    speakers_span_gold: int = 0
+    speaker_span: PRF = field(default_factory=PRF)
+    errors: list[ErrorItem] = field(default_factory=list)
+    has_speakers: bool = False
+
+    def add(self, gold: GoldDoc, pred: Sequence[PredQuote]) -> None:
+        """Score one document's predictions against its gold and accumulate."""
+        self.documents += 1
+        self.gold_quotes += len(gold.quotes)
+        self.pred_quotes += len(pred)
+        self.has_speakers = self.has_speakers or gold.has_speakers
+        gspans = [(q.start, q.end) for q in gold.quotes]
+        pspans = [(p.start, p.end) for p in pred]
+        main = None
+        for level in LEVELS:
+            matches = match_level(gspans, pspans, level)
+            name = level_name(level)
+            self.levels[name].add(
+                PRF(len(matches), len(pred) - len(matches), len(gspans) - len(matches))
+            )
+            if level == SPEAKER_LEVEL:
+                main = matches
+            if self.direct_only_gold:
+                kept = [i for i, p in enumerate(pred) if p.kind in DIRECT_COMPATIBLE]
+                sub = match_level(gspans, [pspans[i] for i in kept], level)
+                self.direct_only[name].add(
+                    PRF(len(sub), len(kept) - len(sub), len(gspans) - len(sub))
+                )
+        assert main is not None
+        self._add_kinds(gold.quotes, pred, main)
+        self._add_speakers(gold, pred, main)
+        self._add_errors(gold, pred, main)
+
+    def _add_kinds(
+        self, gold: Sequence[GoldQuote], pred: Sequence[PredQuote], matches: list[Match]
+    ) -> None:
+        matched_gold = {m.gold: m.pred for m in matches}
+        matched_pred = {m.pred for m in matches}
+        for gi, quote in enumerate(gold):
+            counts = self.kinds.setdefault(quote.kind, KindCounts())
+            counts.gold += 1
+            if gi in matched_gold:
+                counts.gold_matched += 1
+                self.matched += 1
+                self.kind_agree += pred[matched_gold[gi]].kind == quote.kind
+        for pi, quote in enumerate(pred):
+            counts = self.kinds.setdefault(quote.kind, KindCounts())
+            counts.pred += 1
+            counts.pred_matched += pi in matched_pred
+
+    def _add_speakers(self, gold: GoldDoc, pred: Sequence[PredQuote], matches: list[Match]) -> None:
+        if not gold.has_speakers:
+            return
+        matched_gold = {m.gold: m.pred for m in matches}
+        matched_pred = {m.pred: m.gold for m in matches}
+        for gi, gquote in enumerate(gold.quotes):
+            gsp = gquote.speaker
+            if gsp is not None and gsp.has_span:
+                self.speakers_span_gold += 1
+            if gi not in matched_gold or gsp is None or not (gsp.name or gsp.has_span):
+                continue
+            pquote = pred[matched_gold[gi]]
+            self.speakers_scored += 1
+            if pquote.speaker is None:
+                self.speakers_missing += 1
+            if speaker_correct(gsp, pquote.speaker, self.mention_gold):
+                self.speakers_correct += 1
+            else:
+                self.errors.append(
+                    ErrorItem(
+                        "wrong_speaker",
+                        gold.id,
+                        gquote.start,
+                        gquote.end,
+                        _clip(gquote.text or gold.text[gquote.start : gquote.end]),
+                        context_of(gold.text, gquote.start, gquote.end),
+                        f"gold: {gsp.name or gsp.text!r}; predicted: "
+                        + (repr(pquote.speaker.name) if pquote.speaker else "none"),
+                    )
+                )
+        span = PRF()
+        for pi, pquote in enumerate(pred):
+            psp = pquote.speaker
+            if psp is None or psp.start is None or psp.end is None:
+                continue
+            gi = matched_pred.get(pi)
+            gsp = gold.quotes[gi].speaker if gi is not None else None
+            if gi is not None and (gsp is None or gsp.start is None or gsp.end is None):
+                continue
+            if (
+                gsp is not None
+                and gsp.start is not None
+                and gsp.end is not None
+                and overlap((gsp.start, gsp.end), (psp.start, psp.end))
+            ):
+                span.tp += 1
+            else:
+                span.fp += 1
+        gold_with_span = sum(1 for q in gold.quotes if q.speaker is not None and q.speaker.has_span)
+        span.fn = gold_with_span - span.tp
+        self.speaker_span.add(span)
+
+    def _add_errors(self, gold: GoldDoc, pred: Sequence[PredQuote], matches: list[Match]) -> None:
+        matched_gold = {m.gold for m in matches}
+        matched_pred = {m.pred for m in matches}
+        for gi, quote in enumerate(gold.quotes):
+            if gi not in matched_gold:
+                self.errors.append(
+                    ErrorItem(
+                        "miss",
+                        gold.id,
+                        quote.start,
+                        quote.end,
+                        _clip(gold.text[quote.start : quote.end]),
+                        context_of(gold.text, quote.start, quote.end),
+                        f"gold {quote.kind}",
+                    )
+                )
+        for pi, quote in enumerate(pred):
+            if pi not in matched_pred:
+                speaker = quote.speaker.name if quote.speaker else None
+                self.errors.append(
+                    ErrorItem(
+                        "false_alarm",
+                        gold.id,
+                        quote.start,
+                        quote.end,
+                        _clip(gold.text[quote.start : quote.end]),
+                        context_of(gold.text, quote.start, quote.end),
+                        f"predicted {quote.kind}, speaker {speaker!r}",
+                    )
+                )
+
+    @property
+    def speaker_accuracy(self) -> float | None:
+        """Correct speakers over scored matched quotes, or None when none was scored."""
+        return self.speakers_correct / self.speakers_scored if self.speakers_scored else None
+
+    def figures(self) -> dict[str, Any]:
+        """Every figure as a JSON-ready dict (errors excluded; see :meth:`error_sample`)."""
+        result: dict[str, Any] = {
+            "dataset": self.dataset,
+            "documents": self.documents,
+            "gold_quotes": self.gold_quotes,
+            "pred_quotes": self.pred_quotes,
+            "quotes": {name: prf.as_dict() for name, prf in self.levels.items()},
+            "kinds": {
+                kind: counts.as_dict()
+                for kind, counts in self.kinds.items()
+                if counts.gold or counts.pred
+            },
+            "kind_accuracy": _round(self.kind_agree / self.matched if self.matched else None),
+        }
+        if self.direct_only_gold:
+            result["quotes_direct_only"] = {
+                name: prf.as_dict() for name, prf in self.direct_only.items()
+            }
+        if self.has_speakers:
+            result["speakers"] = {
+                "level": level_name(SPEAKER_LEVEL),
+                "scored": self.speakers_scored,
+                "correct": self.speakers_correct,
+                "unattributed": self.speakers_missing,
+                "accuracy": _round(self.speaker_accuracy),
+            }
+            if self.speakers_span_gold:
+                result["speaker_mentions"] = self.speaker_span.as_dict()
+        return result
+
+    def error_sample(self, n: int) -> dict[str, list[dict[str, Any]]]:
+        """The first ``n`` errors of each category (miss, false_alarm, wrong_speaker)."""
+        sample: dict[str, list[dict[str, Any]]] = {
+            "miss": [],
+            "false_alarm": [],
+            "wrong_speaker": [],
+        }
+        for item in self.errors:
+            bucket = sample.setdefault(item.category, [])
+            if len(bucket) < n:
+                bucket.append(item.as_dict())
+        return sample
+
+
+# ---------------------------------------------------------------------------------------------
+# Entities
+
+
+@dataclass
+class EntityEvaluation:
+    """Accumulated exact-span entity figures for one system (presse or raw spaCy)."""
+
+    system: str = ""
+    documents: int = 0
+    gold_entities: int = 0
+    pred_entities: int = 0
+    types: dict[str, PRF] = field(default_factory=lambda: {t: PRF() for t in ENTITY_TYPES})
+    errors: list[ErrorItem] = field(default_factory=list)
+    keep_errors: bool = True
+
+    def add(self, gold: GoldDoc, pred: Sequence[PredEntity]) -> None:
+        """Score one document's entity predictions (exact span and type) and accumulate."""
+        self.documents += 1
+        gset = {(e.start, e.end, e.type) for e in gold.entities}
+        pset = {(p.start, p.end, p.type) for p in pred}
+        self.gold_entities += len(gset)
+        self.pred_entities += len(pset)
+        for etype, prf in self.types.items():
+            g = {x for x in gset if x[2] == etype}
+            p = {x for x in pset if x[2] == etype}
+            prf.add(PRF(len(g & p), len(p - g), len(g - p)))
+        if not self.keep_errors:
+            return
+        pred_spans = {(s, e): t for s, e, t in pset}
+        gold_spans = {(s, e): t for s, e, t in gset}
+        for s, e, t in sorted(gset - pset):
+            other = pred_spans.get((s, e))
+            detail = f"gold {t}" + (f", predicted {other}" if other else "")
+            self.errors.append(
+                ErrorItem(
+                    "miss", gold.id, s, e, gold.text[s:e], context_of(gold.text, s, e), detail
+                )
+            )
+        for s, e, t in sorted(pset - gset):
+            if (s, e) in gold_spans:
+                continue  # a type confusion, already listed as a miss with both types
+            self.errors.append(
+                ErrorItem(
+                    "false_alarm",
+                    gold.id,
+                    s,
+                    e,
+                    gold.text[s:e],
+                    context_of(gold.text, s, e),
+                    f"predicted {t}",
+                )
+            )
+
+    @property
+    def total(self) -> PRF:
+        """Micro-average over PER, ORG and LOC."""
+        total = PRF()
+        for prf in self.types.values():
+            total.add(prf)
+        return total
+
+    def figures(self) -> dict[str, Any]:
+        """Every figure as a JSON-ready dict."""
+        return {
+            "documents": self.documents,
+            "gold_entities": self.gold_entities,
+            "pred_entities": self.pred_entities,
+            "types": {t: prf.as_dict() for t, prf in self.types.items()},
+            "micro": self.total.as_dict(),
+        }
+
+    def error_sample(self, n: int) -> dict[str, list[dict[str, Any]]]:
+        """The first ``n`` errors of each category (miss, false_alarm)."""
+        sample: dict[str, list[dict[str, Any]]] = {"miss": [], "false_alarm": []}
+        for item in self.errors:
+            bucket = sample.setdefault(item.category, [])
+            if len(bucket) < n:
+                bucket.append(item.as_dict())
+        return sample

@@ -1,0 +1,131 @@
+"""Build the spaCy pipeline once and turn texts into `Article`s.
+
+``analyze(text_or_path)`` is the one-call entry point; ``get_analyzer()`` returns the cached
+`Analyzer` for batch work (``Analyzer.pipe``). The model sees a copy of the text where typographic
+apostrophes and non-breaking spaces are replaced one for one (spaCy's French model produces junk
+entities on ’), so every offset stays valid in the text presse returns.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from presse import __version__
+from presse.analyze.convert import doc_to_article
+from presse.analyze.factories import register_extensions
+from presse.errors import InputError, ModelNotInstalledError
+from presse.model import Article, Document
+
+MODEL = "fr_core_news_md"
+MODEL_TRANSLATION = str.maketrans({"’": "'", "\u00a0": " ", "\u202f": " ", "\u2009": " ", "ʼ": "'"})
+DEFAULT_MAX_CHARS = 1_000_000
+
+
+def compose_text(document: Document) -> tuple[str, bool]:
+    """The text presse analyzes for a document and whether its first line is the title.
+
+    A document with a separate title is analyzed as ``title + "\\n\\n" + body`` (unless the body
+    already starts with the title), so that quotes in titles get offsets like any other.
+    """
+    body = document.text.strip("\n")
+    title = (document.title or "").strip()
+    if not title:
+        return body, False
+    if body.startswith(title):
+        return body, True
+    return f"{title}\n\n{body}", True
+
+
+def model_text(text: str) -> str:
+    """The same-length copy of `text` the spaCy model reads."""
+    return text.translate(MODEL_TRANSLATION)
+
+
+def build_nlp(model: str = MODEL) -> Language:
+    """Load the spaCy model and add presse's components (unused model parts are disabled)."""
+    register_extensions()
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        raise ModelNotInstalledError(model) from exc
+    nlp.add_pipe("presse_structure", first=True)
+    nlp.add_pipe("presse_actors", last=True)
+    nlp.add_pipe("presse_quotes", last=True)
+    return nlp
+
+
+class Analyzer:
+    """A loaded pipeline that analyzes documents into articles. Build once, reuse."""
+
+    def __init__(self, model: str = MODEL, *, max_chars: int = DEFAULT_MAX_CHARS) -> None:
+        self.nlp = build_nlp(model)
+        self.max_chars = max_chars
+        meta = self.nlp.meta
+        self.model_label = f"{meta.get('lang', 'fr')}_{meta.get('name', model)}-{meta.get('version', '?')}"
+
+    def _prepare(self, document: Document) -> tuple[Doc, str]:
+        text, has_title = compose_text(document)
+        if not text.strip():
+            raise InputError(document.source or "<text>", "is empty", "give a non-empty article")
+        if len(text) > self.max_chars:
+            raise InputError(
+                document.source or "<text>",
+                f"is too large to analyze ({len(text):,} characters, limit {self.max_chars:,})",
+                "split it or raise the limit",
+            )
+        doc = self.nlp.make_doc(model_text(text))
+        doc._.presse_hints = {
+            "has_title": True if has_title else None,
+            "headings": document.headings,
+            "list_items": document.list_items,
+            "published": document.published,
+        }
+        return doc, text
+
+    def analyze(self, document: Document) -> Article:
+        """Analyze one document."""
+        return next(self.pipe([document]))
+
+    def pipe(self, documents: Iterable[Document], batch_size: int = 16) -> Iterator[Article]:
+        """Analyze documents in order, streaming (spaCy batches them internally)."""
+        prepared: list[tuple[Document, str]] = []
+
+        def docs() -> Iterator[Doc]:
+            for document in documents:
+                doc, text = self._prepare(document)
+                prepared.append((document, text))
+                yield doc
+
+        for doc in self.nlp.pipe(docs(), batch_size=batch_size):
+            document, text = prepared.pop(0)
+            yield doc_to_article(
+                doc, text, document, presse_version=__version__, model=self.model_label
+            )
+
+
+@functools.cache
+def get_analyzer(model: str = MODEL) -> Analyzer:
+    """The process-wide analyzer for `model`, loaded on first use."""
+    return Analyzer(model)
+
+
+def analyze(text_or_path: str | Path, **metadata: object) -> Article:
+    """Analyze a text (a `str`) or a file (a `Path`, any format presse reads) into an Article.
+
+    Keyword arguments are Document fields for a text (title, published, url, id…).
+    """
+    if isinstance(text_or_path, Path):
+        from presse.ingest import read_source
+
+        documents = list(read_source(text_or_path))
+        if not documents:
+            raise InputError(str(text_or_path), "holds no article")
+        return get_analyzer().analyze(documents[0])
+    document = Document(text=text_or_path, **metadata)  # type: ignore[arg-type]
+    return get_analyzer().analyze(document)
