@@ -53,7 +53,7 @@ def render_text(article: Article, console: Console) -> None:
         table.add_column(col, justify=just)  # type: ignore[arg-type]
     for v in article.voices:
         ent = article.entity(v.entity)
-        if ent is None or ent.type == "MISC" and v.quotes == 0:
+        if ent is None or (ent.type == "MISC" and v.quotes == 0):
             continue
         other = ", ".join([*ent.aliases, *ent.descriptions][:5])
         style = "bold" if v.quotes else ""

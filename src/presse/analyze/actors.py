@@ -34,7 +34,8 @@ from presse.lexicons import (
     speaker_nouns,
 )
 
-DETERMINERS = {"le", "la", "l'", "l’", "son", "sa", "leur", "ce", "cette", "notre", "votre"}
+DETERMINERS = {"le", "la", "l'", "l’", "son", "sa", "leur", "ce", "cette", "notre", "votre", "au", "du"}
+OFFICE_FALLBACKS = {"leader": ("head_of_state", "head_of_government", "leader")}
 POSSESSIVES = {"son", "sa", "leur"}
 SUBJECT_PRONOUNS = {"il": ("m", "s"), "elle": ("f", "s"), "-il": ("m", "s"), "-elle": ("f", "s")}
 STRESSED_PRONOUNS = {"lui": ("m", "s"), "elle": ("f", "s")}
@@ -116,14 +117,14 @@ def _clean_ent(span: Span) -> tuple[int, int] | None:
     doc = span.doc
     while start < end and (doc[start].is_punct or doc[start].lower_ in DETERMINERS | {"les", "l", "'"}):
         start += 1
-    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in ".") or (
+    while (end > start and (doc[end - 1].is_punct and doc[end - 1].text not in ".")) or (
         end > start and doc[end - 1].text in {"'", "’", "-"}
     ):
         end -= 1
     if start >= end:
         return None
     text = doc[start:end].text
-    if not any(c.isalpha() for c in text) or not text[0].isupper() and not text[0].isdigit():
+    if not any(c.isalpha() for c in text) or (not text[0].isupper() and not text[0].isdigit()):
         return None
     return start, end
 
@@ -190,7 +191,11 @@ class ActorResolver:
         """(start, end, type, gender hint) of each usable NER span, in text order."""
         found = []
         metos = metonyms()
+        structure = doc._.presse_structure
+        bylines = [(b.start, b.end) for b in structure.blocks if b.kind == "byline"] if structure else []
         for ent in doc.ents:
+            if any(a <= ent.start_char < b for a, b in bylines):
+                continue  # the author signs the article; they are not one of its actors
             label = NER_LABELS.get(ent.label_)
             if label is None:
                 continue
@@ -261,7 +266,7 @@ class ActorResolver:
                 key_to_entity[key] = idx
                 add_mention(idx, start, end, "alias")
                 continue
-            if label == "PER" and end - start == 1 or label == "PER" and self._partial_of(key, entities):
+            if (label == "PER" and end - start == 1) or (label == "PER" and self._partial_of(key, entities)):
                 pending.append((start, end, label, gender))
                 continue
             entities.append(EntityRec("", text, label, gender=gender))
@@ -298,9 +303,9 @@ class ActorResolver:
     def _is_short_form(key: str, ent: EntityRec) -> bool:
         """'poutine' is a short form of 'vladimir poutine'; 'le pen' of 'marine le pen'."""
         words = key.split()
-        for full in ent.keys():
+        for full in ent:
             fw = full.split()
-            if len(fw) > len(words) and (fw[-len(words) :] == words or fw[: len(words)] == words and len(words) > 1):
+            if len(fw) > len(words) and (fw[-len(words) :] == words or (fw[: len(words)] == words and len(words) > 1)):
                 return True
         return False
 
@@ -440,7 +445,9 @@ class ActorResolver:
         if desc.office == "counterpart":
             return self._counterpart(doc, desc, entities, by_token), "salience"
         if desc.of is not None:
-            holder = knowledge.holder(desc.office, desc.of, on)
+            holder = None
+            for office in OFFICE_FALLBACKS.get(desc.office, (desc.office,)):
+                holder = holder or knowledge.holder(office, desc.of, on)
             if holder is not None:
                 idx = self._find_person(entities, holder.person, holder.aliases)
                 if idx is None:
@@ -465,7 +472,7 @@ class ActorResolver:
         for idx, ent in enumerate(entities):
             if ent.type != "PER":
                 continue
-            if ent.keys() & keys or any(k.split()[-1] == surname for k in ent.keys() if " " in k):
+            if ent.keys() & keys or any(k.split()[-1] == surname for k in ent if " " in k):
                 return idx
         return None
 
@@ -480,7 +487,7 @@ class ActorResolver:
             if subj is not None and subj.i in by_token:
                 possessor = by_token[subj.i]
                 break
-            if head.head is head:
+            if head.head == head:
                 break
             head = head.head
         return self._salient_person(doc, entities, by_token, desc.start, None, exclude=possessor, any_role=True)
@@ -515,7 +522,6 @@ class ActorResolver:
         sent_starts = _sentence_starts(doc, at, SALIENCE_WINDOW)
         window_start = sent_starts[0] if sent_starts else 0
         best: tuple[float, int] | None = None
-        cur_sent = doc[at].sent.start
         for idx, ent in enumerate(entities):
             if ent.type != "PER" or idx == exclude:
                 continue
@@ -525,12 +531,10 @@ class ActorResolver:
                 _same_role(d, office) for d in ent.descriptions
             ):
                 continue
-            if any_role and not ent.offices and not ent.descriptions and exclude is not None:
-                pass
             for m in ent.mentions:
                 if not window_start <= m.start < at:
                     continue
-                distance = sum(1 for s in sent_starts if s > m.start) + (0 if m.start >= cur_sent else 0)
+                distance = sum(1 for s in sent_starts if s > m.start)
                 score = -distance * 2.0 + (1.5 if m.is_subject else 0.0) + m.start / max(at, 1)
                 if best is None or score > best[0]:
                     best = (score, idx)
@@ -572,9 +576,16 @@ def _same_role(description: str, office: str) -> bool:
     return any(normalize_name(k) in key and r.office == office for k, r in role.items())
 
 
+MAIN_CLAUSE_DEPS = {"ROOT", "conj", "parataxis"}
+
+
 def _is_subject(span: Span) -> bool:
-    return any(t.dep_.startswith("nsubj") for t in span) or any(
-        t.dep_.startswith("nsubj") for t in {span.root.head} if span.root.dep_ in ("flat:name", "appos")
+    """True for the subject of a main clause: the strongest antecedent for what follows."""
+    root = span.root
+    if root.dep_ in ("flat:name", "appos", "amod", "nmod") and root.head.i in range(span.start, span.end):
+        root = root.head
+    return root.dep_ in ("nsubj", "expl:subj") and (
+        root.head.dep_ in MAIN_CLAUSE_DEPS or (root.head.head.dep_ == "ROOT" and root.head.dep_ == "advcl")
     )
 
 
@@ -614,7 +625,7 @@ def _thing_subject_between(
     sent_start = doc[at].sent.start
     prev_sent_start = doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
     for t in doc[max(last + 1, prev_sent_start) : at]:
-        if not t.dep_.startswith("nsubj") or t.pos_ != "NOUN" or t.i in by_token:
+        if t.dep_ != "nsubj" or t.head.dep_ not in MAIN_CLAUSE_DEPS or t.pos_ != "NOUN" or t.i in by_token:
             continue
         if t.lemma_.lower() in nouns or t.lower_ in nouns:
             continue

@@ -79,9 +79,7 @@ def sentence_starts(doc: Doc) -> list[tuple[int, int]]:
                 j += 1
             if j < n:
                 nxt = doc[j]
-                if nxt.is_space and "\n" in nxt.text:
-                    boundary_after = j - 1
-                elif re.match(r"[A-ZÀ-Ý«“—–\"0-9]", nxt.text) and not (tok.text == "." and len(doc[i - 1].text) == 1 and doc[i - 1].text.isupper()):
+                if (nxt.is_space and "\n" in nxt.text) or (re.match(r"[A-ZÀ-Ý«“—–\"0-9]", nxt.text) and not (tok.text == "." and len(doc[i - 1].text) == 1 and doc[i - 1].text.isupper())):
                     boundary_after = j - 1
         if boundary_after is not None:
             end = boundary_after + 1

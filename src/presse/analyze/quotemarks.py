@@ -48,7 +48,7 @@ def _straight_opens(text: str, i: int) -> bool:
     after = text[i + 1] if i + 1 < len(text) else " "
     if before.isalnum() and not after.isalnum():
         return False
-    return before in WS + "\n([{'’:—–-" or not before.isalnum() and after.isalnum()
+    return before in WS + "\n([{'’:—–-" or (not before.isalnum() and after.isalnum())
 
 
 def find_quote_marks(text: str, *, max_paragraphs: int = 12) -> QuoteMarks:
@@ -57,7 +57,7 @@ def find_quote_marks(text: str, *, max_paragraphs: int = 12) -> QuoteMarks:
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
-        if ch in PAIRS or ch == '"' and _straight_opens(text, i):
+        if ch in PAIRS or (ch == '"' and _straight_opens(text, i)):
             closer = PAIRS.get(ch, '"')
             span = _scan(text, i, ch, closer, max_paragraphs, result.warnings)
             result.spans.append(span)

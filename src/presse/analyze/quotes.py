@@ -67,9 +67,12 @@ class Quotes:
 def cue_of(token: Token) -> CueVerb | None:
     """The reporting-verb entry for a verb token (multiword cues included), or None."""
     verbs = reporting_verbs()
-    if token.pos_ not in ("VERB", "AUX", "NOUN") and not token.lower_.startswith(("dit", "estim")):
+    if token.pos_ not in ("VERB", "AUX", "NOUN", "ADJ") and not token.lower_.startswith(("dit", "estim")):
         return None
     lemma = token.lemma_.lower()
+    if token.pos_ == "ADJ" or (lemma not in verbs and lemma.endswith(("é", "ée", "és", "ées"))):
+        # participles tagged as adjectives: "qualifiées de", "accusé de"
+        lemma = re.sub(r"é(e?s?)$", "er", lemma)
     for child in token.children:
         if child.dep_ in ("xcomp", "obj", "ccomp") and f"{lemma} {child.lemma_.lower()}" in verbs:
             return verbs[f"{lemma} {child.lemma_.lower()}"]
@@ -78,7 +81,7 @@ def cue_of(token: Token) -> CueVerb | None:
         for form in (f"se {lemma}", f"s'{lemma}"):
             if form in verbs:
                 return verbs[form]
-    return verbs.get(lemma)
+    return verbs.get(lemma) or verbs.get(f"{lemma} de")
 
 
 def cue_label(token: Token) -> tuple[str, tuple[int, int]]:
@@ -159,7 +162,7 @@ class QuoteFinder:
             return None
         words = [t for t in tokens if t.is_alpha]
         has_verb = any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in tokens)
-        sentence_like = bool(words) and (tokens.text[-1:] in ".!?…" or has_verb and len(words) >= 4)
+        sentence_like = bool(words) and (tokens.text[-1:] in ".!?…" or (has_verb and len(words) >= 4))
         naming = self._naming_context(doc, span, tokens)
         base = dict(start=span.start, end=span.end, kind="direct")
         conf_penalty = 0.0 if span.closed else 0.2
@@ -219,14 +222,14 @@ class QuoteFinder:
                 return None
         else:
             toks = toks[1:]
-        for t in toks[:4]:
-            if t.text in (".", "«", ";"):
+        for t in toks[:3]:
+            if t.text in (".", "«", ";") or t.pos_ in ("CCONJ", "SCONJ", "DET", "NOUN", "PROPN", "PRON"):
                 return None
-            if t.pos_ in ("VERB", "AUX") or t.lower_ in ("selon", "d'après"):
-                if t.lower_ in ("selon", "d'après"):
-                    return t
+            if t.lower_ in ("selon", "d'après"):
+                return t
+            if t.pos_ in ("VERB", "AUX"):
                 verb = t if t.pos_ == "VERB" else next((h for h in toks if h.pos_ == "VERB" and h.i > t.i), t)
-                if cue_of(verb) is not None and self._has_inverted_subject(verb):
+                if cue_of(verb) is not None and _finite_or_aux(verb) and self._has_inverted_subject(verb):
                     return verb
                 return None
         return None
@@ -270,7 +273,7 @@ class QuoteFinder:
     def _governing_cue(tokens: Span) -> Token | None:
         """The reporting verb (or speech noun) a partial quote depends on, climbing the tree."""
         heads = [t.head for t in tokens if (t.head.i < tokens.start or t.head.i >= tokens.end)]
-        heads += [t for t in tokens if t.head is t]
+        heads += [t for t in tokens if t.head == t]
         seen: set[int] = set()
         for head in heads:
             tok = head
@@ -279,7 +282,7 @@ class QuoteFinder:
                     break
                 seen.add(tok.i)
                 if tokens.start <= tok.i < tokens.end:
-                    if tok.head is tok:
+                    if tok.head == tok:
                         break
                     tok = tok.head
                     continue
@@ -287,7 +290,7 @@ class QuoteFinder:
                     return tok
                 if tok.pos_ == "NOUN" and tok.lemma_.lower() in speech_nouns():
                     return tok
-                if tok.head is tok:
+                if tok.head == tok:
                     break
                 tok = tok.head
         return None
@@ -338,8 +341,10 @@ class QuoteFinder:
             cue = cue_of(tok)
             if cue is None:
                 continue
+            if "Inf" in tok.morph.get("VerbForm") and (tok.head == tok or cue_of(tok.head) is None):
+                continue  # "au point de laisser penser que": nobody is reported as saying it
             rec = self._content_clause(doc, tok, cue)
-            if rec is None and "incise" in cue.frames:
+            if rec is None and "incise" in cue.frames and _finite_or_aux(tok):
                 rec = self._bare_incise(doc, tok)
             if rec is not None and self._plausible_speaker(rec.speaker, actors):
                 found.append(rec)
@@ -369,7 +374,7 @@ class QuoteFinder:
 
     def _clause_rec(self, doc: Doc, verb: Token, clause: Token, first: int, evidence: str, conf: float) -> QuoteRec | None:
         last = max(t.i for t in clause.subtree)
-        while last > first and (doc[last].is_punct and doc[last].text not in ("»", "”", ")", '"') or doc[last].is_space):
+        while last > first and ((doc[last].is_punct and doc[last].text not in ("»", "”", ")", '"')) or doc[last].is_space):
             last -= 1
         while first <= last and (doc[first].is_space or doc[first].text in (",",)):
             first += 1
@@ -389,7 +394,7 @@ class QuoteFinder:
 
     def _selon(self, doc: Doc, tok: Token) -> QuoteRec | None:
         """'Selon X, …' / '…, d'après X.': the rest of the sentence is X's."""
-        obj = tok.head if tok.head is not tok else None
+        obj = tok.head if tok.head != tok else None
         if obj is None or obj.lower_ in ("laquelle", "lequel", "lesquels", "lesquelles", "qui", "quoi"):
             return None
         speaker = obj
@@ -399,12 +404,20 @@ class QuoteFinder:
                 speaker = nmod
             elif obj.lemma_.lower() != "source":
                 return None
+        clause = obj.head if obj.head != obj else obj
         sent = tok.sent
-        phrase = sorted({tok.i, *(t.i for t in obj.subtree)})
+        first = min(t.i for t in clause.subtree) if clause != obj else sent.start
+        colons = [t.i for t in sent if t.text in (":", ";") and t.i < tok.i]
+        if colons:
+            first = max(first, colons[-1] + 1)
+        scope = set(range(first, sent.end))
+        phrase = sorted({tok.i, *(t.i for t in obj.subtree if t.i <= obj.i or t.dep_ in ("nmod", "amod", "flat:name", "appos"))})
+        while len(phrase) > 1 and phrase[-1] - phrase[-2] > 1:
+            phrase.pop()
         if doc[tok.i - 1].lower_ in ("d'", "d’"):
             phrase.insert(0, tok.i - 1)
         lo, hi = phrase[0], phrase[-1]
-        body = [t for t in sent if (t.i < lo or t.i > hi) and not t.is_space]
+        body = [t for t in sent if (t.i < lo or t.i > hi) and not t.is_space and t.i in scope]
         while body and (body[0].is_punct and body[0].text not in ("«", "“")):
             body.pop(0)
         while body and (body[-1].is_punct and body[-1].text not in ("»", "”", ")")):
@@ -449,24 +462,27 @@ class QuoteFinder:
         """Subject of the verb; for a passive its agent; else the subject of the verb it hangs on."""
         tok = verb
         for _ in range(5):
-            agent = next((c for c in tok.children if c.dep_ in ("obl:agent",)), None)
+            agent = next(
+                (c for c in tok.children if c.dep_ == "obl:agent" and any(g.lower_ == "par" for g in c.children)),
+                None,
+            )
             if agent is not None:
                 return agent
             subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in NON_SPEAKER_PRONOUNS), None)
-            if subj is not None and not (subj.dep_ == "nsubj:pass" and tok is not verb):
+            if subj is not None and not (subj.dep_ == "nsubj:pass" and tok != verb):
                 if subj.lower_ in ("qui",) and tok.dep_ == "acl:relcl":
                     return tok.head
                 return subj
             inverted = next((c for c in tok.children if c.i > tok.i and INVERTED_CLITIC_RE.match(c.text)), None)
             if inverted is not None:
                 return inverted
-            if tok is verb:
+            if tok == verb and _finite_or_aux(tok):
                 post = next((c for c in tok.children if c.i > tok.i and c.dep_ in ("obj", "nsubj") and c.pos_ in ("NOUN", "PROPN") and QuoteFinder._has_inverted_subject(tok)), None)
                 if post is not None and tok.i > 0 and doc_prev_is_comma(tok):
                     return post
-            if tok.dep_ in CLIMB_DEPS and tok.head is not tok:
+            if tok.dep_ in CLIMB_DEPS and tok.head != tok:
                 if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
-                    tok = tok.head.head if tok.head.head is not tok.head else tok.head
+                    tok = tok.head.head if tok.head.head != tok.head else tok.head
                 else:
                     tok = tok.head
                 continue
@@ -491,7 +507,7 @@ class QuoteFinder:
     def _resolve(self, doc: Doc, q: QuoteRec, actors: Actors) -> None:
         """Fill cue label, speaker mention and entity from the tokens found."""
         if q.cue is not None:
-            label, (lo, hi) = cue_label(q.cue)
+            _label, (lo, hi) = cue_label(q.cue)
             q.cue_tokens = (lo, hi)
             entry = cue_of(q.cue)
             q.cue_lemma = entry.lemma if entry else q.cue.lemma_.lower()
@@ -522,6 +538,11 @@ class QuoteFinder:
         q.speaker_name = doc[lo:hi].text
         if tok.lower_ in PERSONAL_SUBJECTS or INVERTED_CLITIC_RE.match(tok.text):
             q.confidence = min(q.confidence, 0.5)
+
+
+def _finite_or_aux(verb: Token) -> bool:
+    """A finite verb or one with an auxiliary: incises are ("déclare X", "a déclaré X")."""
+    return "Fin" in verb.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in verb.children)
 
 
 def doc_prev_is_comma(tok: Token) -> bool:

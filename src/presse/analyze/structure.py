@@ -81,7 +81,7 @@ def _is_heading_like(line: str, max_words: int = 16) -> bool:
     words = _words(line)
     if not 1 <= len(words) <= max_words or len(line) > 140:
         return False
-    if line[-1] in FINAL_PUNCT or line.endswith("»") and line.count("«") == 0:
+    if line[-1] in FINAL_PUNCT or (line.endswith("»") and line.count("«") == 0):
         return False
     first = line.lstrip("«“\"'(")[:1]
     return first.isupper() or first.isdigit()

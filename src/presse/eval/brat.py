@@ -171,8 +171,9 @@ def litbank_doc(
     for rel in annotations.relations:
         entity = bounds.get(rel.arg1)
         if rel.label == "Source" and entity is not None:
+            mention = " ".join(text[s:e] for s, e in entity.fragments)
             speakers[rel.arg2] = GoldSpeaker(
-                name=entity.text, start=entity.start, end=entity.end, text=entity.text
+                name=mention, start=entity.start, end=entity.end, text=mention
             )
     quotes = []
     for bound in bounds.values():

@@ -22,7 +22,7 @@ from typing import Any
 from presse.errors import InputError
 from presse.eval.brat import find_brat_pairs, iter_brat_docs
 from presse.eval.gold import GoldDoc, load_presse_gold
-from presse.eval.runner import analyze, progress_bar, raw_entities
+from presse.eval.runner import Failure, analyze, progress_bar, raw_entities
 from presse.eval.scoring import (
     EntityEvaluation,
     QuoteEvaluation,
@@ -94,8 +94,10 @@ def gate_subset(root: Path) -> dict[str, list[GoldDoc]]:
 def measure(root: Path, show_progress: bool = False) -> dict[str, Any]:
     """Analyze the CI subset once and return every gate figure plus the document counts.
 
-    Returns ``{"figures": {metric: value or None}, "documents": {...}, "raw_spacy": {...}}``;
-    raw spaCy's WiNER F1 is reported for reference, not gated.
+    Returns ``{"figures": {metric: value or None}, "documents": {...}, "items": {...},
+    "raw_spacy": {...}, "failed_documents": [...]}``; raw spaCy's WiNER F1 is reported for
+    reference, not gated. A document presse crashes on is scored with no predictions and listed
+    in ``failed_documents``, which breaks the gate on its own.
     """
     parts = gate_subset(root)
     docs = [doc for part in parts.values() for doc in part]
@@ -104,15 +106,18 @@ def measure(root: Path, show_progress: bool = False) -> dict[str, Any]:
     winer_eval = EntityEvaluation(system="presse", keep_errors=False)
     raw_eval = EntityEvaluation(system="raw", keep_errors=False)
     part_of = {id(doc): name for name, part in parts.items() for doc in part}
+    failures: list[str] = []
     with progress_bar(show_progress) as progress:
-        for doc, article in zip(docs, analyze(docs, progress), strict=True):
+        for doc, (article, shift) in zip(docs, analyze(docs, progress), strict=True):
             part = part_of[id(doc)]
-            if part == "dev_gold":
-                gold_eval.add(doc, quotes_from_article(article))
+            if isinstance(article, Failure):
+                failures.append(f"{part}/{article.doc}: {article.error}")
+            elif part == "dev_gold":
+                gold_eval.add(doc, quotes_from_article(article, shift))
             elif part == "litbank":
-                litbank_eval.add(doc, quotes_from_article(article))
+                litbank_eval.add(doc, quotes_from_article(article, shift))
             else:
-                winer_eval.add(doc, entities_from_article(article))
+                winer_eval.add(doc, entities_from_article(article, shift))
         for doc, spans in zip(parts["winer"], raw_entities(parts["winer"], progress), strict=True):
             raw_eval.add(doc, entities_from_spans(spans))
     figures = {
@@ -130,6 +135,7 @@ def measure(root: Path, show_progress: bool = False) -> dict[str, Any]:
             "winer": winer_eval.gold_entities,
         },
         "raw_spacy": {f"winer.{t}_f1": _r(raw_eval.types[t].f1) for t in ("PER", "ORG", "LOC")},
+        "failed_documents": failures,
     }
 
 
@@ -147,7 +153,7 @@ def read_floors(path: Path) -> dict[str, float]:
     if not isinstance(floors, dict) or not all(
         isinstance(v, int | float) and not isinstance(v, bool) for v in floors.values()
     ):
-        raise InputError(str(path), "expected {\"floors\": {\"metric\": number, ...}}")
+        raise InputError(str(path), 'expected {"floors": {"metric": number, ...}}')
     return {str(k): float(v) for k, v in floors.items()}
 
 

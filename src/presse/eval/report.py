@@ -91,6 +91,15 @@ def _prf_table(title: str) -> Table:
     return table
 
 
+def _print_failures(failures: list[dict[str, str]], console: Console) -> None:
+    if failures:
+        console.print(
+            f"[red]presse failed on {len(failures)} document(s)[/red], scored with no predictions:"
+        )
+        for failure in failures[:10]:
+            console.print(f"  {failure['doc']}: {failure['error']}", highlight=False, markup=False)
+
+
 def _print_errors(errors: dict[str, list[dict[str, Any]]], console: Console) -> None:
     labels = {"miss": "Misses", "false_alarm": "False alarms", "wrong_speaker": "Wrong speakers"}
     for category, items in errors.items():
@@ -121,13 +130,21 @@ def render_quotes(payload: dict[str, Any], console: Console) -> None:
         table.add_row(*_prf_row(f"direct only, {level}", prf))
     console.print(table)
 
-    kinds = Table(title="Per kind (jaccard>0.3; recall by gold kind, precision by predicted kind)",
-                  title_justify="left")
+    kinds = Table(
+        title="Per kind (jaccard>0.3; recall by gold kind, precision by predicted kind)",
+        title_justify="left",
+    )
     for name in ("kind", "gold", "pred", "R", "P", "F1"):
         kinds.add_column(name, justify="right" if name != "kind" else "left")
     for kind, row in payload["kinds"].items():
-        kinds.add_row(kind, str(row["gold"]), str(row["pred"]), _pct(row["recall"]),
-                      _pct(row["precision"]), _pct(row["f1"]))
+        kinds.add_row(
+            kind,
+            str(row["gold"]),
+            str(row["pred"]),
+            _pct(row["recall"]),
+            _pct(row["precision"]),
+            _pct(row["f1"]),
+        )
     console.print(kinds)
     console.print(f"Kind agreement on matched quotes: {_pct(payload['kind_accuracy'])}")
 
@@ -145,6 +162,7 @@ def render_quotes(payload: dict[str, Any], console: Console) -> None:
         console.print(table)
     for note in payload.get("notes", []):
         console.print(f"[dim]Note: {note}[/dim]")
+    _print_failures(payload.get("failed_documents", []), console)
     if "errors" in payload:
         _print_errors(payload["errors"], console)
 
@@ -173,5 +191,6 @@ def render_entities(payload: dict[str, Any], console: Console) -> None:
         )
     for note in payload.get("notes", []):
         console.print(f"[dim]Note: {note}[/dim]")
+    _print_failures(payload["presse"].get("failed_documents", []), console)
     if "errors" in payload:
         _print_errors(payload["errors"], console)

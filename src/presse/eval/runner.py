@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from rich.console import Console
@@ -35,6 +36,7 @@ from presse.model import Article, Document
 
 RAW_MODEL = "fr_core_news_md"
 BATCH_SIZE = 8
+RAW_EXCLUDE = ("tok2vec", "morphologizer", "parser", "attribute_ruler", "lemmatizer", "senter")
 
 
 @contextmanager
@@ -61,29 +63,76 @@ def _first_difference(a: str, b: str) -> int:
     return min(len(a), len(b))
 
 
-def analyze(docs: Sequence[GoldDoc], progress: Progress | None = None) -> Iterator[Article]:
-    """presse's analysis of each gold document, in order.
+def text_shift(gold_text: str, article_text: str, source: str) -> int:
+    """How far presse's offsets must move to index the gold text.
 
-    Raises :class:`InputError` when presse's article text differs from the gold text.
+    0 when the texts are equal. presse strips blank lines around a text, so a gold text that
+    starts with newlines is analyzed without them: the shift is then their number. Any other
+    difference raises :class:`InputError` naming the first differing position.
+    """
+    if article_text == gold_text:
+        return 0
+    if article_text == gold_text.strip("\n"):
+        return len(gold_text) - len(gold_text.lstrip("\n"))
+    at = _first_difference(article_text, gold_text)
+    raise InputError(
+        source,
+        f"presse analyzed a different text (first difference at offset {at}: gold "
+        f"{gold_text[at : at + 20]!r}, presse {article_text[at : at + 20]!r}), so gold "
+        "offsets cannot be compared",
+        "presse must keep the input text unchanged",
+    )
+
+
+@dataclass
+class Failure:
+    """A document presse could not analyze: scored with no predictions, listed in the report."""
+
+    doc: str
+    error: str
+
+
+def _analyze_chunk(analyzer: Any, chunk: Sequence[GoldDoc]) -> list[Article | Failure]:
+    inputs = [Document(text=doc.text) for doc in chunk]
+    try:
+        return list(analyzer.pipe(inputs, batch_size=BATCH_SIZE))
+    except InputError:
+        raise
+    except Exception:
+        # One bad document must not void a corpus run: retry one by one to isolate it.
+        results: list[Article | Failure] = []
+        for doc, document in zip(chunk, inputs, strict=True):
+            try:
+                results.append(analyzer.analyze(document))
+            except InputError:
+                raise
+            except Exception as exc:
+                results.append(Failure(doc.id, f"{type(exc).__name__}: {exc}".splitlines()[0]))
+        return results
+
+
+def analyze(
+    docs: Sequence[GoldDoc], progress: Progress | None = None
+) -> Iterator[tuple[Article | Failure, int]]:
+    """presse's analysis of each gold document, in order, with the shift that maps the article's
+    offsets onto the gold text (:func:`text_shift`).
+
+    A document on which presse crashes yields a :class:`Failure` (shift 0) instead of an
+    article; an :class:`InputError` (text refused, or changed) stops the run.
     """
     from presse.pipeline import get_analyzer
 
     analyzer = get_analyzer()
     task = progress.add_task("presse", total=len(docs)) if progress else None
-    inputs = (Document(text=doc.text) for doc in docs)
-    for doc, article in zip(docs, analyzer.pipe(inputs, batch_size=BATCH_SIZE), strict=True):
-        if article.text != doc.text:
-            at = _first_difference(article.text, doc.text)
-            raise InputError(
-                doc.source,
-                f"presse analyzed a different text (first difference at offset {at}: gold "
-                f"{doc.text[at : at + 20]!r}, presse {article.text[at : at + 20]!r}), so gold "
-                "offsets cannot be compared",
-                "presse must keep the input text unchanged",
-            )
-        if progress is not None and task is not None:
-            progress.advance(task)
-        yield article
+    for first in range(0, len(docs), BATCH_SIZE):
+        chunk = docs[first : first + BATCH_SIZE]
+        for doc, result in zip(chunk, _analyze_chunk(analyzer, chunk), strict=True):
+            shift = 0
+            if isinstance(result, Article):
+                shift = text_shift(doc.text, result.text, doc.source)
+            if progress is not None and task is not None:
+                progress.advance(task)
+            yield result, shift
 
 
 def load_raw_ner() -> Any:
@@ -91,8 +140,7 @@ def load_raw_ner() -> Any:
     import spacy
 
     try:
-        nlp = spacy.load(RAW_MODEL, exclude=["tok2vec", "morphologizer", "parser",
-                                              "attribute_ruler", "lemmatizer", "senter"])
+        nlp = spacy.load(RAW_MODEL, exclude=list(RAW_EXCLUDE))
     except OSError as exc:
         raise ModelNotInstalledError(RAW_MODEL) from exc
     nlp.max_length = max(nlp.max_length, 2_000_000)
@@ -124,8 +172,14 @@ def evaluate_quotes(dataset: Dataset, show_progress: bool = True) -> QuoteEvalua
         direct_only_gold=dataset.direct_only,
     )
     with progress_bar(show_progress) as progress:
-        for doc, article in zip(dataset.docs, analyze(dataset.docs, progress), strict=True):
-            evaluation.add(doc, quotes_from_article(article))
+        for doc, (article, shift) in zip(
+            dataset.docs, analyze(dataset.docs, progress), strict=True
+        ):
+            if isinstance(article, Failure):
+                evaluation.failures.append(asdict(article))
+                evaluation.add(doc, [])
+            else:
+                evaluation.add(doc, quotes_from_article(article, shift))
     return evaluation
 
 
@@ -136,8 +190,14 @@ def evaluate_entities(
     ours = EntityEvaluation(system="presse")
     baseline = EntityEvaluation(system=RAW_MODEL, keep_errors=False) if raw else None
     with progress_bar(show_progress) as progress:
-        for doc, article in zip(dataset.docs, analyze(dataset.docs, progress), strict=True):
-            ours.add(doc, entities_from_article(article))
+        for doc, (article, shift) in zip(
+            dataset.docs, analyze(dataset.docs, progress), strict=True
+        ):
+            if isinstance(article, Failure):
+                ours.failures.append(asdict(article))
+                ours.add(doc, [])
+            else:
+                ours.add(doc, entities_from_article(article, shift))
         if baseline is not None:
             for doc, spans in zip(dataset.docs, raw_entities(dataset.docs, progress), strict=True):
                 baseline.add(doc, entities_from_spans(spans))

@@ -89,8 +89,9 @@ class PredEntity:
     type: str
 
 
-def quotes_from_article(article: Article) -> list[PredQuote]:
-    """The article's quotes as scoring records.
+def quotes_from_article(article: Article, shift: int = 0) -> list[PredQuote]:
+    """The article's quotes as scoring records, offsets moved by ``shift`` (see
+    :func:`presse.eval.runner.text_shift`).
 
     The speaker's canonical name is its entity's name when the speaker is resolved to an entity,
     else ``speaker.name``; the entity's mention spans are kept so that a speaker can be judged
@@ -101,24 +102,27 @@ def quotes_from_article(article: Article) -> list[PredQuote]:
         sp = quote.speaker
         entity = article.entity(sp.entity) if sp.entity else None
         name = entity.name if entity is not None else sp.name
-        mentions = tuple((m.start, m.end) for m in entity.mentions) if entity else ()
+        mentions = (
+            tuple((m.start + shift, m.end + shift) for m in entity.mentions) if entity else ()
+        )
         speaker = None
         if name or sp.start is not None:
             speaker = PredSpeaker(
                 name=name,
                 type=entity.type if entity else None,
-                start=sp.start,
-                end=sp.end,
+                start=None if sp.start is None else sp.start + shift,
+                end=None if sp.end is None else sp.end + shift,
                 mentions=mentions,
             )
-        quotes.append(PredQuote(quote.start, quote.end, quote.kind, speaker))
+        quotes.append(PredQuote(quote.start + shift, quote.end + shift, quote.kind, speaker))
     return quotes
 
 
-def entities_from_article(article: Article) -> list[PredEntity]:
-    """presse's name mentions (kind ``name``) typed by their entity; PER, ORG and LOC only."""
+def entities_from_article(article: Article, shift: int = 0) -> list[PredEntity]:
+    """presse's name mentions (kind ``name``) typed by their entity, offsets moved by
+    ``shift``; PER, ORG and LOC only."""
     return [
-        PredEntity(m.start, m.end, e.type)
+        PredEntity(m.start + shift, m.end + shift, e.type)
         for e in article.entities
         if e.type in ENTITY_TYPES
         for m in e.mentions
@@ -340,6 +344,7 @@ class QuoteEvaluation:
     speaker_span: PRF = field(default_factory=PRF)
     errors: list[ErrorItem] = field(default_factory=list)
     has_speakers: bool = False
+    failures: list[dict[str, str]] = field(default_factory=list)
 
     def add(self, gold: GoldDoc, pred: Sequence[PredQuote]) -> None:
         """Score one document's predictions against its gold and accumulate."""
@@ -488,6 +493,7 @@ class QuoteEvaluation:
                 if counts.gold or counts.pred
             },
             "kind_accuracy": _round(self.kind_agree / self.matched if self.matched else None),
+            "failed_documents": self.failures,
         }
         if self.direct_only_gold:
             result["quotes_direct_only"] = {
@@ -534,6 +540,7 @@ class EntityEvaluation:
     types: dict[str, PRF] = field(default_factory=lambda: {t: PRF() for t in ENTITY_TYPES})
     errors: list[ErrorItem] = field(default_factory=list)
     keep_errors: bool = True
+    failures: list[dict[str, str]] = field(default_factory=list)
 
     def add(self, gold: GoldDoc, pred: Sequence[PredEntity]) -> None:
         """Score one document's entity predictions (exact span and type) and accumulate."""
@@ -589,6 +596,7 @@ class EntityEvaluation:
             "pred_entities": self.pred_entities,
             "types": {t: prf.as_dict() for t, prf in self.types.items()},
             "micro": self.total.as_dict(),
+            "failed_documents": self.failures,
         }
 
     def error_sample(self, n: int) -> dict[str, list[dict[str, Any]]]:

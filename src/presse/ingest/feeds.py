@@ -170,7 +170,11 @@ def feed_items(
                         f"fetch {entry.link} and ingest the page as HTML" if entry.link else "",
                     )
                 return
-        yield InputError(source, f"no record with id {record_id!r}", "in a feed, ids are the entries' guid or link")
+        yield InputError(
+            source,
+            f"no record with id {record_id!r}",
+            "in a feed, ids are the entries' guid or link",
+        )
         return
     documents = [e.document for e in entries if e.document is not None]
     if not documents:

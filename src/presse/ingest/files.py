@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
@@ -20,41 +18,48 @@ def os_error(source: str, error: OSError) -> InputError:
     if isinstance(error, FileNotFoundError):
         return InputError(source, "no such file", "check the path")
     if isinstance(error, IsADirectoryError):
-        return InputError(
-            source, "is a directory, not a file", "give a file, or use `presse ingest` for a folder"
-        )
+        return directory_error(source)
     if isinstance(error, PermissionError):
         return InputError(source, "permission denied", "check the file's read permission")
     return InputError(source, f"cannot be read: {error.strerror or error}")
 
 
-@contextmanager
-def open_binary(source: str, limit: int | None) -> Iterator[BinaryIO]:
-    """Open ``source`` (a path) for binary reading.
+def directory_error(source: str) -> InputError:
+    """The InputError for a directory given where a file is needed."""
+    return InputError(
+        source,
+        "is a directory, not a file",
+        "give a file, or read the folder with iter_sources / `presse ingest`",
+    )
+
+
+def open_file(source: str, limit: int | None) -> BinaryIO:
+    """Open the file ``source`` for binary reading; the caller closes it.
 
     Raises InputError for a missing file, a directory, no permission, or — when ``limit`` is
-    given — a file whose size on disk exceeds ``limit`` (checked with fstat before any read).
+    given — a file whose size on disk exceeds ``limit`` (checked with fstat before any read, so an
+    oversized file is rejected without reading it).
     """
     path = Path(source)
     if path.is_dir():
-        raise os_error(source, IsADirectoryError(source))
+        raise directory_error(source)
     try:
         fh = path.open("rb")
     except OSError as error:
         raise os_error(source, error) from None
-    with fh:
-        if limit is not None:
-            size = os.fstat(fh.fileno()).st_size
-            if size > limit:
-                raise too_large_bytes(source, size, limit)
-        yield fh
+    if limit is not None:
+        size = os.fstat(fh.fileno()).st_size
+        if size > limit:
+            fh.close()
+            raise too_large_bytes(source, size, limit)
+    return fh
 
 
 def read_limited(fh: BinaryIO, source: str, limit: int) -> bytes:
-    """Read all of ``fh``, but never more than ``limit`` + 1 bytes; raise InputError beyond ``limit``.
+    """Read all of ``fh``, but never more than ``limit`` + 1 bytes; InputError beyond ``limit``.
 
-    The size check before opening is not enough on its own: pipes, /proc files and files that
-    grow while being read report no (or a wrong) size.
+    The size check in :func:`open_file` is not enough on its own: pipes, /proc files and files
+    that grow while being read report no (or a wrong) size.
     """
     try:
         data = fh.read(limit + 1)
@@ -67,10 +72,13 @@ def read_limited(fh: BinaryIO, source: str, limit: int) -> bytes:
 
 def read_file(source: str, limit: int) -> bytes:
     """The bytes of the file ``source``; InputError if it cannot be read or exceeds ``limit``."""
-    with open_binary(source, limit) as fh:
+    with open_file(source, limit) as fh:
         return read_limited(fh, source, limit)
 
 
 def read_stdin(limit: int) -> bytes:
     """The bytes of standard input (at most ``limit``; InputError beyond it)."""
-    return read_limited(sys.stdin.buffer, STDIN, limit)
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise InputError(STDIN, "standard input is not available", "give a file instead of -")
+    return read_limited(stream, STDIN, limit)

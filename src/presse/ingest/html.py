@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 import trafilatura
 from lxml import etree
@@ -22,7 +23,13 @@ from lxml import html as lxml_html
 from presse.errors import InputError
 from presse.ingest.limits import Limits, check_chars
 from presse.ingest.meta import language_code, parse_date, split_authors
-from presse.ingest.text import _western, binary_error, binary_kind, decode_bytes, normalize_text
+from presse.ingest.text import (
+    binary_error,
+    binary_kind,
+    decode_bytes,
+    decode_western,
+    normalize_text,
+)
 from presse.model import Document
 
 _HEADING = frozenset({"head", "h1", "h2", "h3", "h4", "h5", "h6"})
@@ -82,11 +89,8 @@ class _Lines:
 
     def walk(self, element: etree._Element, kind: str = "paragraph") -> None:
         """Add the text of ``element`` (not its tail) as lines of the given kind."""
-        tag = element.tag
-        if not isinstance(tag, str):  # comment or processing instruction
-            return
-        tag = etree.QName(tag).localname.lower() if "}" in tag else tag.lower()
-        if tag in _SKIP:
+        tag = _tag(element)
+        if not tag or tag in _SKIP:  # comment, processing instruction, or not text
             return
         if tag in _BREAK:
             if kind == "heading":
@@ -114,6 +118,7 @@ class _Lines:
 
 
 def _tag(element: etree._Element) -> str:
+    """The element's lowercased local name; "" for a comment or processing instruction."""
     tag = element.tag
     if not isinstance(tag, str):
         return ""
@@ -181,7 +186,8 @@ def decode_html(data: bytes, source: str) -> str:
     declares, else the detection of :func:`presse.ingest.text.decode_bytes`.
 
     A declared UTF-8 that does not decode falls back to detection (mislabelled pages are common);
-    ISO-8859-1 and ASCII labels decode as Windows-1252, as browsers do.
+    ISO-8859-1 and ASCII labels decode as Windows-1252, as browsers do; a declared UTF-16/32
+    without byte-order mark is ignored.
     """
     kind = binary_kind(data)
     if kind is not None:
@@ -190,50 +196,44 @@ def decode_html(data: bytes, source: str) -> str:
     if match and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         label = (match[1] or match[2]).decode("ascii").lower()
         encoding = "cp1252" if label in _WINDOWS_1252_LABELS else label
+        if label.startswith(("utf-16", "utf16", "utf-32", "utf32")):
+            # the declaration was readable as ASCII and there is no BOM: it cannot be UTF-16/32
+            # (browsers ignore such a declaration too)
+            return decode_bytes(data, source)
         try:
             return data.decode(encoding)
         except (LookupError, UnicodeDecodeError):
             if encoding == "cp1252":
-                text = _western(data)
+                text = decode_western(data)
                 if text is not None:
                     return text
     return decode_bytes(data, source)
 
 
-def html_document(
-    data: bytes, source: str, limits: Limits, *, url: str | None = None
-) -> Document:
+def html_document(data: bytes, source: str, limits: Limits, *, url: str | None = None) -> Document:
     """A Document from the bytes of an HTML page: main text and metadata via trafilatura.
 
     Raises InputError if the bytes are not decodable/are binary, or if trafilatura finds no main
-    text ("no article text found in the HTML").
+    text ("no article text found in the HTML"). A short result (under 250 characters) is replaced
+    by the result of trafilatura's precision mode, and is no article text if that finds none.
     """
     if not data.strip():
         raise InputError(source, "is empty", "there is no text to analyze")
     markup = decode_html(data, source)
     if not markup.strip():
         raise InputError(source, "is empty", "there is no text to analyze")
-    # trafilatura logs a warning for every page it discards; the InputError below says it better
-    logger = logging.getLogger("trafilatura")
-    level = logger.level
-    logger.setLevel(logging.ERROR)
-    try:
-        extracted = trafilatura.bare_extraction(
-            markup,
-            url=url,
-            with_metadata=True,
-            include_comments=False,
-            include_formatting=True,
-            include_tables=True,
-            include_images=False,
-            include_links=False,
-            output_format="python",
-        )
-    finally:
-        logger.setLevel(level)
+    extracted = _extract(markup, url)
     body = getattr(extracted, "body", None)
     if extracted is None or body is None:
         raise _no_text(source)
+    if len(extracted.text or "") < _CONFIDENT_CHARS:
+        # when little is found, trafilatura's balanced mode falls back to all the page's text
+        # (menu entries, "enable JavaScript" notices) as one blob; its precision mode returns
+        # nothing on such pages, and the article's structure on a short article
+        precise = _extract(markup, url, precise=True)
+        body = getattr(precise, "body", None)
+        if body is None:
+            raise _no_text(source)
     title = _one_line(extracted.title) if extracted.title else None
     lines = lines_from_tree(body, title)
     text = check_chars(source, normalize_text(lines.text), limits)
@@ -251,6 +251,31 @@ def html_document(
         headings=lines.headings,
         list_items=lines.list_items,
     )
+
+
+_CONFIDENT_CHARS = 250  # trafilatura's own threshold (MIN_EXTRACTED_SIZE) for trusting a result
+
+
+def _extract(markup: str, url: str | None, *, precise: bool = False) -> Any:
+    # trafilatura logs a warning for every page it discards; the InputError says it better
+    logger = logging.getLogger("trafilatura")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        return trafilatura.bare_extraction(
+            markup,
+            url=url,
+            favor_precision=precise,
+            with_metadata=not precise,
+            include_comments=False,
+            include_formatting=True,
+            include_tables=True,
+            include_images=False,
+            include_links=False,
+            output_format="python",
+        )
+    finally:
+        logger.setLevel(level)
 
 
 def _no_text(source: str) -> InputError:

@@ -76,7 +76,9 @@ def record_document(record: Any, source: str, limits: Limits) -> Document:
         )
     text = check_chars(source, normalize_text(raw_text), limits)
     if not text.strip():
-        raise InputError(source, "record has no text", 'the "text" field holds only invisible characters')
+        raise InputError(
+            source, "record has no text", 'the "text" field holds only invisible characters'
+        )
     authors = _first(record, "authors", "author")
     if isinstance(authors, list):
         authors = [a.get("name") if isinstance(a, dict) else a for a in authors]
@@ -156,20 +158,22 @@ def _select(
         yield InputError(source, f"no record with id {record_id!r}", hint)
 
 
-def _parse_lines(lines: Iterable[tuple[int, bytes | None]], source: str) -> Iterator[
-    tuple[str, Any] | InputError
-]:
+def _parse_lines(
+    lines: Iterable[tuple[int, bytes | None]], source: str
+) -> Iterator[tuple[str, Any] | InputError]:
     for lineno, line in lines:
         name = f"{source}:{lineno}"
         if line is None:
-            yield InputError(name, "line is too long", "each JSON Lines record must fit the size limit")
+            yield InputError(
+                name, "line is too long", "each JSON Lines record must fit the size limit"
+            )
             continue
         try:
             yield f":{lineno}", json.loads(line)
         except UnicodeDecodeError:
             yield InputError(name, "invalid JSON: not UTF-8", "JSON Lines files must be UTF-8")
         except json.JSONDecodeError as error:
-            yield InputError(name, f"invalid JSON: {error.msg} (column {error.colno})")
+            yield InputError(name, f"invalid JSON at column {error.colno}: {_message(error)}")
 
 
 def _stream_lines(fh: BinaryIO, max_bytes: int) -> Iterator[tuple[int, bytes | None]]:
@@ -197,8 +201,8 @@ def jsonl_items(
 ) -> Iterator[Item]:
     """Documents and per-record errors from a JSON Lines stream, in order (see ``_select``).
 
-    Raises InputError at once for a binary stream; a UTF-16/32 file (byte-order mark) is read
-    whole, within ``limits.max_container_bytes``.
+    Raises InputError (when the first item is requested) for a binary stream; a UTF-16/32 file
+    (byte-order mark) is read whole, within ``limits.max_container_bytes``.
     """
     head = fh.peek(_PEEK) if hasattr(fh, "peek") else b""
     kind = binary_kind(head[:_PEEK])
@@ -222,11 +226,14 @@ def jsonl_items(
 _PEEK = 8192
 
 
-def json_items(data: bytes, source: str, *, record_id: str | None, limits: Limits) -> Iterator[Item]:
+def json_items(
+    data: bytes, source: str, *, record_id: str | None, limits: Limits
+) -> Iterator[Item]:
     """Documents and per-record errors from the bytes of a ``.json`` file (one object, an array
     of objects, or — when the file holds several values — JSON Lines).
 
-    Raises InputError for an empty or binary file, or JSON that does not parse (with its line).
+    Raises InputError at the call for an empty or binary input, or JSON that does not parse
+    (with its line and column).
     """
     kind = binary_kind(data)
     if kind is not None:
@@ -241,17 +248,16 @@ def json_items(data: bytes, source: str, *, record_id: str | None, limits: Limit
         lines = _lines_of(data)
         if error.msg == "Extra data" or _parses(lines[0][1]):
             # several top-level values, or a first line that is a value of its own: JSON Lines
-            yield from _select(_parse_lines(lines, source), source, record_id, limits)
-            return
+            return _select(_parse_lines(lines, source), source, record_id, limits)
         raise InputError(
             source,
-            f"invalid JSON at line {error.lineno}, column {error.colno}: {error.msg}",
+            f"invalid JSON at line {error.lineno}, column {error.colno}: {_message(error)}",
         ) from None
     if isinstance(value, list):
         pairs: list[tuple[str, Any] | InputError] = [(f"[{i}]", v) for i, v in enumerate(value)]
     else:
         pairs = [("", value)]
-    yield from _select(pairs, source, record_id, limits)
+    return _select(pairs, source, record_id, limits)
 
 
 def _lines_of(data: bytes) -> list[tuple[int, bytes | None]]:
@@ -265,3 +271,9 @@ def _parses(line: bytes | None) -> bool:
     except (UnicodeDecodeError, json.JSONDecodeError):
         return False
     return True
+
+
+def _message(error: json.JSONDecodeError) -> str:
+    # json's messages are written to be followed by a position ("Invalid control character at")
+    message = error.msg.removesuffix(" at")
+    return message[:1].lower() + message[1:]

@@ -30,8 +30,8 @@ _TRAILING_SPACE = re.compile(r"[^\S\n]+$", re.MULTILINE)
 def normalize_text(s: str) -> str:
     """Normalize text for analysis; idempotent.
 
-    - line breaks CRLF, CR and the other Unicode line separators (VT, FF, NEL, U+2028, U+2029)
-      become LF;
+    - line breaks CRLF, CR and the other separators that ``str.splitlines`` breaks on (VT, FF,
+      FS, GS, RS, NEL, U+2028, U+2029) become LF, so that lines are the same for every consumer;
     - Unicode NFC;
     - removed: zero-width characters (U+200B–U+200D, U+2060, U+FEFF), bidi controls
       (U+202A–U+202E, U+2066–U+2069), C0 controls other than LF and TAB, DEL and C1 controls;
@@ -119,12 +119,11 @@ def binary_error(source: str, kind: str) -> InputError:
 
 # Characters a French (or other Western European) text decoded as Windows-1252 plausibly contains.
 _WESTERN = frozenset(
-    "àâäáãåæçéèêëíìîïñóòôöõøœúùûüýÿÀÂÄÁÃÅÆÇÉÈÊËÍÌÎÏÑÓÒÔÖÕØŒÚÙÛÜÝŸß"
-    "«»‘’‚“”„–—…•€°ºª²§©®™·\u00a0"
+    "àâäáãåæçéèêëíìîïñóòôöõøœúùûüýÿÀÂÄÁÃÅÆÇÉÈÊËÍÌÎÏÑÓÒÔÖÕØŒÚÙÛÜÝŸß«»‘’‚“”„–—…•€°ºª²§©®™·\u00a0"
 )
 
 
-def _western(data: bytes) -> str | None:
+def decode_western(data: bytes) -> str | None:
     """``data`` decoded as Windows-1252 (or ISO-8859-15) if that gives plausible Western text.
 
     charset-normalizer guesses poorly on short French texts (it picks cp1250, cp775 or even big5
@@ -158,7 +157,7 @@ def decode_bytes(data: bytes, source: str) -> str:
     """Decode the bytes of a text of unknown encoding; raise InputError if they are not text.
 
     Order: byte-order mark (UTF-8/16/32, stripped), binary check, UTF-16 without BOM, strict
-    UTF-8, Windows-1252/ISO-8859-15 if plausible (see :func:`_western`), then charset-normalizer's
+    UTF-8, Windows-1252/ISO-8859-15 if plausible (see :func:`decode_western`), then charset-normalizer's
     best guess. The result is not normalized (see :func:`normalize_text`).
     """
     bom = _bom(data)
@@ -185,7 +184,7 @@ def decode_bytes(data: bytes, source: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    text = _western(data)
+    text = decode_western(data)
     if text is not None:
         return text
     best = from_bytes(data).best()

@@ -1,0 +1,554 @@
+"""French lexicons for presse's rule-based analysis, read from the data files in ``lexicons/fr``.
+
+Every file is UTF-8 text; lines starting with ``#`` are comments (the first ones give the columns,
+source and licence), blank lines are skipped, other lines are tab-separated rows. Each public
+accessor parses its file once per process (``functools.cache``) and returns a read-only view.
+``parse_*`` functions parse any path with the same format, for tests and user extensions.
+
+A malformed row (wrong column count, unknown class, frame, office, gender, kind…, duplicate key)
+raises ``LexiconFormatError``, a ``ValueError`` whose message is ``"<file>:<line>: <problem>"``
+(the full path for files on disk).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from pathlib import PurePath
+from types import MappingProxyType
+from typing import Final, TypeVar
+
+__all__ = [
+    "CUE_CLASSES",
+    "FRAMES",
+    "OFFICE_KEYS",
+    "Country",
+    "CueVerb",
+    "LexiconFormatError",
+    "Metonym",
+    "NamingCues",
+    "PronounInfo",
+    "RoleTitle",
+    "SpeakerNoun",
+    "countries",
+    "country_by_alias",
+    "demonyms",
+    "first_name_gender",
+    "first_names",
+    "metonyms",
+    "naming_cues",
+    "normalize_key",
+    "parse_countries",
+    "parse_demonyms",
+    "parse_first_names",
+    "parse_metonyms",
+    "parse_naming_cues",
+    "parse_pronouns",
+    "parse_reporting_verbs",
+    "parse_role_titles",
+    "parse_speaker_nouns",
+    "parse_word_list",
+    "pronouns",
+    "reporting_verb",
+    "reporting_verbs",
+    "role_titles",
+    "speaker_nouns",
+    "speech_nouns",
+]
+
+CUE_CLASSES: Final = frozenset(
+    {
+        "neutral",
+        "assertive",
+        "distancing",
+        "concessive",
+        "hostile",
+        "warm",
+        "worried",
+        "directive",
+        "commissive",
+        "denial",
+        "opinion",
+        "question",
+        "announcement",
+    }
+)
+FRAMES: Final = frozenset({"que", "inf", "direct", "incise", "de", "obj"})
+# The first fifteen keys are shared with presse.knowledge (office holders); the others name
+# offices that the lexicon recognises but for which no holders are bundled.
+OFFICE_KEYS: Final = frozenset(
+    {
+        "head_of_state",
+        "head_of_government",
+        "foreign_minister",
+        "defence_minister",
+        "interior_minister",
+        "finance_minister",
+        "justice_minister",
+        "secretary_general",
+        "commission_president",
+        "council_president",
+        "parliament_president",
+        "central_bank_governor",
+        "managing_director",
+        "high_representative",
+        "leader",
+        "vice_president",
+        "deputy_head_of_government",
+        "counterpart",
+        "minister",
+        "junior_minister",
+        "health_minister",
+        "education_minister",
+        "labour_minister",
+        "agriculture_minister",
+        "environment_minister",
+        "trade_minister",
+        "energy_minister",
+        "culture_minister",
+        "government_spokesperson",
+        "foreign_ministry_spokesperson",
+        "spokesperson",
+        "ambassador",
+        "envoy",
+        "mediator",
+        "army_chief",
+        "national_security_adviser",
+        "opposition_leader",
+        "party_leader",
+        "prosecutor",
+        "mayor",
+        "governor",
+    }
+)
+GENDERS: Final = frozenset({"m", "f", "mf"})
+SPEAKER_KINDS: Final = frozenset({"person", "group", "institution"})
+METONYM_TYPES: Final = frozenset({"ORG", "LOC"})
+ARTICLES: Final = frozenset({"la", "le", "les", "l'", "-"})
+DEMONYM_NUMBERS: Final = frozenset({"sg", "pl", "inv"})
+PRONOUN_NUMBERS: Final = frozenset({"sg", "pl", "any"})
+PRONOUN_PERSONS: Final = frozenset({"1", "2", "3"})
+PRONOUN_KINDS: Final = frozenset(
+    {"subject", "object", "stressed", "possessive", "reflexive", "demonstrative", "anaphoric"}
+)
+NAMING_SECTIONS: Final = ("verbs", "nouns", "weak")
+
+_PACKAGE_DIR: Final = "fr"
+_V = TypeVar("_V")
+
+
+class LexiconFormatError(ValueError):
+    """A data row that does not follow its file's format; ``str()`` is ``"<file>:<line>: <problem>"``."""
+
+    def __init__(self, source: str, line: int, problem: str) -> None:
+        self.source = source
+        self.line = line
+        self.problem = problem
+        super().__init__(f"{source}:{line}: {problem}")
+
+
+@dataclass(frozen=True, slots=True)
+class CueVerb:
+    """A reporting cue: a verb lemma (``se féliciter``) or multiword cue (``laisser entendre``).
+
+    ``cue_class`` is one of ``CUE_CLASSES``; ``frames`` a non-empty subset of ``FRAMES``.
+    """
+
+    lemma: str
+    cue_class: str
+    frames: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerNoun:
+    """A common noun that can head a speaker mention; gender in m|f|mf, kind in SPEAKER_KINDS."""
+
+    noun: str
+    gender: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class RoleTitle:
+    """A title designating an office (``Premier ministre`` → ``head_of_government``)."""
+
+    title: str
+    gender: str
+    office: str
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    """A country as French news names it; ``article`` is la|le|les|l'|- (``-``: no article)."""
+
+    name: str
+    iso2: str
+    capital: str
+    aliases: tuple[str, ...]
+    article: str
+
+
+@dataclass(frozen=True, slots=True)
+class Metonym:
+    """A place name standing for an actor: ``type`` ORG (seat of power) or LOC (capital)."""
+
+    form: str
+    type: str
+    stands_for: str
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class NamingCues:
+    """Words before a « » span that mark it as a name or term; ``weak`` ones are ambiguous."""
+
+    verbs: frozenset[str]
+    nouns: frozenset[str]
+    weak: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class PronounInfo:
+    """A pronoun or anaphoric determiner; for possessives gender/number are the possessor's."""
+
+    form: str
+    gender: str
+    number: str
+    person: int
+    kinds: frozenset[str]
+
+
+def normalize_key(text: str) -> str:
+    """Casefold, strip accents, unify apostrophes and treat hyphens as spaces, for look-ups.
+
+    ``normalize_key("États-Unis") == normalize_key("etats unis") == "etats unis"``.
+    """
+    text = text.replace("\u2019", "'")
+    for dash in ("-", "\u2010", "\u2011"):
+        text = text.replace(dash, " ")
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
+def _label(source: Traversable) -> str:
+    # A filesystem path is shown in full so that a user's own file can be found from the message.
+    return str(source) if isinstance(source, PurePath) else source.name
+
+
+def _lines(source: Traversable) -> Iterator[tuple[int, str]]:
+    """Yield (line number, line) for data lines, skipping ``#`` comments and blank lines."""
+    for number, raw in enumerate(source.read_text(encoding="utf-8").splitlines(), start=1):
+        line = raw.rstrip("\r")
+        if not line.strip() or line.startswith("#"):
+            continue
+        yield number, line
+
+
+def _rows(
+    source: Traversable, columns: int, optional: int = 0, may_be_empty: frozenset[int] = frozenset()
+) -> Iterator[tuple[int, list[str]]]:
+    """Yield (line number, cells) of exactly ``columns`` cells.
+
+    The last ``optional`` columns may be omitted (they are then empty); other columns must be
+    non-empty unless their index is in ``may_be_empty``.
+    """
+    for number, line in _lines(source):
+        cells = [cell.strip() for cell in line.split("\t")]
+        if not columns - optional <= len(cells) <= columns:
+            expected = str(columns) if not optional else f"{columns - optional} to {columns}"
+            raise LexiconFormatError(
+                _label(source),
+                number,
+                f"expected {expected} tab-separated columns, got {len(cells)}",
+            )
+        for index, cell in enumerate(cells[: columns - optional]):
+            if not cell and index not in may_be_empty:
+                raise LexiconFormatError(_label(source), number, f"column {index + 1} is empty")
+        yield number, cells + [""] * (columns - len(cells))
+
+
+def _check(source: Traversable, line: int, what: str, value: str, allowed: frozenset[str]) -> str:
+    if value not in allowed:
+        raise LexiconFormatError(
+            _label(source), line, f"{what} {value!r} is not one of {', '.join(sorted(allowed))}"
+        )
+    return value
+
+
+def _put(target: dict[str, _V], key: str, value: _V, source: Traversable, line: int) -> None:
+    if key in target:
+        raise LexiconFormatError(_label(source), line, f"duplicate entry {key!r}")
+    target[key] = value
+
+
+def _bundled(name: str) -> Traversable:
+    return files(__package__ or "presse.lexicons").joinpath(_PACKAGE_DIR, name)
+
+
+# --- reporting verbs -------------------------------------------------------------------------
+
+
+def parse_reporting_verbs(source: Traversable) -> dict[str, CueVerb]:
+    """Parse ``lemma<TAB>class<TAB>frames<TAB>source`` rows into CueVerbs keyed by lemma."""
+    verbs: dict[str, CueVerb] = {}
+    for line, (lemma, cue_class, frames_text, _origin) in _rows(source, 4):
+        _check(source, line, "class", cue_class, CUE_CLASSES)
+        frames = frozenset(frame.strip() for frame in frames_text.split(","))
+        for frame in frames:
+            _check(source, line, "frame", frame, FRAMES)
+        _put(verbs, lemma, CueVerb(lemma, cue_class, frames), source, line)
+    return verbs
+
+
+@cache
+def reporting_verbs() -> Mapping[str, CueVerb]:
+    """All reporting cues keyed by lemma as written (``dire``, ``se féliciter``, ``faire savoir``)."""
+    return MappingProxyType(parse_reporting_verbs(_bundled("reporting_verbs.tsv")))
+
+
+def reporting_verb(lemma: str) -> CueVerb | None:
+    """The cue for ``lemma``, or None.
+
+    Looks ``lemma`` up as written, after collapsing whitespace and normalising the typographic
+    apostrophe and a tokenised ``s' inquiéter``. If that fails and ``lemma`` starts with a
+    reflexive ``se ``/``s'``, the bare verb is tried (``se rappeler`` would find ``rappeler``).
+    The reverse is never done: ``reporting_verb("féliciter")`` finds the row ``féliciter`` if
+    there is one and otherwise gives None, even though ``se féliciter`` is listed, because the
+    reflexive and the bare verb can differ in class (``se demander`` vs ``demander``); callers
+    that see a reflexive clitic should ask for ``"se " + lemma``.
+    """
+    key = " ".join(lemma.replace("\u2019", "'").split()).replace("s' ", "s'")
+    verbs = reporting_verbs()
+    if key in verbs:
+        return verbs[key]
+    for prefix in ("se ", "s'"):
+        if key.startswith(prefix) and key[len(prefix) :] in verbs:
+            return verbs[key[len(prefix) :]]
+    return None
+
+
+# --- nouns -----------------------------------------------------------------------------------
+
+
+def parse_word_list(source: Traversable) -> frozenset[str]:
+    """Parse a one-entry-per-line list; a tab in a line or a repeated entry is an error."""
+    words: dict[str, None] = {}
+    for line, text in _lines(source):
+        word = text.strip()
+        if "\t" in word:
+            raise LexiconFormatError(
+                _label(source), line, "expected one entry per line, found a tab"
+            )
+        _put(words, word, None, source, line)
+    return frozenset(words)
+
+
+@cache
+def speech_nouns() -> frozenset[str]:
+    """Nouns naming speech acts or texts that carry quotes (``déclaration``, ``communiqué``)."""
+    return parse_word_list(_bundled("speech_nouns.txt"))
+
+
+def parse_speaker_nouns(source: Traversable) -> dict[str, SpeakerNoun]:
+    """Parse ``noun<TAB>gender<TAB>kind`` rows keyed by noun as written."""
+    nouns: dict[str, SpeakerNoun] = {}
+    for line, (noun, gender, kind) in _rows(source, 3):
+        _check(source, line, "gender", gender, GENDERS)
+        _check(source, line, "kind", kind, SPEAKER_KINDS)
+        _put(nouns, noun, SpeakerNoun(noun, gender, kind), source, line)
+    return nouns
+
+
+@cache
+def speaker_nouns() -> Mapping[str, SpeakerNoun]:
+    """Common nouns for persons, groups and institutions that can be speakers, keyed by noun."""
+    return MappingProxyType(parse_speaker_nouns(_bundled("speaker_nouns.tsv")))
+
+
+def parse_role_titles(source: Traversable) -> dict[str, RoleTitle]:
+    """Parse ``title<TAB>gender<TAB>office[<TAB>note]`` rows keyed by lowercased title."""
+    titles: dict[str, RoleTitle] = {}
+    for line, (title, gender, office, _note) in _rows(source, 4, optional=1):
+        _check(source, line, "gender", gender, GENDERS)
+        _check(source, line, "office", office, OFFICE_KEYS)
+        _put(titles, title.lower(), RoleTitle(title, gender, office), source, line)
+    return titles
+
+
+@cache
+def role_titles() -> Mapping[str, RoleTitle]:
+    """Office titles keyed by lowercased title (``premier ministre`` → head_of_government)."""
+    return MappingProxyType(parse_role_titles(_bundled("role_titles.tsv")))
+
+
+# --- places ----------------------------------------------------------------------------------
+
+
+def parse_demonyms(source: Traversable) -> dict[str, str]:
+    """Parse ``form<TAB>country<TAB>gender<TAB>number`` rows into lowercased form → country."""
+    forms: dict[str, str] = {}
+    for line, (form, country, gender, number) in _rows(source, 4):
+        _check(source, line, "gender", gender, GENDERS)
+        _check(source, line, "number", number, DEMONYM_NUMBERS)
+        _put(forms, form.lower(), country, source, line)
+    return forms
+
+
+@cache
+def demonyms() -> Mapping[str, str]:
+    """Inflected nationality words, lowercased, to the country or body (``russes`` → Russie)."""
+    return MappingProxyType(parse_demonyms(_bundled("demonyms.tsv")))
+
+
+def parse_countries(source: Traversable) -> dict[str, Country]:
+    """Parse ``country<TAB>iso2<TAB>capital<TAB>aliases<TAB>article`` rows (aliases ``|``-separated)."""
+    result: dict[str, Country] = {}
+    for line, (name, iso2, capital, aliases_text, article) in _rows(
+        source, 5, may_be_empty=frozenset({3})
+    ):
+        if len(iso2) != 2 or not iso2.isascii() or not iso2.isupper():
+            raise LexiconFormatError(_label(source), line, f"iso2 {iso2!r} is not two capitals")
+        _check(source, line, "article", article, ARTICLES)
+        aliases = tuple(alias.strip() for alias in aliases_text.split("|") if alias.strip())
+        _put(result, name, Country(name, iso2, capital, aliases, article), source, line)
+    return result
+
+
+@cache
+def countries() -> Mapping[str, Country]:
+    """Countries keyed by their French news name (``États-Unis``, ``Russie``)."""
+    return MappingProxyType(parse_countries(_bundled("countries.tsv")))
+
+
+@cache
+def _country_index() -> Mapping[str, Country]:
+    index: dict[str, Country] = {}
+    for country in countries().values():
+        # Names first, so that an alias never shadows another country's own name.
+        index.setdefault(normalize_key(country.name), country)
+    for country in countries().values():
+        for alias in country.aliases:
+            index.setdefault(normalize_key(alias), country)
+    return MappingProxyType(index)
+
+
+def country_by_alias(name: str) -> Country | None:
+    """The country whose name or alias matches ``name`` ignoring case, accents, hyphens and apostrophe style.
+
+    ISO codes are not looked up: folded to lowercase they collide with French words (LA, DE, IN).
+    """
+    return _country_index().get(normalize_key(name))
+
+
+def parse_metonyms(source: Traversable) -> dict[str, Metonym]:
+    """Parse ``form<TAB>type<TAB>stands_for[<TAB>note]`` rows keyed by form as written."""
+    result: dict[str, Metonym] = {}
+    for line, (form, kind, stands_for, note) in _rows(source, 4, optional=1):
+        _check(source, line, "type", kind, METONYM_TYPES)
+        _put(result, form, Metonym(form, kind, stands_for, note), source, line)
+    return result
+
+
+@cache
+def metonyms() -> Mapping[str, Metonym]:
+    """Seats of power (ORG) and capitals (LOC) standing for actors, keyed by form as written."""
+    return MappingProxyType(parse_metonyms(_bundled("metonyms.tsv")))
+
+
+# --- cues, pronouns, names -------------------------------------------------------------------
+
+
+def parse_naming_cues(source: Traversable) -> NamingCues:
+    """Parse a word list split by ``# verbs``, ``# nouns`` and ``# weak`` section lines.
+
+    A word before the first section, or a word repeated within a section, is an error; a word
+    may appear in two sections (none does in the bundled file).
+    """
+    sections: dict[str, dict[str, None]] = {name: {} for name in NAMING_SECTIONS}
+    current: str | None = None
+    label = _label(source)
+    for number, raw in enumerate(source.read_text(encoding="utf-8").splitlines(), start=1):
+        line = raw.strip()
+        if not line:
+            continue
+        if line.startswith("#"):
+            header = line.lstrip("#").strip()
+            if header in sections:
+                current = header
+            continue
+        if current is None:
+            raise LexiconFormatError(label, number, "entry before any '# verbs|nouns|weak' section")
+        if "\t" in line:
+            raise LexiconFormatError(label, number, "expected one entry per line, found a tab")
+        _put(sections[current], line, None, source, number)
+    return NamingCues(*(frozenset(sections[name]) for name in NAMING_SECTIONS))
+
+
+@cache
+def naming_cues() -> NamingCues:
+    """Words marking a following « » span as a name or term (``opération``, ``surnommé``)."""
+    return parse_naming_cues(_bundled("naming_cues.txt"))
+
+
+def parse_pronouns(source: Traversable) -> dict[str, PronounInfo]:
+    """Parse ``form<TAB>gender<TAB>number<TAB>person<TAB>kinds`` rows keyed by lowercased form."""
+    result: dict[str, PronounInfo] = {}
+    for line, (form, gender, number, person, kinds_text) in _rows(source, 5):
+        _check(source, line, "gender", gender, GENDERS)
+        _check(source, line, "number", number, PRONOUN_NUMBERS)
+        _check(source, line, "person", person, PRONOUN_PERSONS)
+        kinds = frozenset(kind.strip() for kind in kinds_text.split(","))
+        for kind in kinds:
+            _check(source, line, "kind", kind, PRONOUN_KINDS)
+        info = PronounInfo(form, gender, number, int(person), kinds)
+        _put(result, form.lower(), info, source, line)
+    return result
+
+
+@cache
+def pronouns() -> Mapping[str, PronounInfo]:
+    """Personal, possessive, demonstrative and anaphoric forms keyed by lowercased form."""
+    return MappingProxyType(parse_pronouns(_bundled("pronouns.tsv")))
+
+
+def parse_first_names(source: Traversable) -> dict[str, str]:
+    """Parse ``name<TAB>gender`` rows into name (case as written) → m|f|mf."""
+    result: dict[str, str] = {}
+    for line, (name, gender) in _rows(source, 2):
+        _check(source, line, "gender", gender, GENDERS)
+        _put(result, name, gender, source, line)
+    return result
+
+
+@cache
+def first_names() -> Mapping[str, str]:
+    """Given names found in French-language news → m, f or mf (``Claude``, ``Camille``)."""
+    return MappingProxyType(parse_first_names(_bundled("first_names.tsv")))
+
+
+@cache
+def _first_names_folded() -> Mapping[str, str]:
+    folded: dict[str, str] = {}
+    for name, gender in first_names().items():
+        key = normalize_key(name)
+        # Two spellings folding together (Emile/Émile) keep one gender unless they disagree.
+        folded[key] = gender if folded.get(key, gender) == gender else "mf"
+    return MappingProxyType(folded)
+
+
+def first_name_gender(token: str) -> str | None:
+    """The gender of a given name: exact match first, then ignoring case and accents.
+
+    ``first_name_gender("Angela") == "f"``, ``first_name_gender("EMMANUEL") == "m"``; a token
+    that is not a known given name (including all-lowercase common words) gives None.
+    """
+    exact = first_names().get(token)
+    if exact is not None:
+        return exact
+    if token.islower():
+        return None
+    return _first_names_folded().get(normalize_key(token))

@@ -1,0 +1,35 @@
+"""Shared fixtures: the analyzer is loaded once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+EXAMPLE = ROOT / "examples" / "anchorage-summit.fr.txt"
+
+
+@pytest.fixture(scope="session")
+def analyzer():
+    """The process-wide presse analyzer (loads fr_core_news_md once)."""
+    from presse.pipeline import get_analyzer
+
+    return get_analyzer()
+
+
+@pytest.fixture(scope="session")
+def reference_article(analyzer):
+    """The bundled reference article, analyzed."""
+    from presse.model import Document
+
+    return analyzer.analyze(Document(text=EXAMPLE.read_text(encoding="utf-8"), source=str(EXAMPLE)))
+
+
+def shared_path(*parts: str) -> Path:
+    """A path in ../shared, skipping the test with a clear message when it is absent."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} is absent (the shared corpora live beside the repository)")
+    return path

@@ -1,0 +1,91 @@
+"""Quote detection and attribution on small built sentences (loads the model once)."""
+
+from __future__ import annotations
+
+import pytest
+
+from presse.model import Article, Document
+
+pytestmark = pytest.mark.model
+
+
+def _analyze(analyzer, text: str) -> Article:
+    return analyzer.analyze(Document(text=text))
+
+
+def _speaker(article: Article, quote) -> str | None:
+    ent = article.entity(quote.speaker.entity) if quote.speaker.entity else None
+    return ent.name if ent else quote.speaker.name
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "kind", "speaker"),
+    [
+        # incise after the quote
+        ("« Nous irons jusqu'au bout », a déclaré Emmanuel Macron lundi.", "Nous irons jusqu'au bout", "direct", "Emmanuel Macron"),
+        ("« La situation est grave », a-t-elle expliqué. Angela Merkel était à Berlin.", None, "direct", None),
+        # colon attribution
+        ("Le ministre de l'Intérieur Gérald Darmanin a déclaré : « Nous ne céderons pas. »", "Nous ne céderons pas.", "direct", "Gérald Darmanin"),
+        # partial quote governed by a reporting verb
+        ("Joe Biden a qualifié la rencontre d'« extrêmement utile ».", "extrêmement utile", "direct", "Joe Biden"),
+        # subject carried through coordination
+        ("Marine Le Pen a promis un référendum, mais a aussi glissé que « rien n'est joué ».", "rien n'est joué", "direct", "Marine Le Pen"),
+        # que-clause
+        ("Le porte-parole du gouvernement Olivier Véran a annoncé que les écoles rouvriraient lundi.", "les écoles rouvriraient lundi", "indirect", "Olivier Véran"),
+        # infinitive
+        ("Boris Johnson a affirmé avoir reçu des garanties de Bruxelles.", "avoir reçu des garanties de Bruxelles", "indirect", "Boris Johnson"),
+        # selon X
+        ("Selon Jean Castex, la réforme sera votée avant l'été.", "la réforme sera votée avant l'été", "indirect", "Jean Castex"),
+        # multiword cue
+        ("Recep Tayyip Erdoğan a laissé entendre que la Turquie pourrait intervenir.", "la Turquie pourrait intervenir", "indirect", "Recep Tayyip Erdoğan"),
+    ],
+)
+def test_quotes_constructions(analyzer, text: str, quote: str | None, kind: str, speaker: str | None) -> None:
+    article = _analyze(analyzer, text)
+    assert article.quotes, f"no quote found in {text!r}"
+    if quote is None:
+        assert article.quotes[0].kind == kind
+        return
+    match = [q for q in article.quotes if q.text == quote]
+    assert match, f"{quote!r} not in {[q.text for q in article.quotes]}"
+    assert match[0].kind == kind
+    assert _speaker(article, match[0]) == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "L'opération « Sentinelle » a été renforcée à Paris.",
+        "Le pays, rebaptisé « eSwatini », a célébré son roi.",
+        "Le film « Les Misérables » sort en salles mercredi.",
+        "La campagne « Stop Soros » a été lancée par le gouvernement hongrois.",
+    ],
+)
+def test_quotes_names_and_terms_are_not_quotes(analyzer, text: str) -> None:
+    article = _analyze(analyzer, text)
+    assert [q.text for q in article.quotes if q.kind == "direct"] == []
+
+
+def test_quotes_mixed_clause_and_inner_direct(analyzer) -> None:
+    text = "Le ministre Bruno Le Maire a estimé que cette décision était « une erreur historique » pour l'Europe."
+    article = _analyze(analyzer, text)
+    kinds = {q.kind: q for q in article.quotes}
+    assert "direct" in kinds and kinds["direct"].text == "une erreur historique"
+    assert "mixed" in kinds and "une erreur historique" in kinds["mixed"].text
+    assert _speaker(article, kinds["direct"]) == _speaker(article, kinds["mixed"]) == "Bruno Le Maire"
+
+
+def test_quotes_pronoun_speaker_resolved_by_salience(analyzer) -> None:
+    text = "Angela Merkel est arrivée à Paris mardi. Elle a déclaré que l'Allemagne soutiendrait la France."
+    article = _analyze(analyzer, text)
+    q = next(q for q in article.quotes if q.kind == "indirect")
+    assert _speaker(article, q) == "Angela Merkel"
+    assert q.speaker.text == "Elle"
+    assert q.speaker.resolved_by == "salience"
+
+
+def test_quotes_unpaired_mark_warns(analyzer) -> None:
+    article = _analyze(analyzer, "Le maire a déclaré : « Nous reconstruirons la ville.\nLa suite est inconnue.")
+    assert article.warnings
+    for q in article.quotes:
+        assert article.text[q.start : q.end] == q.text
