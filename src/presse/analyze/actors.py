@@ -84,7 +84,7 @@ class EntityRec:
     mentions: list[MentionRec] = field(default_factory=list)
     offices: set[tuple[str, str]] = field(default_factory=set)  # (office, of)
 
-    def keys(self) -> set[str]:
+    def name_keys(self) -> set[str]:
         return {normalize_name(self.name), *(normalize_name(a) for a in self.aliases)}
 
 
@@ -121,6 +121,10 @@ def _clean_ent(span: Span) -> tuple[int, int] | None:
         end > start and doc[end - 1].text in {"'", "’", "-"}
     ):
         end -= 1
+    if span.label_ == "PER":
+        # "Emmanuel Macron lundi": a person's name does not end on a lowercase common word
+        while end - start > 1 and doc[end - 1].text.islower() and doc[end - 1].lower_ not in {"de", "du", "von", "van", "der", "da", "di"}:
+            end -= 1
     if start >= end:
         return None
     text = doc[start:end].text
@@ -273,7 +277,8 @@ class ActorResolver:
             key_to_entity[key] = len(entities) - 1
             add_mention(len(entities) - 1, start, end, "ner")
             if label == "PER" and gender is None:
-                entities[-1].gender = first_name_gender(doc[start].text)
+                guess = first_name_gender(doc[start].text)
+                entities[-1].gender = guess if guess in ("m", "f") else None
         # short forms, in text order so that an ambiguous surname goes to the last one named
         for start, end, label, gender in sorted(pending):
             text = doc[start:end].text
@@ -303,7 +308,7 @@ class ActorResolver:
     def _is_short_form(key: str, ent: EntityRec) -> bool:
         """'poutine' is a short form of 'vladimir poutine'; 'le pen' of 'marine le pen'."""
         words = key.split()
-        for full in ent:
+        for full in ent.name_keys():
             fw = full.split()
             if len(fw) > len(words) and (fw[-len(words) :] == words or (fw[: len(words)] == words and len(words) > 1)):
                 return True
@@ -437,6 +442,7 @@ class ActorResolver:
             if 0 <= t < len(doc) and t in by_token and entities[by_token[t]].type == "PER":
                 idx = by_token[t]
                 appositions[(desc.office, desc.of)] = idx
+                appositions[(desc.office, None)] = idx
                 if desc.of:
                     entities[idx].offices.add((desc.office, desc.of))
                 return idx, "apposition"
@@ -472,7 +478,7 @@ class ActorResolver:
         for idx, ent in enumerate(entities):
             if ent.type != "PER":
                 continue
-            if ent.keys() & keys or any(k.split()[-1] == surname for k in ent if " " in k):
+            if ent.name_keys() & keys or any(k.split()[-1] == surname for k in ent.name_keys() if " " in k):
                 return idx
         return None
 

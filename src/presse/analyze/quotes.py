@@ -167,7 +167,7 @@ class QuoteFinder:
         base = dict(start=span.start, end=span.end, kind="direct")
         conf_penalty = 0.0 if span.closed else 0.2
 
-        incise = self._incise_after(doc, span)
+        incise = None if naming else self._incise_after(doc, span)
         if incise is not None:
             return QuoteRec(**base, evidence="direct: incise after the quote", confidence=0.95 - conf_penalty, cue=incise)
         colon = self._colon_before(doc, span)
@@ -229,7 +229,8 @@ class QuoteFinder:
                 return t
             if t.pos_ in ("VERB", "AUX"):
                 verb = t if t.pos_ == "VERB" else next((h for h in toks if h.pos_ == "VERB" and h.i > t.i), t)
-                if cue_of(verb) is not None and _finite_or_aux(verb) and self._has_inverted_subject(verb):
+                entry = cue_of(verb)
+                if entry is not None and "incise" in entry.frames and _finite_or_aux(verb) and self._has_inverted_subject(verb):
                     return verb
                 return None
         return None
@@ -240,6 +241,8 @@ class QuoteFinder:
         nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
         if nxt is not None and (INVERTED_CLITIC_RE.match(nxt.text) or nxt.text.lower() == "-t"):
             return True
+        if any(INVERTED_CLITIC_RE.match(c.text) for c in verb.children):
+            return True  # "a-t-elle expliqué": the clitic sits between auxiliary and participle
         subj = [c for c in verb.children if c.dep_ in SUBJECT_DEPS or c.dep_ in ("obj",)]
         if any(c.i > verb.i for c in subj):
             return True
@@ -365,7 +368,10 @@ class QuoteFinder:
             if child.dep_ in ("ccomp", "obj", "advcl", "xcomp") and marks and marks[0].i > verb.i:
                 start_tok = marks[0].i + 1
                 return self._clause_rec(doc, verb, child, start_tok, "indirect: reporting verb + que-clause", 0.85)
-            if child.dep_ in ("xcomp", "ccomp", "obj") and child.pos_ in ("VERB", "AUX") and "Inf" in child.morph.get("VerbForm") and "inf" in cue.frames:
+            infinitive = "Inf" in child.morph.get("VerbForm") or any(
+                a.dep_.startswith("aux") and "Inf" in a.morph.get("VerbForm") for a in child.children
+            )
+            if child.dep_ in ("xcomp", "ccomp", "obj") and child.pos_ in ("VERB", "AUX") and infinitive and "inf" in cue.frames:
                 first = min(t.i for t in child.subtree)
                 while first < child.i and doc[first].lower_ in ("de", "d'", "d’", "à"):
                     first += 1
@@ -394,7 +400,10 @@ class QuoteFinder:
 
     def _selon(self, doc: Doc, tok: Token) -> QuoteRec | None:
         """'Selon X, …' / '…, d'après X.': the rest of the sentence is X's."""
-        obj = tok.head if tok.head != tok else None
+        obj = tok.head if tok.head != tok and tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN", "PRON") else None
+        if obj is None:
+            # the parser often misattaches "selon": take the first nominal word after it
+            obj = next((t for t in doc[tok.i + 1 : tok.i + 5] if t.pos_ in ("NOUN", "PROPN", "PRON")), None)
         if obj is None or obj.lower_ in ("laquelle", "lequel", "lesquels", "lesquelles", "qui", "quoi"):
             return None
         speaker = obj
@@ -504,6 +513,24 @@ class QuoteFinder:
         lemma = tok.lemma_.lower()
         return tok.pos_ == "NOUN" and (lemma in speaker_nouns() or low in speaker_nouns() or lemma in speech_nouns())
 
+    @staticmethod
+    def _salient_speaker(doc: Doc, q: QuoteRec, actors: Actors) -> Token | None:
+        """For a quote nobody introduces: the person who is the subject nearby (same or previous
+        sentence), else the last person named before it in its paragraph."""
+        first = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if first is None:
+            return None
+        sent = first[0].sent
+        prev_start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        candidates = [
+            t for t in doc[prev_start : first.start]
+            if t.i in actors.by_token and actors.entities[actors.by_token[t.i]].type == "PER"
+        ]
+        if not candidates:
+            return None
+        subjects = [t for t in candidates if t.dep_.startswith("nsubj")]
+        return (subjects or candidates)[-1]
+
     def _resolve(self, doc: Doc, q: QuoteRec, actors: Actors) -> None:
         """Fill cue label, speaker mention and entity from the tokens found."""
         if q.cue is not None:
@@ -514,16 +541,27 @@ class QuoteFinder:
             if q.speaker is None:
                 q.speaker = self._speaker_of(q.cue) if q.cue.lower_ not in SELON else None
         tok = q.speaker
+        if tok is not None and tok.lower_ == "-t" and tok.i + 1 < len(doc):
+            tok = q.speaker = doc[tok.i + 1]
         if tok is None:
-            q.confidence = min(q.confidence, 0.4)
-            return
+            tok = q.speaker = self._salient_speaker(doc, q, actors)
+            if tok is None:
+                q.confidence = min(q.confidence, 0.4)
+                return
+            q.evidence += "; speaker from context (most salient person)"
+            q.confidence = min(q.confidence, 0.5)
         idx = actors.by_token.get(tok.i)
-        if idx is None:
-            # the head may sit outside the mention: "le porte-parole du ministère"
-            for t in tok.subtree:
-                if t.i in actors.by_token and abs(t.i - tok.i) <= 3:
-                    idx = actors.by_token[t.i]
-                    break
+        if idx is None or actors.entities[idx].type != "PER":
+            # "la ministre de l'Éducation Najat Vallaud-Belkacem", "le représentant de l'OMS,
+            # Mohammed Belhocine": the person named in the speaker's noun phrase speaks
+            phrase = [t for t in tok.subtree if t.dep_ not in ("acl:relcl", "acl") and abs(t.i - tok.i) <= 8]
+            people = [actors.by_token[t.i] for t in phrase if t.i in actors.by_token and actors.entities[actors.by_token[t.i]].type == "PER"]
+            others = [actors.by_token[t.i] for t in phrase if t.i in actors.by_token and abs(t.i - tok.i) <= 3]
+            if people:
+                idx = people[0]
+                tok = next(t for t in phrase if actors.by_token.get(t.i) == idx)
+            elif idx is None and others:
+                idx = others[0]
         if idx is not None:
             ent = actors.entities[idx]
             mention = next((m for m in ent.mentions if m.start <= tok.i < m.end), None)
