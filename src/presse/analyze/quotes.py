@@ -514,6 +514,18 @@ class QuoteFinder:
         return tok.pos_ == "NOUN" and (lemma in speaker_nouns() or low in speaker_nouns() or lemma in speech_nouns())
 
     @staticmethod
+    def _after_cue(doc: Doc, at: int, actors: Actors) -> Token | None:
+        """The inverted subject of an incise the parser missed: '…, a déclaré Bob Ferguson, …'."""
+        for t in doc[at : min(len(doc), at + 8)]:
+            if t.text in (".", "«", "»", ";", "!", "?"):
+                return None
+            if t.i in actors.by_token or t.pos_ == "PROPN" or INVERTED_CLITIC_RE.match(t.text):
+                return t
+            if t.pos_ == "NOUN" and (t.lemma_.lower() in speaker_nouns() or t.lower_ in speaker_nouns()):
+                return t
+        return None
+
+    @staticmethod
     def _salient_speaker(doc: Doc, q: QuoteRec, actors: Actors) -> Token | None:
         """For a quote nobody introduces: the person who is the subject nearby (same or previous
         sentence), else the last person named before it in its paragraph."""
@@ -540,9 +552,13 @@ class QuoteFinder:
             q.cue_lemma = entry.lemma if entry else q.cue.lemma_.lower()
             if q.speaker is None:
                 q.speaker = self._speaker_of(q.cue) if q.cue.lower_ not in SELON else None
+            if q.speaker is None and "incise" in q.evidence:
+                q.speaker = self._after_cue(doc, hi, actors)
         tok = q.speaker
         if tok is not None and tok.lower_ == "-t" and tok.i + 1 < len(doc):
             tok = q.speaker = doc[tok.i + 1]
+        if tok is not None and q.start <= tok.idx < q.end:
+            tok = q.speaker = None  # the quote's own words ("nous …") do not name its speaker
         if tok is None:
             tok = q.speaker = self._salient_speaker(doc, q, actors)
             if tok is None:
@@ -554,7 +570,7 @@ class QuoteFinder:
         if idx is None or actors.entities[idx].type != "PER":
             # "la ministre de l'Éducation Najat Vallaud-Belkacem", "le représentant de l'OMS,
             # Mohammed Belhocine": the person named in the speaker's noun phrase speaks
-            phrase = [t for t in tok.subtree if t.dep_ not in ("acl:relcl", "acl") and abs(t.i - tok.i) <= 8]
+            phrase = [t for t in tok.subtree if t.dep_ not in ("acl:relcl", "acl") and abs(t.i - tok.i) <= 15]
             people = [actors.by_token[t.i] for t in phrase if t.i in actors.by_token and actors.entities[actors.by_token[t.i]].type == "PER"]
             others = [actors.by_token[t.i] for t in phrase if t.i in actors.by_token and abs(t.i - tok.i) <= 3]
             if people:

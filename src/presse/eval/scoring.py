@@ -63,6 +63,7 @@ class PredSpeaker:
     start: int | None = None
     end: int | None = None
     mentions: tuple[Span, ...] = ()
+    text: str | None = None
 
     @property
     def has_span(self) -> bool:
@@ -113,6 +114,7 @@ def quotes_from_article(article: Article, shift: int = 0) -> list[PredQuote]:
                 start=None if sp.start is None else sp.start + shift,
                 end=None if sp.end is None else sp.end + shift,
                 mentions=mentions,
+                text=sp.text,
             )
         quotes.append(PredQuote(quote.start + shift, quote.end + shift, quote.kind, speaker))
     return quotes
@@ -243,6 +245,7 @@ def _clip(text: str, limit: int = 160) -> str:
 # Speakers
 
 _NON_WORD = re.compile(r"[^\w]+")
+_PRONOUN = re.compile(r"-?(?:t-)?(?:il|elle|ils|elles|lui|eux|on|nous|je|vous)", re.IGNORECASE)
 
 
 def normalize_name(name: str) -> str:
@@ -251,6 +254,17 @@ def normalize_name(name: str) -> str:
     decomposed = unicodedata.normalize("NFKD", name.casefold())
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(_NON_WORD.sub(" ", stripped).split())
+
+
+_DETERMINERS = {"le", "la", "les", "l", "un", "une", "des", "du", "de", "d"}
+
+
+def name_key(name: str) -> str:
+    """The normalized name without leading determiners (``Les autorités`` → ``autorites``)."""
+    tokens = normalize_name(name).split()
+    while len(tokens) > 1 and tokens[0] in _DETERMINERS:
+        tokens.pop(0)
+    return " ".join(tokens)
 
 
 def surname(name: str) -> str:
@@ -270,11 +284,14 @@ def speaker_correct(gold: GoldSpeaker, pred: PredSpeaker | None, mention_gold: b
     if pred is None:
         return False
     if pred.name and gold.name:
-        if normalize_name(pred.name) == normalize_name(gold.name) != "":
+        if name_key(pred.name) == name_key(gold.name) != "":
             return True
         if pred.type == "PER" and surname(pred.name) == surname(gold.name) != "":
             return True
-    if (mention_gold or not gold.name) and gold.start is not None and gold.end is not None:
+    named_mention = pred.start is not None and pred.type != "PER" and not _PRONOUN.fullmatch(
+        (pred.text or "").strip()
+    )
+    if (mention_gold or not gold.name or named_mention) and gold.start is not None and gold.end is not None:
         gspan = (gold.start, gold.end)
         spans = list(pred.mentions)
         if pred.start is not None and pred.end is not None:
