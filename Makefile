@@ -2,7 +2,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test setup lint eval clean
+.PHONY: demo test test-slow setup lint clean
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -21,7 +21,10 @@ lint: setup
 	$(VENV)/bin/ruff check src tests benchmarks
 
 test: setup lint
-	$(VENV)/bin/pytest -q
+	$(VENV)/bin/pytest -q -m "not slow"
+
+test-slow: setup
+	$(VENV)/bin/pytest -q -m slow
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info

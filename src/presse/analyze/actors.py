@@ -221,7 +221,7 @@ class ActorResolver:
             if start >= end:
                 continue
             text = doc[start:end].text
-            if text.lower() in role_titles() or doc[start].lower_ in self.roles and doc[start].lower_ not in ("leader",) and label != "LOC":
+            if text.lower() in role_titles() or (doc[start].lower_ in self.roles and doc[start].lower_ not in ("leader",) and label != "LOC"):
                 continue  # "Président des États-Unis": a role, resolved by the description layer
             if label == "PER" and len(text) < 3 and text.isupper():
                 label = "ORG"
