@@ -18,7 +18,7 @@ demo: setup
 	$(VENV)/bin/presse analyze examples/anchorage-summit.fr.txt
 
 lint: setup
-	$(VENV)/bin/ruff check src tests benchmarks
+	$(VENV)/bin/ruff check src tests
 
 test: setup lint
 	$(VENV)/bin/pytest -q -m "not slow"
