@@ -89,3 +89,25 @@ def test_quotes_unpaired_mark_warns(analyzer) -> None:
     assert article.warnings
     for q in article.quotes:
         assert article.text[q.start : q.end] == q.text
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces", "speaker"),
+    [
+        (
+            "Angela Merkel était à Paris. « Nous irons, a-t-elle déclaré, jusqu'au bout de cette réforme. »",
+            ["Nous irons", "jusqu'au bout de cette réforme."],
+            "Angela Merkel",
+        ),
+        (
+            "« La France, estime le ministre Bruno Le Maire, doit rester ferme face à Bruxelles. »",
+            ["La France", "doit rester ferme face à Bruxelles."],
+            "Bruno Le Maire",
+        ),
+    ],
+)
+def test_quotes_incise_splits_a_quotation(analyzer, text: str, pieces: list[str], speaker: str) -> None:
+    article = _analyze(analyzer, text)
+    assert [q.text for q in article.quotes] == pieces
+    assert {_speaker(article, q) for q in article.quotes} == {speaker}
+    assert all(q.kind == "direct" and q.cue for q in article.quotes)

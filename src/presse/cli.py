@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from presse.errors import InputError, PresseError
 
@@ -28,9 +29,9 @@ class OutputFormat(StrEnum):
     markdown = "markdown"
 
 
-def _fail(message: str, code: int) -> typer.Exit:
-    err.print(f"[red]presse:[/red] {message}", soft_wrap=True)
-    return typer.Exit(code)
+def _report(message: object) -> None:
+    """One line on stderr; the message is text, never rich markup (file names may hold [ ])."""
+    err.print(f"[red]presse:[/red] {escape(str(message))}", soft_wrap=True)
 
 
 @app.command()
@@ -55,14 +56,14 @@ def analyze(
     for item in iter_sources(paths, record_id=record_id):
         if isinstance(item, InputError):
             failures += 1
-            err.print(f"[red]presse:[/red] {item}", soft_wrap=True, markup=True, highlight=False)
+            _report(item)
             continue
         try:
             analyzer = analyzer or get_analyzer()
             article = analyzer.analyze(item)
         except PresseError as exc:
             failures += 1
-            err.print(f"[red]presse:[/red] {exc}", soft_wrap=True)
+            _report(exc)
             if not isinstance(exc, InputError):
                 raise typer.Exit(exc.exit_code) from exc
             continue
@@ -106,7 +107,7 @@ def main() -> None:
     try:
         app()
     except PresseError as exc:
-        err.print(f"[red]presse:[/red] {exc}", soft_wrap=True)
+        _report(exc)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         sys.exit(130)

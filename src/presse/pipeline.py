@@ -9,6 +9,7 @@ entities on ’), so every offset stays valid in the text presse returns.
 from __future__ import annotations
 
 import functools
+from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -94,7 +95,7 @@ class Analyzer:
 
     def pipe(self, documents: Iterable[Document], batch_size: int = 16) -> Iterator[Article]:
         """Analyze documents in order, streaming (spaCy batches them internally)."""
-        prepared: list[tuple[Document, str]] = []
+        prepared: deque[tuple[Document, str]] = deque()
 
         def docs() -> Iterator[Doc]:
             for document in documents:
@@ -103,7 +104,7 @@ class Analyzer:
                 yield doc
 
         for doc in self.nlp.pipe(docs(), batch_size=batch_size):
-            document, text = prepared.pop(0)
+            document, text = prepared.popleft()
             yield doc_to_article(
                 doc, text, document, presse_version=__version__, model=self.model_label
             )

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -33,6 +32,7 @@ from presse.lexicons import (
     role_titles,
     speaker_nouns,
 )
+from presse.names import fold_name
 
 DETERMINERS = {"le", "la", "l'", "l’", "son", "sa", "leur", "ce", "cette", "notre", "votre", "au", "du"}
 OFFICE_FALLBACKS = {"leader": ("head_of_state", "head_of_government", "leader")}
@@ -52,11 +52,8 @@ NER_LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": 
 SALIENCE_WINDOW = 4  # sentences back a pronoun may reach
 
 
-def normalize_name(name: str) -> str:
-    """A comparison key for names: case, accents, apostrophes and hyphens folded."""
-    s = unicodedata.normalize("NFKD", name.replace("’", "'"))
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    return re.sub(r"[\s\-]+", " ", s).strip().lower()
+normalize_name = fold_name
+"""Comparison key of a name (see `presse.names.fold_name`)."""
 
 
 @dataclass
@@ -355,7 +352,6 @@ class ActorResolver:
         appositions: dict[tuple[str, str | None], int] = {}
         i = 0
         while i < len(doc):
-            tok = doc[i]
             if i in by_token:
                 i += 1
                 continue
@@ -381,7 +377,6 @@ class ActorResolver:
                 i = end
                 continue
             i += 1
-            del tok
 
     def _attach(
         self, doc: Doc, entities: list[EntityRec], by_token: dict[int, int], idx: int,

@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Doc
 
 from presse.analyze.actors import Actors
-from presse.analyze.quotes import Quotes
+from presse.analyze.quotes import QuoteRec, Quotes
 from presse.analyze.structure import Structure
 from presse.model import (
     Article,
@@ -97,9 +97,8 @@ def _quotes(doc: Doc, quotes: Quotes, actors: Actors, text: str) -> list[Quote]:
     return out
 
 
-def _speaker_resolution(actors: Actors, q: object) -> str | None:
-    span = getattr(q, "speaker_span", None)
-    idx = getattr(q, "speaker_entity", None)
+def _speaker_resolution(actors: Actors, q: QuoteRec) -> str | None:
+    span, idx = q.speaker_span, q.speaker_entity
     if idx is None or span is None:
         return None
     for m in actors.entities[idx].mentions:
@@ -110,15 +109,14 @@ def _speaker_resolution(actors: Actors, q: object) -> str | None:
 
 def _voices(entities: list[Entity], quotes: list[Quote], blocks: list[Block], text: str) -> list[Voice]:
     title = next((b for b in blocks if b.kind == "title"), None)
+    word_starts = [m.start() for m in WORD_RE.finditer(text)]  # once, not once per entity
     voices = []
     for ent in entities:
         own = [q for q in quotes if q.speaker.entity == ent.id]
         covered: set[int] = set()
         for q in own:
             covered.update(range(q.start, q.end))
-        words = sum(
-            1 for m in WORD_RE.finditer(text) if m.start() in covered
-        ) if covered else 0
+        words = sum(1 for w in word_starts if w in covered) if covered else 0
         voices.append(
             Voice(
                 entity=ent.id, name=ent.name, type=ent.type, mentions=len(ent.mentions),

@@ -75,7 +75,7 @@ def sentence_starts(doc: Doc) -> list[tuple[int, int]]:
             boundary_after = i
         elif tok.text in SENTENCE_END and i + 1 < n:
             j = i + 1
-            while j < n and doc[j].text in ("»", "”", ")", '"') and doc[j].text in ("»", "”", ")", '"'):
+            while j < n and doc[j].text in ("»", "”", ")", '"'):
                 j += 1
             if j < n:
                 nxt = doc[j]

@@ -73,7 +73,6 @@ def _scan(
     text: str, open_at: int, opener: str, closer: str, max_paragraphs: int, warnings: list[str]
 ) -> MarkedSpan:
     """Find the mark that closes the one at `open_at`, following nesting and paragraph reopenings."""
-    depth = 0
     paragraphs = 1
     j = open_at + 1
     n = len(text)
@@ -96,7 +95,7 @@ def _scan(
             break
         if stack and ch == stack[-1]:
             stack.pop()
-        elif ch == closer and depth == 0 and not stack:
+        elif ch == closer and not stack:
             start, end = _trim(text, open_at + 1, j)
             return MarkedSpan(start, end, open_at, j, opener, True, paragraphs)
         elif ch in nested_open and ch != opener:

@@ -15,6 +15,7 @@ when the verb has none, the inverted subject of an incise, the agent of a passiv
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -67,12 +68,9 @@ class Quotes:
 def cue_of(token: Token) -> CueVerb | None:
     """The reporting-verb entry for a verb token (multiword cues included), or None."""
     verbs = reporting_verbs()
-    if token.pos_ not in ("VERB", "AUX", "NOUN", "ADJ") and not token.lower_.startswith(("dit", "estim")):
+    if token.pos_ not in ("VERB", "AUX", "NOUN", "ADJ"):
         return None
-    lemma = token.lemma_.lower()
-    if token.pos_ == "ADJ" or (lemma not in verbs and lemma.endswith(("é", "ée", "és", "ées"))):
-        # participles tagged as adjectives: "qualifiées de", "accusé de"
-        lemma = re.sub(r"é(e?s?)$", "er", lemma)
+    lemma = _lexicon_lemma(token, verbs)
     for child in token.children:
         if child.dep_ in ("xcomp", "obj", "ccomp") and f"{lemma} {child.lemma_.lower()}" in verbs:
             return verbs[f"{lemma} {child.lemma_.lower()}"]
@@ -82,6 +80,25 @@ def cue_of(token: Token) -> CueVerb | None:
             if form in verbs:
                 return verbs[form]
     return verbs.get(lemma) or verbs.get(f"{lemma} de")
+
+
+# Regular French verb endings -> infinitive, for forms the lemmatizer leaves as they are
+# ("estime" -> "estime", "qualifiées" tagged ADJ -> "qualifié").
+_INFINITIVE_GUESSES = ((re.compile(r"é(e?s?)$"), "er"), (re.compile(r"(e|es|ent)$"), "er"), (re.compile(r"it$"), "ire"))
+
+
+def _lexicon_lemma(token: Token, verbs: Mapping[str, CueVerb]) -> str:
+    """The token's lemma, or, when the lexicon does not know it, the infinitive its regular
+    ending points to (the lemmatizer misses many participles and some finite forms)."""
+    lemma = token.lemma_.lower()
+    if lemma in verbs or f"{lemma} de" in verbs or token.pos_ == "NOUN":
+        return lemma
+    for form in (lemma, token.lower_):
+        for pattern, ending in _INFINITIVE_GUESSES:
+            guess = pattern.sub(ending, form)
+            if guess != form and (guess in verbs or f"{guess} de" in verbs):
+                return guess
+    return lemma
 
 
 def cue_label(token: Token) -> tuple[str, tuple[int, int]]:
@@ -107,13 +124,25 @@ class QuoteFinder:
         result = Quotes()
         marks = find_quote_marks(doc.text)
         result.warnings.extend(marks.warnings)
-        indirect = self._indirect(doc, actors)
+        indirect = [
+            rec for rec in self._indirect(doc, actors)
+            # an incise inside quote marks belongs to the direct quotation it cuts
+            if not (rec.evidence == "indirect: incise" and rec.cue is not None and any(
+                m.open_at < rec.cue.idx < (m.close_at or m.end) for m in marks.spans
+            ))
+        ]
         direct: list[QuoteRec] = []
         for span in marks.spans:
-            for piece in self._split_incises(doc, span):
-                rec = self._direct(doc, piece, actors, indirect)
-                if rec is not None:
-                    direct.append(rec)
+            pieces, incise = self._split_incises(doc, span)
+            if incise is not None:
+                direct.extend(
+                    QuoteRec(p.start, p.end, "direct", "direct: quotation cut by an incise", 0.9, cue=incise)
+                    for p in pieces
+                )
+                continue
+            rec = self._direct(doc, span, actors, indirect)
+            if rec is not None:
+                direct.append(rec)
         direct.extend(self._dialogue(doc, actors, marks.spans))
         self._context_speakers(doc, direct)
         kept_indirect = []
@@ -133,25 +162,41 @@ class QuoteFinder:
 
     # -- direct ---------------------------------------------------------------------------------
 
-    def _split_incises(self, doc: Doc, span: MarkedSpan) -> list[MarkedSpan]:
-        """A quotation cut by an incise (« A, a-t-il dit, B ») is two quotations."""
+    def _split_incises(self, doc: Doc, span: MarkedSpan) -> tuple[list[MarkedSpan], Token | None]:
+        """A quotation cut by an incise (« A, a-t-il dit, B ») is two quotations: the pieces and
+        the incise verb, or ``([span], None)`` when there is no incise."""
         pieces = []
+        incise: Token | None = None
         start = span.start
-        for m in re.finditer(r",\s*([^,«»]{2,40}?-t?-?(?:il|elle|ils|elles)|(?:a|ont)\s+\w+-t?-?\w+[^,]{0,25}|(?:dit|déclare|ajoute|poursuit|explique|estime|affirme|précise|souligne|lance|assure|insiste|raconte|confie)\s[^,«»]{2,40}),", doc.text[span.start : span.end]):
+        inner = doc.text[span.start : span.end]
+        for m in re.finditer(r",\s*([^,«»]{2,60}?)(?=,)", inner):
             a = span.start + m.start()
-            b = span.start + m.end()
-            cue = doc.char_span(span.start + m.start(1), span.start + m.end(1), alignment_mode="expand")
-            if cue is None or not any(cue_of(t) for t in cue):
+            b = span.start + m.end() + 1
+            segment = doc.char_span(span.start + m.start(1), span.start + m.end(1), alignment_mode="expand")
+            verb = next((t for t in segment or () if self._is_incise_verb(t)), None)
+            if verb is None:
                 continue
+            incise = incise or verb
             if a > start:
                 pieces.append(MarkedSpan(start, a, span.open_at, span.close_at, span.mark, span.closed))
             start = b
             while start < span.end and doc.text[start].isspace():
                 start += 1
-        if not pieces:
-            return [span]
+        if incise is None:
+            return [span], None
         pieces.append(MarkedSpan(start, span.end, span.open_at, span.close_at, span.mark, span.closed))
-        return [p for p in pieces if p.end > p.start]
+        return [p for p in pieces if p.end > p.start], incise
+
+    @classmethod
+    def _is_incise_verb(cls, token: Token) -> bool:
+        """A reporting verb used as an incise: finite (or with its auxiliary), subject after it."""
+        entry = cue_of(token)
+        return (
+            entry is not None
+            and "incise" in entry.frames
+            and _finite_or_aux(token)
+            and cls._has_inverted_subject(token)
+        )
 
     def _direct(
         self, doc: Doc, span: MarkedSpan, actors: Actors, indirect: list[QuoteRec]
@@ -229,8 +274,7 @@ class QuoteFinder:
                 return t
             if t.pos_ in ("VERB", "AUX"):
                 verb = t if t.pos_ == "VERB" else next((h for h in toks if h.pos_ == "VERB" and h.i > t.i), t)
-                entry = cue_of(verb)
-                if entry is not None and "incise" in entry.frames and _finite_or_aux(verb) and self._has_inverted_subject(verb):
+                if self._is_incise_verb(verb):
                     return verb
                 return None
         return None
@@ -307,9 +351,11 @@ class QuoteFinder:
             if any(a <= start <= b for a, b in inside):
                 continue
             span = MarkedSpan(start, end, m.start(), None, "—", True)
-            for piece in self._split_incises(doc, span):
+            pieces, incise = self._split_incises(doc, span)
+            for piece in pieces:
                 text = doc.text[piece.start : piece.end].rstrip()
-                found.append(QuoteRec(piece.start, piece.start + len(text), "direct", "direct: dialogue line", 0.7))
+                evidence = "direct: dialogue line" + (", cut by an incise" if incise is not None else "")
+                found.append(QuoteRec(piece.start, piece.start + len(text), "direct", evidence, 0.7, cue=incise))
         return found
 
     @staticmethod
@@ -550,10 +596,12 @@ class QuoteFinder:
             q.cue_tokens = (lo, hi)
             entry = cue_of(q.cue)
             q.cue_lemma = entry.lemma if entry else q.cue.lemma_.lower()
-            if q.speaker is None:
-                q.speaker = self._speaker_of(q.cue) if q.cue.lower_ not in SELON else None
             if q.speaker is None and "incise" in q.evidence:
-                q.speaker = self._after_cue(doc, hi, actors)
+                # an incise's subject follows its verb: "a-t-il dit", "estime le ministre"
+                clitic = next((t for t in doc[lo:hi] if INVERTED_CLITIC_RE.match(t.text)), None)
+                q.speaker = clitic or self._after_cue(doc, hi, actors)
+            if q.speaker is None and q.cue.lower_ not in SELON:
+                q.speaker = self._speaker_of(q.cue)
         tok = q.speaker
         if tok is not None and tok.lower_ == "-t" and tok.i + 1 < len(doc):
             tok = q.speaker = doc[tok.i + 1]

@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+
+from presse.names import fold_name
 
 __all__ = [
     "COLUMNS",
@@ -104,17 +105,8 @@ class Office:
         return (self.person, *self.aliases)
 
 
-def normalize_name(name: str) -> str:
-    """Fold ``name`` for comparison: no accents, casefolded, hyphens and apostrophes as spaces.
-
-    « États-Unis », « etats unis » and « ETATS-UNIS » all give ``"etats unis"``.
-    """
-    decomposed = unicodedata.normalize("NFKD", name)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    # đ, ł and ı have no combining decomposition, yet news writes them without the mark.
-    stripped = stripped.translate(str.maketrans({"đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ı": "i"}))
-    spaced = re.sub(r"[-‐‑‒–—'’`´.]+", " ", stripped.casefold())
-    return " ".join(spaced.split())
+normalize_name = fold_name
+"""Fold a name for comparison (see `presse.names.fold_name`)."""
 
 
 # Other names of the countries and organisations used in the `of` column.

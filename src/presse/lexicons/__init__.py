@@ -12,7 +12,6 @@ raises ``LexiconFormatError``, a ``ValueError`` whose message is ``"<file>:<line
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -21,6 +20,9 @@ from importlib.resources.abc import Traversable
 from pathlib import PurePath
 from types import MappingProxyType
 from typing import Final, TypeVar
+
+from presse.knowledge import OFFICE_KEYS as KNOWLEDGE_OFFICES
+from presse.names import fold_name
 
 __all__ = [
     "CUE_CLASSES",
@@ -78,25 +80,10 @@ CUE_CLASSES: Final = frozenset(
     }
 )
 FRAMES: Final = frozenset({"que", "inf", "direct", "incise", "de", "obj"})
-# The first fifteen keys are shared with presse.knowledge (office holders); the others name
-# offices that the lexicon recognises but for which no holders are bundled.
-OFFICE_KEYS: Final = frozenset(
+# Offices with bundled holders come from presse.knowledge; these others are offices the lexicon
+# recognises but for which no holders are bundled.
+LEXICON_ONLY_OFFICES: Final = frozenset(
     {
-        "head_of_state",
-        "head_of_government",
-        "foreign_minister",
-        "defence_minister",
-        "interior_minister",
-        "finance_minister",
-        "justice_minister",
-        "secretary_general",
-        "commission_president",
-        "council_president",
-        "parliament_president",
-        "central_bank_governor",
-        "managing_director",
-        "high_representative",
-        "leader",
         "vice_president",
         "deputy_head_of_government",
         "counterpart",
@@ -125,6 +112,7 @@ OFFICE_KEYS: Final = frozenset(
         "governor",
     }
 )
+OFFICE_KEYS: Final = KNOWLEDGE_OFFICES | LEXICON_ONLY_OFFICES
 GENDERS: Final = frozenset({"m", "f", "mf"})
 SPEAKER_KINDS: Final = frozenset({"person", "group", "institution"})
 METONYM_TYPES: Final = frozenset({"ORG", "LOC"})
@@ -222,16 +210,8 @@ class PronounInfo:
     kinds: frozenset[str]
 
 
-def normalize_key(text: str) -> str:
-    """Casefold, strip accents, unify apostrophes and treat hyphens as spaces, for look-ups.
-
-    ``normalize_key("États-Unis") == normalize_key("etats unis") == "etats unis"``.
-    """
-    text = text.replace("\u2019", "'")
-    for dash in ("-", "\u2010", "\u2011"):
-        text = text.replace(dash, " ")
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+normalize_key = fold_name
+"""Fold a look-up key (see `presse.names.fold_name`)."""
 
 
 def _label(source: Traversable) -> str:
