@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import sys
 from enum import StrEnum
@@ -92,11 +93,18 @@ def schema() -> None:
 
 
 def _mount_subapps() -> None:
-    try:
-        from presse.eval.cli import eval_app
-    except ImportError:  # the eval extra is part of the package; this only guards partial checkouts
-        return
+    """Attach the command groups that live beside their library code."""
+    from presse.eval.cli import eval_app
+
     app.add_typer(eval_app, name="eval", help="Measure accuracy on annotated corpora.")
+    for module in ("presse.corpus_cli", "presse.batch_cli"):
+        try:
+            register = importlib.import_module(module).register
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise
+            continue
+        register(app)
 
 
 _mount_subapps()
