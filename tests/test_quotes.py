@@ -36,6 +36,12 @@ def _speaker(article: Article, quote) -> str | None:
         ("Boris Johnson a affirmé avoir reçu des garanties de Bruxelles.", "avoir reçu des garanties de Bruxelles", "indirect", "Boris Johnson"),
         # selon X
         ("Selon Jean Castex, la réforme sera votée avant l'été.", "la réforme sera votée avant l'été", "indirect", "Jean Castex"),
+        # a stated view
+        ("Pour le procureur Jean Martin, cette affaire relève clairement de la corruption.", "cette affaire relève clairement de la corruption", "indirect", "Jean Martin"),
+        # an incise closing a sentence, its subject after the verb
+        ("Six soldats ont été blessés dans une embuscade près de la frontière, a annoncé mardi le ministère de la Défense.", "Six soldats ont été blessés dans une embuscade près de la frontière", "indirect", "le ministère de la Défense"),
+        # agent nouns name people
+        ("Les manifestants affirment que la police a tiré sans sommation.", "la police a tiré sans sommation", "indirect", "Les manifestants"),
         # multiword cue
         ("Recep Tayyip Erdoğan a laissé entendre que la Turquie pourrait intervenir.", "la Turquie pourrait intervenir", "indirect", "Recep Tayyip Erdoğan"),
     ],

@@ -36,7 +36,15 @@ INVERTED_CLITIC_RE = re.compile(r"^-(?:t-)?(?:il|elle|ils|elles|on)$", re.IGNORE
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
 CLIMB_DEPS = {"conj", "advcl", "xcomp", "acl", "ccomp", "parataxis", "acl:relcl"}
 NON_SPEAKER_PRONOUNS = {"ce", "c'", "cela", "ça", "qui", "que", "on", "y", "en", "se", "s'"}
-QUESTION_STARTS = {"est-ce", "pourquoi", "comment", "combien", "quand", "où", "qui", "quel", "quelle"}
+MONTHS_AND_DAYS = {
+    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+    "octobre", "novembre", "décembre", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
+    "samedi", "dimanche", "matin", "soir", "jour", "semaine", "mois", "année", "an",
+}
+# Agent-noun endings: a noun so formed names people (travailleur, manifestant, militant…)
+AGENT_SUFFIX_RE = re.compile(r"(?:eur|euse|eurs|euses|ant|ante|ants|antes|iste|istes|ien|ienne|iens|iennes|ier|ière|iers|ières|aire|aires)$")
+VIEW_HOLDERS = {"certains", "certaines", "d'autres", "autres", "beaucoup", "plusieurs", "nombreux"}
+STRESSED_VIEW_PRONOUNS = {"lui", "elle", "eux", "elles", "moi", "nous"}
 
 
 @dataclass
@@ -385,6 +393,11 @@ class QuoteFinder:
                 if rec is not None:
                     found.append(rec)
                 continue
+            if low == "pour":
+                rec = self._pour(doc, tok, actors)
+                if rec is not None:
+                    found.append(rec)
+                continue
             if tok.pos_ not in ("VERB", "AUX"):
                 continue
             cue = cue_of(tok)
@@ -484,6 +497,51 @@ class QuoteFinder:
         cue_tok = doc[tok.i - 1] if tok.lower_ == "après" and tok.i > 0 else tok
         return QuoteRec(start, end, "indirect", "indirect: selon/d'après X", 0.8, cue=cue_tok, speaker=speaker)
 
+    def _pour(self, doc: Doc, tok: Token, actors: Actors) -> QuoteRec | None:
+        """A stated view: 'Pour le procureur, …', '…; pour d'autres, …', 'l'ONU, pour qui …'.
+
+        Only a person, an institution, a pronoun or 'certains'/'d'autres' holds a view; 'pour
+        Kiev, …' (a place) and 'pour 2025, …' do not.
+        """
+        sent = tok.sent
+        before = doc[tok.i - 1] if tok.i > sent.start else None
+        if tok.i + 1 >= len(doc):
+            return None
+        stop = next((t.i for t in doc[tok.i + 1 : sent.end] if t.text in (";", ":")), sent.end)
+        if doc[tok.i + 1].lower_ == "qui" and before is not None and before.text == ",":
+            holder = next(
+                (t for t in reversed(doc[sent.start : before.i]) if t.pos_ in ("PROPN", "NOUN") or t.i in actors.by_token),
+                None,
+            )
+            first = tok.i + 2
+        else:
+            if before is not None and before.text not in (";", ":", "—", "–", "-"):
+                return None
+            comma = next((t.i for t in doc[tok.i + 1 : min(stop, tok.i + 8)] if t.text == ","), None)
+            if comma is None:
+                return None
+            phrase = doc[tok.i + 1 : comma]
+            holder = next((t for t in phrase if t.lower_ in VIEW_HOLDERS), None) or next(
+                (t for t in phrase if self._holds_views(t, actors)), None
+            )
+            first = comma + 1
+        if holder is None:
+            return None
+        body = [t for t in doc[first:stop] if not t.is_space]
+        while body and body[-1].is_punct and body[-1].text not in ("»", ")"):
+            body.pop()
+        if len([t for t in body if t.is_alpha]) < 4 or not any(t.pos_ in ("VERB", "AUX") for t in body):
+            return None
+        return QuoteRec(body[0].idx, body[-1].idx + len(body[-1]), "indirect", "indirect: pour X, (a stated view)", 0.6, cue=tok, speaker=holder)
+
+    def _holds_views(self, tok: Token, actors: Actors) -> bool:
+        ent = actors.entity_at(tok.i)
+        if ent is not None:
+            return ent.type in ("PER", "ORG")
+        return tok.lower_ in STRESSED_VIEW_PRONOUNS or (
+            tok.pos_ == "NOUN" and self._plausible_speaker(tok, actors)
+        )
+
     def _bare_incise(self, doc: Doc, verb: Token) -> QuoteRec | None:
         """'La situation, a-t-il ajouté, est grave.' — reported speech cut by an incise."""
         if not self._has_inverted_subject(verb) or verb.i == 0:
@@ -496,10 +554,10 @@ class QuoteFinder:
         if any(t.text in ("»", "”", '"') for t in doc[max(0, lo - 3) : lo]):
             return None
         sent = verb.sent
-        incise_end = max([verb.i, *[c.i for c in verb.children if c.i > verb.i and c.dep_ != "punct" and c.dep_ not in CLIMB_DEPS]])
-        incise_tokens = set(range(lo - 1, incise_end + 1))
-        if incise_end + 1 < len(doc) and doc[incise_end + 1].text == ",":
-            incise_tokens.add(incise_end + 1)
+        # the incise runs from its comma to the next comma, or to the end of the sentence
+        _, hi = cue_label(verb)[1]
+        tail_end = next((t.i for t in doc[hi : sent.end] if t.text in (",", ";", ":")), sent.end)
+        incise_tokens = set(range(lo - 1, tail_end + 1))
         body = [t for t in sent if t.i not in incise_tokens and not t.is_space]
         while body and body[-1].is_punct and body[-1].text not in ("»", ")"):
             body.pop()
@@ -507,7 +565,9 @@ class QuoteFinder:
             body.pop(0)
         if len([t for t in body if t.is_alpha]) < 4:
             return None
-        speaker = self._speaker_of(verb)
+        speaker = next((t for t in doc[lo:hi] if INVERTED_CLITIC_RE.match(t.text)), None)
+        if speaker is None:
+            speaker = next((t for t in doc[hi:tail_end] if t.pos_ in ("PROPN", "NOUN") and not t.like_num and t.lower_ not in MONTHS_AND_DAYS), None)
         return QuoteRec(body[0].idx, body[-1].idx + len(body[-1]), "indirect", "indirect: incise", 0.75, cue=verb, speaker=speaker)
 
     # -- speakers -------------------------------------------------------------------------------
@@ -557,7 +617,10 @@ class QuoteFinder:
         if tok.pos_ == "PROPN":
             return True
         lemma = tok.lemma_.lower()
-        return tok.pos_ == "NOUN" and (lemma in speaker_nouns() or low in speaker_nouns() or lemma in speech_nouns())
+        return tok.pos_ == "NOUN" and (
+            lemma in speaker_nouns() or low in speaker_nouns() or lemma in speech_nouns()
+            or bool(AGENT_SUFFIX_RE.search(low))
+        )
 
     @staticmethod
     def _after_cue(doc: Doc, at: int, actors: Actors) -> Token | None:
