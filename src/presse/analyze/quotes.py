@@ -139,6 +139,12 @@ class QuoteFinder:
                 m.open_at < rec.cue.idx < (m.close_at or m.end) for m in marks.spans
             ))
         ]
+        dialogue = self._dialogue(doc, actors, marks.spans)
+        indirect = [
+            rec for rec in indirect
+            # nor does an incise in a dialogue line
+            if not (rec.evidence == "indirect: incise" and any(d.start <= rec.end and rec.start <= d.end for d in dialogue))
+        ]
         direct: list[QuoteRec] = []
         for span in marks.spans:
             pieces, incise = self._split_incises(doc, span)
@@ -151,7 +157,7 @@ class QuoteFinder:
             rec = self._direct(doc, span, actors, indirect)
             if rec is not None:
                 direct.append(rec)
-        direct.extend(self._dialogue(doc, actors, marks.spans))
+        direct.extend(dialogue)
         self._context_speakers(doc, direct)
         kept_indirect = []
         for rec in indirect:
@@ -295,6 +301,8 @@ class QuoteFinder:
             return True
         if any(INVERTED_CLITIC_RE.match(c.text) for c in verb.children):
             return True  # "a-t-elle expliqué": the clitic sits between auxiliary and participle
+        if any(c.dep_ in SUBJECT_DEPS and c.i < verb.i for c in verb.children):
+            return False  # "ils questionnaient …": the subject stands before the verb
         subj = [c for c in verb.children if c.dep_ in SUBJECT_DEPS or c.dep_ in ("obj",)]
         if any(c.i > verb.i for c in subj):
             return True
@@ -521,6 +529,8 @@ class QuoteFinder:
             if comma is None:
                 return None
             phrase = doc[tok.i + 1 : comma]
+            if any(t.pos_ in ("VERB", "AUX") for t in phrase):
+                return None  # "Pour la distraire, …": a purpose, not a view
             holder = next((t for t in phrase if t.lower_ in VIEW_HOLDERS), None) or next(
                 (t for t in phrase if self._holds_views(t, actors)), None
             )
