@@ -301,8 +301,8 @@ class QuoteFinder:
             return True
         if any(INVERTED_CLITIC_RE.match(c.text) for c in verb.children):
             return True  # "a-t-elle expliqué": the clitic sits between auxiliary and participle
-        if any(c.dep_ in SUBJECT_DEPS and c.i < verb.i for c in verb.children):
-            return False  # "ils questionnaient …": the subject stands before the verb
+        if not doc_prev_is_comma(verb) and any(c.dep_ in SUBJECT_DEPS and c.i < verb.i for c in verb.children):
+            return False  # "ils questionnaient …": the subject stands right before the verb
         subj = [c for c in verb.children if c.dep_ in SUBJECT_DEPS or c.dep_ in ("obj",)]
         if any(c.i > verb.i for c in subj):
             return True
