@@ -24,6 +24,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from presse import knowledge
+from presse.analyze.quotemarks import find_quote_marks
 from presse.lexicons import (
     country_by_alias,
     demonyms,
@@ -49,7 +50,8 @@ DERNIER_FORMS = {("ce", "dernier"): ("m", "s"), ("cette", "dernière"): ("f", "s
 TITLES_M = {"m.", "monsieur", "mr"}
 TITLES_F = {"mme", "madame", "mlle", "mademoiselle"}
 NER_LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC"}
-SALIENCE_WINDOW = 4  # sentences back a pronoun may reach
+SALIENCE_WINDOW = 4  # sentences back a pronoun may reach (quoted sentences do not count)
+NAME_PARTICLES = {"de", "du", "des", "le", "la", "von", "van", "der", "den", "da", "di", "ben", "bin", "al", "el"}
 
 
 normalize_name = fold_name
@@ -127,6 +129,9 @@ def _clean_ent(span: Span) -> tuple[int, int] | None:
     text = doc[start:end].text
     if not any(c.isalpha() for c in text) or (not text[0].isupper() and not text[0].isdigit()):
         return None
+    # the NER often stops at the hyphen of a compound surname: "Vallaud" "-" "Belkacem"
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ and doc[end + 1].text[:1].isupper():
+        end += 2
     return start, end
 
 
@@ -143,10 +148,6 @@ def _role_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     return index
 
 
-def _token_words(doc: Doc, i: int, n: int) -> tuple[str, ...]:
-    return tuple(t.lower_.replace("’", "'") for t in doc[i : min(len(doc), i + n)])
-
-
 def _match_tokens(doc: Doc, i: int, words: tuple[str, ...]) -> int | None:
     """End token index when the tokens from i spell `words` (apostrophes split or not)."""
     joined = " ".join(words).replace("' ", "'")
@@ -160,13 +161,16 @@ def _match_tokens(doc: Doc, i: int, words: tuple[str, ...]) -> int | None:
 
 
 class ActorResolver:
-    """Builds the canonical actors of a Doc. Stateless between documents; lexicons are cached."""
+    """Builds the canonical actors of a Doc; lexicons are cached. Not thread-safe: one resolver
+    handles one Doc at a time (spaCy components run sequentially)."""
 
     def __init__(self) -> None:
         self.roles = _role_index()
+        self._quoted: list[tuple[int, int]] = []  # quote-marked ranges of the Doc being resolved
 
     def __call__(self, doc: Doc, on: date | None = None) -> Actors:
         on = on or date.today()
+        self._quoted = [(m.open_at, m.close_at or m.end) for m in find_quote_marks(doc.text).spans]
         entities: list[EntityRec] = []
         by_token: dict[int, int] = {}
         warnings: list[str] = []
@@ -226,7 +230,35 @@ class ActorResolver:
             if meto is not None:
                 label = meto.type
             found.append((start, end, label, gender))
-        return found
+        return found + self._first_name_persons(doc, found)
+
+    @staticmethod
+    def _first_name_persons(
+        doc: Doc, found: list[tuple[int, int, str, str | None]]
+    ) -> list[tuple[int, int, str, str | None]]:
+        """Persons the NER missed: a known first name followed by capitalized surname words
+        ("Najat Vallaud-Belkacem", "Jean-Yves Le Drian")."""
+        taken = {t for start, end, _, _ in found for t in range(start, end)}
+        extra = []
+        i = 0
+        while i < len(doc):
+            gender = first_name_gender(doc[i].text) if doc[i].text[:1].isupper() and i not in taken else None
+            if gender is None:
+                i += 1
+                continue
+            j = i + 1
+            while j < len(doc) and j not in taken and (
+                (doc[j].text.lstrip("-")[:1].isupper() and doc[j].text.replace("-", "").isalpha())
+                # "Vallaud-Belkacem" tokenized as "Vallaud", "-", "Belkacem"
+                or (doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_
+                    and j + 1 < len(doc) and doc[j + 1].text[:1].isupper())
+                or (doc[j].lower_ in NAME_PARTICLES and j + 1 < len(doc) and doc[j + 1].text[:1].isupper())
+            ):
+                j += 1
+            if j > i + 1 and doc[j - 1].lower_ not in NAME_PARTICLES and j - i <= 5:
+                extra.append((i, j, "PER", gender if gender in ("m", "f") else None))
+            i = max(j, i + 1)
+        return extra
 
     def _cluster(
         self,
@@ -369,6 +401,10 @@ class ActorResolver:
                 i = desc.end
                 continue
             pron = self._pronoun_at(doc, i)
+            if pron is not None and not doc[i].text.startswith("-") and any(a <= doc[i].idx < b for a, b in self._quoted):
+                # inside a quotation: the speaker's words (an incise's "-t-il" is the narrator's)
+                i = pron[0]
+                continue
             if pron is not None:
                 end, gender = pron
                 idx = self._salient_person(doc, entities, by_token, i, gender)
@@ -520,8 +556,7 @@ class ActorResolver:
         not a person but agrees in gender, the reference is taken to be to that thing), then the
         most recent agreeing person.
         """
-        sent_starts = _sentence_starts(doc, at, SALIENCE_WINDOW)
-        window_start = sent_starts[0] if sent_starts else 0
+        window_start, sent_starts = _sentence_starts(doc, at, SALIENCE_WINDOW, self._quoted)
         best: tuple[float, int] | None = None
         for idx, ent in enumerate(entities):
             if ent.type != "PER" or idx == exclude:
@@ -581,9 +616,19 @@ MAIN_CLAUSE_DEPS = {"ROOT", "conj", "parataxis"}
 
 
 def _is_subject(span: Span) -> bool:
-    """True for the subject of a main clause: the strongest antecedent for what follows."""
+    """True for the subject of a main clause (or a name in apposition to it: "l'ancien candidat
+    Alain Juppé a annoncé"): the strongest antecedent for what follows."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].pos_ in ("AUX", "VERB"):
+        # "… Alain Juppé a annoncé": a name right before the main verb is its subject, whatever
+        # the parser made of a long noun phrase before it
+        verb = doc[span.end] if doc[span.end].pos_ == "VERB" else doc[span.end].head
+        if verb.dep_ in MAIN_CLAUSE_DEPS and any(c.dep_.startswith("nsubj") for c in verb.children):
+            return True
     root = span.root
-    if root.dep_ in ("flat:name", "appos", "amod", "nmod") and root.head.i in range(span.start, span.end):
+    for _ in range(3):
+        if root.dep_ not in ("flat:name", "appos") or root.head == root:
+            break
         root = root.head
     return root.dep_ in ("nsubj", "expl:subj") and (
         root.head.dep_ in MAIN_CLAUSE_DEPS or (root.head.head.dep_ == "ROOT" and root.head.dep_ == "advcl")
@@ -597,16 +642,24 @@ def _subject_of(verb: Token) -> Token | None:
     return None
 
 
-def _sentence_starts(doc: Doc, at: int, back: int) -> list[int]:
-    """Start token indices of the `back` sentences before the one holding `at`, and of that one."""
+def _sentence_starts(
+    doc: Doc, at: int, back: int, quoted: list[tuple[int, int]]
+) -> tuple[int, list[int]]:
+    """The token where the look-back window starts, and the starts of the sentences that count
+    as distance: `back` sentences before the one holding `at`, and that one. Sentences inside
+    quote marks are in the window but do not count: a long quotation does not make its speaker,
+    named before it, any less salient for the "a-t-il dit" after it."""
     sent = doc[at].sent
     starts = [sent.start]
+    window = sent.start
     i = sent.start - 1
     while i >= 0 and len(starts) <= back:
         s = doc[i].sent
-        starts.insert(0, s.start)
+        window = s.start
+        if not any(a <= s.start_char < b for a, b in quoted):
+            starts.insert(0, s.start)
         i = s.start - 1
-    return starts
+    return window, starts
 
 
 def _impersonal_etre(doc: Doc, i: int) -> bool:

@@ -126,11 +126,15 @@ def cue_label(token: Token) -> tuple[str, tuple[int, int]]:
 
 
 class QuoteFinder:
-    """Finds the quotations of a parsed Doc whose actors are resolved."""
+    """Finds the quotations of a parsed Doc whose actors are resolved. One Doc at a time."""
+
+    def __init__(self) -> None:
+        self._quoted: list[tuple[int, int]] = []  # quote-marked ranges of the Doc at hand
 
     def __call__(self, doc: Doc, actors: Actors) -> Quotes:
         result = Quotes()
         marks = find_quote_marks(doc.text)
+        self._quoted = [(m.open_at, m.close_at + 1 if m.close_at is not None else m.end) for m in marks.spans]
         result.warnings.extend(marks.warnings)
         indirect = [
             rec for rec in self._indirect(doc, actors)
@@ -237,6 +241,8 @@ class QuoteFinder:
             if speaker_tok is not None:
                 return QuoteRec(**base, evidence="direct: 'Speaker : « … »'", confidence=0.85 - conf_penalty, speaker=speaker_tok)
         cue_tok = self._governing_cue(tokens)
+        if cue_tok is not None and _passive_without_agent(cue_tok) and not has_verb and len(words) <= 6:
+            return None  # "ils sont accusés de « rébellion »": the name of a charge, nobody's words
         if cue_tok is not None and not (naming and len(words) <= 4):
             return QuoteRec(**base, evidence="direct: quote governed by a reporting verb", confidence=0.9 - conf_penalty, cue=cue_tok)
         container = next((q for q in indirect if q.start <= span.open_at and span.end <= q.end), None)
@@ -582,9 +588,9 @@ class QuoteFinder:
 
     # -- speakers -------------------------------------------------------------------------------
 
-    @staticmethod
-    def _speaker_of(verb: Token) -> Token | None:
-        """Subject of the verb; for a passive its agent; else the subject of the verb it hangs on."""
+    def _speaker_of(self, verb: Token) -> Token | None:
+        """Subject of the verb; for a passive its agent; else the subject of the verb it hangs on
+        (never a verb inside a quotation: its subject is the speaker's words, not the speaker)."""
         tok = verb
         for _ in range(5):
             agent = next(
@@ -594,7 +600,7 @@ class QuoteFinder:
             if agent is not None:
                 return agent
             subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in NON_SPEAKER_PRONOUNS), None)
-            if subj is not None and not (subj.dep_ == "nsubj:pass" and tok != verb):
+            if subj is not None and subj.dep_ != "nsubj:pass":
                 if subj.lower_ in ("qui",) and tok.dep_ == "acl:relcl":
                     return tok.head
                 return subj
@@ -602,7 +608,7 @@ class QuoteFinder:
             if inverted is not None:
                 return inverted
             if tok == verb and _finite_or_aux(tok):
-                post = next((c for c in tok.children if c.i > tok.i and c.dep_ in ("obj", "nsubj") and c.pos_ in ("NOUN", "PROPN") and QuoteFinder._has_inverted_subject(tok)), None)
+                post = next((c for c in tok.children if c.i > tok.i and c.dep_ in ("obj", "nsubj") and c.pos_ in ("NOUN", "PROPN") and self._has_inverted_subject(tok)), None)
                 if post is not None and tok.i > 0 and doc_prev_is_comma(tok):
                     return post
             if tok.dep_ in CLIMB_DEPS and tok.head != tok:
@@ -610,9 +616,14 @@ class QuoteFinder:
                     tok = tok.head.head if tok.head.head != tok.head else tok.head
                 else:
                     tok = tok.head
+                while self._in_quote(tok) and not self._in_quote(verb) and tok.head != tok:
+                    tok = tok.head
                 continue
             return None
         return None
+
+    def _in_quote(self, tok: Token) -> bool:
+        return any(a <= tok.idx < b for a, b in self._quoted)
 
     @staticmethod
     def _plausible_speaker(tok: Token | None, actors: Actors) -> bool:
@@ -713,6 +724,13 @@ class QuoteFinder:
         q.speaker_name = doc[lo:hi].text
         if tok.lower_ in PERSONAL_SUBJECTS or INVERTED_CLITIC_RE.match(tok.text):
             q.confidence = min(q.confidence, 0.5)
+
+
+def _passive_without_agent(verb: Token) -> bool:
+    """'X est accusé de …' with no 'par Y': the subject is who the words are about."""
+    children = list(verb.children)
+    passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in children)
+    return passive and not any(c.dep_ == "obl:agent" for c in children)
 
 
 def _finite_or_aux(verb: Token) -> bool:
