@@ -110,9 +110,14 @@ class Analyzer:
             )
 
 
-@functools.cache
 def get_analyzer(model: str = MODEL) -> Analyzer:
     """The process-wide analyzer for `model`, loaded on first use."""
+    return _cached_analyzer(model)
+
+
+@functools.cache
+def _cached_analyzer(model: str) -> Analyzer:
+    # keyed by the model name alone: get_analyzer() and get_analyzer(MODEL) share one pipeline
     return Analyzer(model)
 
 

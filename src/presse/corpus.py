@@ -1,0 +1,230 @@
+"""Ingest driver: sources → documents → analysis → corpus store.
+
+:func:`ingest` reads inputs (files, directories recursively, JSONL corpora, RSS/Atom feeds,
+``-`` for standard input), skips the documents already stored with the same content, analyzes
+the others through :func:`presse.batch.analyze_parallel` (in this process for ``jobs=1``, else in
+``jobs`` worker processes, the model loaded once in each) and writes each analysis in its own transaction through
+the single :class:`presse.store.writer.StoreWriter`.
+
+Contracts:
+
+* idempotent: a document whose key and content hash are already stored is counted "unchanged"
+  and neither analyzed nor written;
+* resumable: killed at any moment, the store holds whole analyses only, and the next run
+  analyzes exactly what is missing;
+* a bad input or document (unreadable, empty, too large, failed analysis) never stops the run:
+  it is counted "failed", recorded in ``ingest_errors`` with its source and reason, and listed
+  in :attr:`IngestCounts.errors`;
+* feed entries that carry only a link are recorded in ``feed_links`` (counted "links").
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from presse.batch import analyze_parallel
+from presse.errors import InputError, PresseError, UsageError
+from presse.ingest import (
+    DEFAULT_LIMITS,
+    EXTENSIONS,
+    Limits,
+    iter_sources,
+    read_feed_entries,
+    supported_files,
+)
+from presse.model import Article, Document
+from presse.store.writer import StoreWriter, document_hash
+
+Outcome = Literal["new", "replaced", "unchanged", "failed", "link"]
+
+
+@dataclass(frozen=True, slots=True)
+class IngestEvent:
+    """One item done: what happened to it, its source and the words analyzed."""
+
+    outcome: Outcome
+    source: str
+    words: int = 0
+    reason: str | None = None
+
+
+ProgressCallback = Callable[[IngestEvent], None]
+
+
+@dataclass
+class IngestCounts:
+    """What an ingest run did."""
+
+    new: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    links: int = 0
+    words: int = 0
+    seconds: float = 0.0
+    errors: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def items(self) -> int:
+        """Documents and inputs seen (link-only feed entries excluded)."""
+        return self.new + self.replaced + self.unchanged + self.failed
+
+    def add(self, event: IngestEvent) -> None:
+        """Count one event."""
+        if event.outcome == "link":
+            self.links += 1
+        else:
+            setattr(self, event.outcome, getattr(self, event.outcome) + 1)
+        self.words += event.words
+        if event.outcome == "failed":
+            self.errors.append((event.source, event.reason or ""))
+
+
+@dataclass(frozen=True, slots=True)
+class _Link:
+    source: str
+    link: str
+    title: str | None
+    reason: str | None
+
+
+def _is_feed_file(path: str) -> bool:
+    return EXTENSIONS.get(Path(path).suffix.lower()) == "feed"
+
+
+def _file_items(path: str, limits: Limits) -> Iterator[Document | InputError | _Link]:
+    if _is_feed_file(path):
+        try:
+            entries = read_feed_entries(path, limits=limits)
+        except InputError:
+            # not a feed after all (an XHTML page saved as .xml): read it as ingest would
+            yield from iter_sources([path], limits=limits)
+            return
+        for index, entry in enumerate(entries):
+            if entry.document is not None:
+                yield entry.document
+            else:
+                yield _Link(
+                    f"{path}#{entry.id}" if entry.id else f"{path}[{index}]",
+                    entry.link or "",
+                    entry.title,
+                    entry.reason,
+                )
+        return
+    yield from iter_sources([path], limits=limits)
+
+
+def iter_items(
+    sources: Iterable[str | Path], *, limits: Limits = DEFAULT_LIMITS
+) -> Iterator[Document | InputError | _Link]:
+    """Documents, input errors and link-only feed entries of ``sources``, in order.
+
+    Directories are read recursively (supported extensions, sorted paths); feed files give
+    their link-only entries too, which :func:`presse.ingest.iter_sources` leaves out.
+    """
+    for source in map(str, sources):
+        if source != "-" and Path(source).is_dir():
+            files = supported_files(source)
+            if not files:
+                yield from iter_sources([source], limits=limits)  # its "no supported files" error
+            for file in files:
+                yield from _file_items(file, limits)
+        elif source != "-" and Path(source).is_file():
+            yield from _file_items(source, limits)
+        else:
+            yield from iter_sources([source], limits=limits)
+
+
+def estimate_total(sources: Sequence[str | Path]) -> int | None:
+    """A cheap estimate of the number of documents (lines of JSONL files, one per other file);
+    None when standard input is among the sources."""
+    total = 0
+    for source in map(str, sources):
+        if source == "-":
+            return None
+        path = Path(source)
+        files = supported_files(source) if path.is_dir() else [source]
+        for file in files:
+            if EXTENSIONS.get(Path(file).suffix.lower()) == "jsonl":
+                try:
+                    with open(file, "rb") as fh:
+                        total += sum(1 for line in fh if line.strip())
+                except OSError:
+                    total += 1
+            else:
+                total += 1
+    return total
+
+
+def ingest(
+    sources: Sequence[str | Path],
+    db: str | Path,
+    *,
+    jobs: int = 1,
+    chunk_size: int | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    progress: ProgressCallback | None = None,
+) -> IngestCounts:
+    """Ingest ``sources`` into the store ``db`` (created when missing); return the counts.
+
+    ``jobs``: analysis processes (1: this process). ``chunk_size``: documents sent to the
+    analyzer at a time (default 8 in this process, so that articles reach the store soon,
+    32 with worker processes). ``progress`` is called once per item, as it is done.
+    """
+    if jobs < 1:
+        raise UsageError(f"--jobs must be at least 1, not {jobs}")
+    chunk = chunk_size or (8 if jobs == 1 else 32)
+    counts = IngestCounts()
+    started = time.perf_counter()
+
+    def emit(event: IngestEvent) -> None:
+        counts.add(event)
+        if progress is not None:
+            progress(event)
+
+    with StoreWriter(db) as writer:
+        keys: deque[tuple[str, str] | None] = deque()
+
+        def to_analyze() -> Iterator[Document | InputError]:
+            for item in iter_items(sources, limits=limits):
+                if isinstance(item, _Link):
+                    writer.record_link(item.source, item.link, item.title, item.reason)
+                    emit(IngestEvent("link", item.source))
+                    continue
+                if isinstance(item, InputError):
+                    keys.append(None)
+                    yield item
+                    continue
+                key, digest = document_hash(item)
+                if writer.stored_hash(key) == digest:
+                    emit(IngestEvent("unchanged", item.source or key))
+                    continue
+                keys.append((key, digest))
+                yield item
+
+        for item, result in analyze_parallel(to_analyze(), jobs=jobs, chunk_size=chunk):
+            identity = keys.popleft()
+            if isinstance(result, Article) and identity is not None:
+                key, digest = identity
+                outcome = writer.write_article(result, key=key, digest=digest)
+                words = len(result.text.split()) if outcome != "unchanged" else 0
+                emit(IngestEvent(outcome, result.source or key, words))
+                continue
+            error = result if isinstance(result, PresseError) else InputError("<item>", "failed")
+            source = error.source if isinstance(error, InputError) else _source_of(item)
+            reason = error.problem if isinstance(error, InputError) else str(error)
+            writer.record_error(source, reason)
+            emit(IngestEvent("failed", source, reason=reason))
+    counts.seconds = time.perf_counter() - started
+    return counts
+
+
+def _source_of(item: Document | InputError) -> str:
+    if isinstance(item, InputError):
+        return item.source
+    return item.source or item.id or "<text>"

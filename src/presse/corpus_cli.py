@@ -1,0 +1,333 @@
+"""Corpus commands of the `presse` CLI: ingest, actors, quotes, article, stats, export.
+
+Each command is a thin wrapper over :mod:`presse.corpus` and :mod:`presse.store`; tables go to
+standard output (rich by default, ``--format json`` for one JSON object per line, ``--format
+csv``), progress and summaries to standard error.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import json
+import sys
+from collections.abc import Sequence
+from contextlib import closing
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from presse.errors import UsageError
+
+DEFAULT_DB = "presse.db"
+
+DbOption = Annotated[
+    str, typer.Option("--db", help="The corpus database (SQLite).", show_default=True)
+]
+
+
+class TableFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class ArticleFormat(StrEnum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+class SortKey(StrEnum):
+    voice = "voice"
+    mentions = "mentions"
+    quotes = "quotes"
+
+
+class ExportFormat(StrEnum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+    gexf = "gexf"
+
+
+FormatOption = Annotated[
+    TableFormat, typer.Option("--format", "-f", help="Output: rich table, JSON lines or CSV.")
+]
+LimitOption = Annotated[int, typer.Option("--limit", "-n", help="At most this many rows (0: all).")]
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+def _emit(rows: Sequence[Any], columns: Sequence[str], fmt: TableFormat, title: str) -> None:
+    """Write dataclass rows as a rich table, JSON lines or CSV (``columns`` picks the fields)."""
+    dicts = [{c: _jsonable(getattr(row, c)) for c in columns} for row in rows]
+    if fmt == TableFormat.json:
+        for d in dicts:
+            sys.stdout.write(json.dumps(d, ensure_ascii=False) + "\n")
+        return
+    if fmt == TableFormat.csv:
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        for d in dicts:
+            writer.writerow(["; ".join(v) if isinstance(v, list) else v for v in d.values()])
+        return
+    table = Table(title=title, title_justify="left")
+    for column in columns:
+        numeric = bool(dicts) and isinstance(dicts[0][column], int | float)
+        table.add_column(column.replace("_", " "), justify="right" if numeric else "left")
+    for d in dicts:
+        table.add_row(
+            *(
+                escape(", ".join(v) if isinstance(v, list) else "" if v is None else str(v))
+                for v in d.values()
+            )
+        )
+    Console(highlight=False).print(table)
+
+
+def _parse_date(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"{option} {value!r} is not a date: use YYYY-MM-DD") from None
+
+
+def ingest_command(
+    sources: Annotated[
+        list[str],
+        typer.Argument(help="Files, folders (recursive), JSONL corpora, RSS/Atom feeds, - for stdin."),
+    ],
+    db: DbOption = DEFAULT_DB,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Analysis processes.")] = 1,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Analyze articles into a corpus database; rerun it to add new ones or resume.
+
+    Articles already stored with the same text are skipped; a bad document is recorded in the
+    database and listed at the end without stopping the run (exit code 0).
+    """
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    from presse.corpus import IngestEvent, estimate_total, ingest
+
+    err = Console(stderr=True, highlight=False)
+    total = estimate_total(sources)
+    progress = Progress(
+        TextColumn("[bold]ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("articles"),
+        TextColumn("{task.fields[rate]:.1f}/s"),
+        TextColumn("[red]{task.fields[failed]} errors"),
+        TimeElapsedColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
+        console=err,
+        disable=quiet,
+        transient=False,
+    )
+    done = {"n": 0, "failed": 0}
+
+    with progress:
+        task = progress.add_task("ingest", total=total, rate=0.0, failed=0)
+
+        def on_event(event: IngestEvent) -> None:
+            if event.outcome == "link":
+                return
+            done["n"] += 1
+            done["failed"] += event.outcome == "failed"
+            elapsed = progress.tasks[0].elapsed or 0.0
+            current = progress.tasks[0].total
+            progress.update(
+                task,
+                completed=done["n"],
+                total=max(current, done["n"]) if current is not None else None,
+                rate=done["n"] / elapsed if elapsed else 0.0,
+                failed=done["failed"],
+            )
+
+        counts = ingest(sources, db, jobs=jobs, progress=on_event)
+    rate = counts.items / counts.seconds if counts.seconds else 0.0
+    err.print(
+        f"{db}: {counts.new} new, {counts.replaced} replaced, {counts.unchanged} unchanged, "
+        f"{counts.failed} failed"
+        + (f", {counts.links} link-only feed entries recorded" if counts.links else "")
+        + f" ({counts.seconds:.1f} s, {rate:.1f} articles/s)",
+        soft_wrap=True,
+    )
+    for source, reason in counts.errors[:20]:
+        err.print(f"  [red]failed[/red] {escape(source)}: {escape(reason)}", soft_wrap=True)
+    if len(counts.errors) > 20:
+        err.print(f"  … and {len(counts.errors) - 20} more (see `presse stats --db {db}`)")
+
+
+def actors_command(
+    db: DbOption = DEFAULT_DB,
+    type_: Annotated[str | None, typer.Option("--type", "-t", help="PER, ORG, LOC or MISC.")] = None,
+    sort: Annotated[SortKey, typer.Option("--sort", "-s", help="Order by.")] = SortKey.mentions,
+    limit: LimitOption = 50,
+    output_format: FormatOption = TableFormat.table,
+) -> None:
+    """Corpus actors: articles, mentions, quotes, quoted words, voice ratio, first/last seen."""
+    from presse.store import queries
+
+    if type_ is not None and type_.upper() not in ("PER", "ORG", "LOC", "MISC"):
+        raise UsageError(f"--type {type_!r}: use PER, ORG, LOC or MISC")
+    with closing(queries.connect_reader(db)) as conn:
+        rows = queries.actors(conn, type_=type_, sort=sort.value, limit=limit or None)
+    columns = ["name", "type", "articles", "mentions", "quotes", "quoted_words", "voice",
+               "first_seen", "last_seen"]
+    if output_format != TableFormat.table:
+        columns = ["id", *columns, "knowledge"]
+    _emit(rows, columns, output_format, f"Actors by {sort.value}")
+
+
+def quotes_command(
+    db: DbOption = DEFAULT_DB,
+    speaker: Annotated[str | None, typer.Option("--speaker", help="Said by this actor.")] = None,
+    about: Annotated[str | None, typer.Option("--about", help="Mentioning this actor.")] = None,
+    search: Annotated[
+        str | None, typer.Option("--search", help='Full-text query (FTS5: words, "phrases", OR, NOT, pre*).')
+    ] = None,
+    since: Annotated[str | None, typer.Option("--since", help="From this date (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Up to this date (YYYY-MM-DD).")] = None,
+    limit: LimitOption = 50,
+    output_format: FormatOption = TableFormat.table,
+) -> None:
+    """Quotes by speaker, subject, words and date; newest first (best match first with --search)."""
+    from presse.store import queries
+
+    with closing(queries.connect_reader(db)) as conn:
+        rows = queries.quotes(
+            conn,
+            speaker=speaker,
+            about=about,
+            search=search,
+            since=_parse_date(since, "--since"),
+            until=_parse_date(until, "--until"),
+            limit=limit or None,
+        )
+    columns = ["published", "speaker", "kind", "text", "about", "article_id"]
+    if output_format != TableFormat.table:
+        columns = ["id", *columns, "cue", "confidence", "article_title", "url"]
+    _emit(rows, columns, output_format, "Quotes")
+
+
+def article_command(
+    ref: Annotated[str, typer.Argument(help="The article's id in the store, URL or record id.")],
+    db: DbOption = DEFAULT_DB,
+    output_format: Annotated[
+        ArticleFormat, typer.Option("--format", "-f", help="Report format.")
+    ] = ArticleFormat.text,
+) -> None:
+    """The stored analysis of one article: the same report as `presse analyze`."""
+    from presse.report import render_markdown, render_text
+    from presse.store import queries
+
+    with closing(queries.connect_reader(db)) as conn:
+        article = queries.article(conn, ref)
+    if output_format == ArticleFormat.json:
+        sys.stdout.write(article.model_dump_json() + "\n")
+    elif output_format == ArticleFormat.markdown:
+        sys.stdout.write(render_markdown(article))
+    else:
+        render_text(article, Console(highlight=False))
+
+
+def stats_command(
+    db: DbOption = DEFAULT_DB,
+    output_format: Annotated[
+        TableFormat, typer.Option("--format", "-f", help="rich (table) or json.")
+    ] = TableFormat.table,
+) -> None:
+    """Counts, date range, versions, top actors by quotes and the latest ingest errors."""
+    from presse.store import queries
+
+    with closing(queries.connect_reader(db)) as conn:
+        result = queries.stats(conn)
+    if output_format != TableFormat.table:
+        sys.stdout.write(
+            json.dumps(dataclasses.asdict(result), ensure_ascii=False, default=_jsonable) + "\n"
+        )
+        return
+    out = Console(highlight=False)
+    summary = Table(title=f"Corpus {db}", title_justify="left", show_header=False)
+    summary.add_column("what")
+    summary.add_column("value", justify="right")
+    for label, value in (
+        ("articles", result.articles),
+        ("words", result.words),
+        ("actors", result.actors),
+        ("mentions", result.mentions),
+        ("quotes", result.quotes),
+        ("attributed quotes", result.attributed_quotes),
+        ("ingest errors", result.errors),
+        ("link-only feed entries", result.feed_links),
+    ):
+        summary.add_row(label, f"{value:,}")
+    summary.add_row("dates", f"{result.first_date or '?'} → {result.last_date or '?'}")
+    summary.add_row("presse", ", ".join(result.presse_versions))
+    summary.add_row("model", ", ".join(result.models))
+    out.print(summary)
+    _emit(
+        result.top_actors,
+        ["name", "type", "articles", "mentions", "quotes", "quoted_words", "voice"],
+        TableFormat.table,
+        "Top actors by quotes",
+    )
+    if result.recent_errors:
+        errors = Table(title="Latest ingest errors", title_justify="left")
+        errors.add_column("source")
+        errors.add_column("reason")
+        for source, reason in result.recent_errors:
+            errors.add_row(escape(source), escape(reason))
+        out.print(errors)
+
+
+def export_command(
+    output_format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Export format.")],
+    out: Annotated[
+        str, typer.Option("--out", "-o", help="A folder for jsonl/csv/parquet tables, a file for gexf.")
+    ],
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Export articles, quotes and actors as tables, or the actor network as GEXF (Gephi)."""
+    from presse.store import queries
+    from presse.store.export import export
+
+    with closing(queries.connect_reader(db)) as conn:
+        paths = export(conn, output_format.value, out)
+    err = Console(stderr=True, highlight=False)
+    for path in paths:
+        err.print(f"wrote {escape(str(path))}", soft_wrap=True)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the corpus commands to the main `presse` app."""
+    app.command("ingest")(ingest_command)
+    app.command("actors")(actors_command)
+    app.command("quotes")(quotes_command)
+    app.command("article")(article_command)
+    app.command("stats")(stats_command)
+    app.command("export")(export_command)

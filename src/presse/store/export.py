@@ -1,0 +1,263 @@
+"""Export a corpus store: articles, quotes and actors as tables, or the actor network as GEXF.
+
+Contracts:
+
+* ``jsonl``, ``csv`` and ``parquet`` write a directory ``out`` holding ``articles.<ext>``,
+  ``quotes.<ext>`` and ``actors.<ext>`` (created if needed; existing files are replaced); rows
+  are streamed from the database, so memory does not grow with the corpus;
+* list-valued columns (authors, aliases, about) are JSON lists in CSV, lists in JSONL and
+  Parquet; dates are ISO strings in CSV/JSONL and ``date32`` in Parquet;
+* ``gexf`` writes one file ``out``: a directed multigraph whose nodes are actors and whose edges
+  are ``kind="quote"`` (speaker → actor mentioned inside the quote, ``weight`` = number of
+  quotes) and ``kind="co-mention"`` (two actors in the same article, ``weight`` = number of
+  articles, kept from ``min_comention`` articles on, stored once from the lower id).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+ExportFormat = Literal["jsonl", "csv", "parquet", "gexf"]
+TABLES = ("articles", "quotes", "actors")
+_BATCH = 2000
+
+
+@dataclass(frozen=True)
+class _Column:
+    name: str
+    kind: Literal["int", "float", "str", "date", "list"]
+
+
+_COLUMNS: dict[str, tuple[_Column, ...]] = {
+    "articles": (
+        _Column("id", "int"),
+        _Column("key", "str"),
+        _Column("source", "str"),
+        _Column("doc_id", "str"),
+        _Column("url", "str"),
+        _Column("title", "str"),
+        _Column("published", "date"),
+        _Column("outlet", "str"),
+        _Column("authors", "list"),
+        _Column("language", "str"),
+        _Column("words", "int"),
+        _Column("entities", "int"),
+        _Column("quotes", "int"),
+        _Column("presse_version", "str"),
+        _Column("model", "str"),
+        _Column("text", "str"),
+    ),
+    "quotes": (
+        _Column("id", "int"),
+        _Column("article_id", "int"),
+        _Column("quote_id", "str"),
+        _Column("published", "date"),
+        _Column("kind", "str"),
+        _Column("text", "str"),
+        _Column("cue", "str"),
+        _Column("cue_lemma", "str"),
+        _Column("speaker", "str"),
+        _Column("speaker_actor_id", "int"),
+        _Column("about", "list"),
+        _Column("confidence", "float"),
+        _Column("quoted_words", "int"),
+        _Column("evidence", "str"),
+    ),
+    "actors": (
+        _Column("id", "int"),
+        _Column("name", "str"),
+        _Column("type", "str"),
+        _Column("articles", "int"),
+        _Column("mentions", "int"),
+        _Column("quotes", "int"),
+        _Column("quoted_words", "int"),
+        _Column("voice", "float"),
+        _Column("first_seen", "date"),
+        _Column("last_seen", "date"),
+        _Column("knowledge", "str"),
+        _Column("aliases", "list"),
+    ),
+}
+
+_SQL: dict[str, str] = {
+    "articles": """
+        SELECT a.id, a.key, a.source, a.doc_id, a.url, a.title, a.published, a.outlet, a.authors,
+               a.language, a.words,
+               (SELECT COUNT(*) FROM entities e WHERE e.article_id = a.id),
+               (SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id),
+               a.presse_version, a.model, a.text
+        FROM articles a ORDER BY a.id""",
+    "quotes": """
+        SELECT q.id, q.article_id, q.quote_id, q.published, q.kind, q.text, q.cue, q.cue_lemma,
+               COALESCE(sa.name, q.speaker_name), sa.id,
+               (SELECT json_group_array(name) FROM (SELECT DISTINCT xa.name FROM quote_about qa
+                  JOIN entities xe ON xe.article_id = qa.article_id AND xe.entity_id = qa.entity_id
+                  JOIN actors xa ON xa.id = xe.actor_id WHERE qa.quote_id = q.id ORDER BY xa.name)),
+               q.confidence, q.quoted_words, q.evidence
+        FROM quotes q
+        LEFT JOIN entities ke ON ke.article_id = q.article_id AND ke.entity_id = q.speaker_entity
+        LEFT JOIN actors sa ON sa.id = ke.actor_id
+        ORDER BY q.id""",
+    "actors": """
+        SELECT a.id, a.name, a.type, a.articles, a.mentions, a.quotes, a.quoted_words,
+               ROUND(CAST(a.quotes AS REAL) / MAX(a.mentions, 1), 3), a.first_seen, a.last_seen,
+               a.knowledge,
+               (SELECT json_group_array(name) FROM (SELECT n.name FROM actor_names n
+                  WHERE n.actor_id = a.id AND n.name != a.name ORDER BY n.name))
+        FROM actors a WHERE a.articles > 0 ORDER BY a.id""",
+}
+
+
+def _rows(conn: sqlite3.Connection, table: str) -> Iterator[dict[str, Any]]:
+    columns = _COLUMNS[table]
+    cursor = conn.execute(_SQL[table])
+    while batch := cursor.fetchmany(_BATCH):
+        for raw in batch:
+            row: dict[str, Any] = {}
+            for column, value in zip(columns, raw, strict=True):
+                if column.kind == "list":
+                    value = json.loads(value) if value else []
+                elif column.kind == "date" and value:
+                    value = date.fromisoformat(value)
+                row[column.name] = value
+            yield row
+
+
+def _write_jsonl(conn: sqlite3.Connection, table: str, path: Path) -> int:
+    count = 0
+    with path.open("w", encoding="utf-8") as fh:
+        for row in _rows(conn, table):
+            fh.write(json.dumps(row, ensure_ascii=False, default=date.isoformat) + "\n")
+            count += 1
+    return count
+
+
+def _write_csv(conn: sqlite3.Connection, table: str, path: Path) -> int:
+    columns = _COLUMNS[table]
+    count = 0
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow([c.name for c in columns])
+        for row in _rows(conn, table):
+            writer.writerow(
+                [
+                    json.dumps(row[c.name], ensure_ascii=False)
+                    if c.kind == "list"
+                    else (row[c.name].isoformat() if c.kind == "date" and row[c.name] else row[c.name])
+                    for c in columns
+                ]
+            )
+            count += 1
+    return count
+
+
+def _write_parquet(conn: sqlite3.Connection, table: str, path: Path) -> int:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    types = {
+        "int": pa.int64(),
+        "float": pa.float64(),
+        "str": pa.string(),
+        "date": pa.date32(),
+        "list": pa.list_(pa.string()),
+    }
+    columns = _COLUMNS[table]
+    schema = pa.schema([pa.field(c.name, types[c.kind]) for c in columns])
+    count = 0
+    with pq.ParquetWriter(str(path), schema) as writer:
+        batch: list[dict[str, Any]] = []
+        for row in _rows(conn, table):
+            batch.append(row)
+            if len(batch) >= _BATCH:
+                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                count += len(batch)
+                batch = []
+        if batch or count == 0:
+            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+            count += len(batch)
+    return count
+
+
+_WRITERS = {"jsonl": _write_jsonl, "csv": _write_csv, "parquet": _write_parquet}
+
+
+def export_tables(conn: sqlite3.Connection, fmt: str, out: str | Path) -> dict[str, Path]:
+    """Write the three tables to the directory ``out``; return their paths by table name."""
+    if fmt not in _WRITERS:
+        raise ValueError(f"unknown table format {fmt!r}")
+    directory = Path(out)
+    directory.mkdir(parents=True, exist_ok=True)
+    paths: dict[str, Path] = {}
+    for table in TABLES:
+        path = directory / f"{table}.{fmt}"
+        _WRITERS[fmt](conn, table, path)
+        paths[table] = path
+    return paths
+
+
+def actor_network(conn: sqlite3.Connection, *, min_comention: int = 2) -> Any:
+    """The actor network as a ``networkx.MultiDiGraph`` (see the module docstring)."""
+    import networkx as nx
+
+    graph = nx.MultiDiGraph()
+    for id_, name, type_, articles, mentions, quotes, words in conn.execute(
+        "SELECT id, name, type, articles, mentions, quotes, quoted_words FROM actors "
+        "WHERE articles > 0"
+    ):
+        graph.add_node(
+            str(id_),
+            label=name,
+            type=type_,
+            articles=articles,
+            mentions=mentions,
+            quotes=quotes,
+            quoted_words=words,
+        )
+    for speaker, subject, weight in conn.execute(
+        """SELECT se.actor_id, ae.actor_id, COUNT(DISTINCT q.id)
+           FROM quotes q
+           JOIN entities se ON se.article_id = q.article_id AND se.entity_id = q.speaker_entity
+           JOIN quote_about qa ON qa.quote_id = q.id
+           JOIN entities ae ON ae.article_id = qa.article_id AND ae.entity_id = qa.entity_id
+           WHERE se.actor_id != ae.actor_id
+           GROUP BY se.actor_id, ae.actor_id"""
+    ):
+        graph.add_edge(str(speaker), str(subject), key="quote", kind="quote", weight=weight)
+    for first, second, weight in conn.execute(
+        """SELECT a.actor_id, b.actor_id, COUNT(DISTINCT a.article_id) AS n
+           FROM (SELECT DISTINCT article_id, actor_id FROM entities) a
+           JOIN (SELECT DISTINCT article_id, actor_id FROM entities) b
+             ON a.article_id = b.article_id AND a.actor_id < b.actor_id
+           GROUP BY a.actor_id, b.actor_id HAVING n >= ?""",
+        (min_comention,),
+    ):
+        graph.add_edge(str(first), str(second), key="co-mention", kind="co-mention", weight=weight)
+    return graph
+
+
+def export_gexf(conn: sqlite3.Connection, out: str | Path, *, min_comention: int = 2) -> Path:
+    """Write the actor network to the GEXF file ``out`` (for Gephi)."""
+    import networkx as nx
+
+    path = Path(out)
+    if path.parent:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    nx.write_gexf(actor_network(conn, min_comention=min_comention), str(path))
+    return path
+
+
+def export(
+    conn: sqlite3.Connection, fmt: ExportFormat, out: str | Path, *, min_comention: int = 2
+) -> list[Path]:
+    """Export the store in ``fmt`` to ``out``; return the files written."""
+    if fmt == "gexf":
+        return [export_gexf(conn, out, min_comention=min_comention)]
+    return list(export_tables(conn, fmt, out).values())

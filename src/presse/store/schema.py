@@ -1,0 +1,249 @@
+"""The SQLite schema of a presse corpus, as an ordered list of named migrations.
+
+Contracts:
+
+* :data:`MIGRATIONS` is append-only: a released migration is never edited, a change to the
+  schema is a new named migration at the end;
+* :func:`migrate` applies the pending migrations in order, each in its own transaction, and
+  records its name in the ``migrations`` table, so running it on an up-to-date store does
+  nothing;
+* the full-text indexes use the tokenizer ``unicode61 remove_diacritics 2``, so a query typed
+  without accents (« Etats-Unis ») finds the accented text (« États-Unis »).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+
+FTS_TOKENIZER = "unicode61 remove_diacritics 2"
+
+_INITIAL = f"""
+CREATE TABLE metadata (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,           -- the source identity: URL, record id or file path
+    content_hash TEXT NOT NULL,         -- sha256 of key + analyzed text
+    source TEXT,
+    doc_id TEXT,
+    url TEXT,
+    title TEXT,
+    standfirst TEXT,
+    outlet TEXT,
+    authors TEXT NOT NULL DEFAULT '[]', -- JSON list
+    published TEXT,                     -- ISO date
+    language TEXT NOT NULL,
+    text TEXT NOT NULL,
+    words INTEGER NOT NULL,
+    presse_version TEXT,
+    model TEXT,
+    schema_version TEXT NOT NULL,
+    analysis TEXT NOT NULL,             -- the whole Article JSON, for exact re-rendering
+    ingested_at TEXT NOT NULL
+);
+CREATE INDEX articles_published ON articles(published);
+
+CREATE TABLE sections (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    heading TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    PRIMARY KEY (article_id, position)
+);
+
+CREATE TABLE actors (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,           -- type + ':' + folded canonical name
+    type TEXT NOT NULL,
+    name TEXT NOT NULL,
+    surname TEXT,                       -- folded surname of a PER full name
+    knowledge TEXT,
+    articles INTEGER NOT NULL DEFAULT 0,
+    mentions INTEGER NOT NULL DEFAULT 0,
+    quotes INTEGER NOT NULL DEFAULT 0,
+    quoted_words INTEGER NOT NULL DEFAULT 0,
+    first_seen TEXT,
+    last_seen TEXT
+);
+CREATE INDEX actors_surname ON actors(surname) WHERE surname IS NOT NULL;
+CREATE INDEX actors_type_mentions ON actors(type, mentions);
+
+CREATE TABLE actor_names (
+    folded TEXT NOT NULL,
+    actor_id INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    PRIMARY KEY (folded, actor_id)
+) WITHOUT ROWID;
+CREATE INDEX actor_names_actor ON actor_names(actor_id);
+
+-- One row per entity of an article; `actor_id` is its corpus actor. `link` says how it was tied
+-- (name, knowledge, surname, alias) and `surname_key` is set for surname-only persons, whose
+-- actor depends on how many full names with that surname the corpus holds.
+CREATE TABLE entities (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    entity_id TEXT NOT NULL,
+    actor_id INTEGER NOT NULL REFERENCES actors(id),
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    link TEXT NOT NULL,
+    surname_key TEXT,
+    mentions INTEGER NOT NULL,
+    quotes INTEGER NOT NULL,
+    quoted_words INTEGER NOT NULL,
+    PRIMARY KEY (article_id, entity_id)
+);
+CREATE INDEX entities_actor ON entities(actor_id);
+CREATE INDEX entities_surname ON entities(surname_key) WHERE surname_key IS NOT NULL;
+
+CREATE TABLE mentions (
+    article_id INTEGER NOT NULL,
+    entity_id TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    resolved_by TEXT NOT NULL,
+    FOREIGN KEY (article_id, entity_id) REFERENCES entities(article_id, entity_id)
+        ON DELETE CASCADE
+);
+CREATE INDEX mentions_entity ON mentions(article_id, entity_id);
+
+CREATE TABLE quotes (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    quote_id TEXT NOT NULL,
+    text TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    cue TEXT,
+    cue_lemma TEXT,
+    speaker_entity TEXT,
+    speaker_name TEXT,
+    confidence REAL NOT NULL,
+    evidence TEXT NOT NULL,
+    quoted_words INTEGER NOT NULL,
+    published TEXT,
+    UNIQUE (article_id, quote_id)
+);
+CREATE INDEX quotes_speaker ON quotes(article_id, speaker_entity);
+CREATE INDEX quotes_published ON quotes(published);
+
+-- The actors a quote talks about: entities with a mention inside the quote span.
+-- Primary-key columns first: SQLite 3.40's integrity_check misreads a NOT NULL column placed
+-- between them in a WITHOUT ROWID table.
+CREATE TABLE quote_about (
+    quote_id INTEGER NOT NULL REFERENCES quotes(id) ON DELETE CASCADE,
+    entity_id TEXT NOT NULL,
+    article_id INTEGER NOT NULL,
+    PRIMARY KEY (quote_id, entity_id)
+) WITHOUT ROWID;
+CREATE INDEX quote_about_entity ON quote_about(article_id, entity_id);
+
+CREATE TABLE ingest_errors (
+    id INTEGER PRIMARY KEY,
+    source TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    first_seen TEXT NOT NULL,
+    UNIQUE (source, reason)
+);
+
+-- Feed entries that carry only a link: recorded so that the pages can be fetched later.
+CREATE TABLE feed_links (
+    source TEXT NOT NULL,
+    link TEXT NOT NULL,
+    title TEXT,
+    reason TEXT,
+    first_seen TEXT NOT NULL,
+    PRIMARY KEY (source, link)
+);
+
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    title, text, content='articles', content_rowid='id', tokenize='{FTS_TOKENIZER}'
+);
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.id, old.title, old.text);
+END;
+
+CREATE VIRTUAL TABLE quotes_fts USING fts5(
+    text, content='quotes', content_rowid='id', tokenize='{FTS_TOKENIZER}'
+);
+CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
+    INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
+    INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+"""
+
+MIGRATIONS: tuple[tuple[str, str], ...] = (("0001_initial", _INITIAL),)
+"""Named migrations, applied in this order."""
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def applied_migrations(conn: sqlite3.Connection) -> list[str]:
+    """Names of the migrations already applied to the store, in order ([] for a new file)."""
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migrations'"
+    ).fetchone()
+    if not exists:
+        return []
+    return [row[0] for row in conn.execute("SELECT name FROM migrations ORDER BY rowid")]
+
+
+def migrate(conn: sqlite3.Connection) -> list[str]:
+    """Apply the pending migrations (each in one transaction); return the names applied now.
+
+    ``conn`` must be in autocommit mode (``isolation_level=None``).
+    """
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied TEXT NOT NULL)"
+    )
+    done = set(applied_migrations(conn))
+    applied: list[str] = []
+    for name, script in MIGRATIONS:
+        if name in done:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # a concurrent writer may have applied it while we waited for the lock
+            if conn.execute("SELECT 1 FROM migrations WHERE name = ?", (name,)).fetchone():
+                conn.execute("COMMIT")
+                continue
+            for statement in _statements(script):
+                conn.execute(statement)
+            conn.execute("INSERT INTO migrations(name, applied) VALUES (?, ?)", (name, _now()))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        applied.append(name)
+    return applied
+
+
+def _statements(script: str) -> list[str]:
+    """Split a script into complete statements (triggers hold inner semicolons)."""
+    statements: list[str] = []
+    current = ""
+    for line in script.splitlines(keepends=True):
+        if line.lstrip().startswith("--"):
+            continue
+        current += line
+        if sqlite3.complete_statement(current):
+            statements.append(current.strip())
+            current = ""
+    if current.strip():
+        statements.append(current.strip())
+    return statements

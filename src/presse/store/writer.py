@@ -1,0 +1,282 @@
+"""The single writer of a corpus store: one transaction per article, WAL journal.
+
+Contracts:
+
+* :class:`StoreWriter` is the only object that writes a store; one per database at a time
+  (SQLite serializes writers anyway, this keeps transactions short and predictable);
+* :meth:`StoreWriter.write_article` writes an article's whole analysis — the article row with its
+  Article JSON, sections, entities, mentions, quotes, quote subjects, corpus actors and their
+  statistics — in one ``BEGIN IMMEDIATE`` … ``COMMIT``: a process killed at any moment leaves
+  either all of it or none of it;
+* articles are keyed by their source identity (``key``); the same key with the same content hash
+  is "unchanged" and nothing is written, a different hash replaces the old analysis in the same
+  transaction as the new one is written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Literal
+
+from presse import __version__
+from presse.model import Article, Document
+from presse.pipeline import compose_text
+from presse.store.actors import ActorLinker, refresh_actor_stats, relink_surname
+from presse.store.schema import migrate
+
+WriteResult = Literal["new", "replaced", "unchanged"]
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def document_key(document: Document) -> str:
+    """The source identity of a document: its URL, else its record id, else its file path.
+
+    A document with none of them (standard input) is identified by its text alone.
+    """
+    if document.url:
+        return document.url
+    if document.id:
+        return f"id:{document.id}"
+    source = document.source
+    if source and source != "-":
+        return str(Path(source).resolve()) if os.path.isfile(source) else source
+    return "sha256:" + hashlib.sha256(compose_text(document)[0].encode("utf-8")).hexdigest()
+
+
+def content_hash(key: str, text: str) -> str:
+    """sha256 of the source identity and the analyzed text."""
+    digest = hashlib.sha256()
+    digest.update(key.encode("utf-8"))
+    digest.update(b"\0")
+    digest.update(text.encode("utf-8"))
+    return digest.hexdigest()
+
+
+def document_hash(document: Document, key: str | None = None) -> tuple[str, str]:
+    """The key and content hash of a document, computed before analysis."""
+    key = key or document_key(document)
+    return key, content_hash(key, compose_text(document)[0])
+
+
+def connect_writer(path: str | Path) -> sqlite3.Connection:
+    """A read-write connection in autocommit mode with WAL, foreign keys, and the schema migrated."""
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=60.0)
+    conn.execute("PRAGMA journal_mode=WAL")
+    # NORMAL is durable across process kills in WAL mode; only a power cut may lose commits
+    conn.execute("PRAGMA synchronous=NORMAL")
+    conn.execute("PRAGMA foreign_keys=ON")
+    migrate(conn)
+    return conn
+
+
+class StoreWriter:
+    """Writes analyses, ingest errors and link-only feed entries to a store."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.conn = connect_writer(self.path)
+        self._set_metadata({"presse_version": __version__})
+
+    def close(self) -> None:
+        """Checkpoint the WAL into the database file and close."""
+        try:
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            self.conn.close()
+
+    def __enter__(self) -> StoreWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _set_metadata(self, values: dict[str, str]) -> None:
+        self.conn.executemany(
+            "INSERT INTO metadata(key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            list(values.items()),
+        )
+
+    def stored_hash(self, key: str) -> str | None:
+        """The content hash stored for ``key``, or None when the key is new."""
+        row = self.conn.execute("SELECT content_hash FROM articles WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def write_article(self, article: Article, *, key: str, digest: str) -> WriteResult:
+        """Write one analysis in one transaction (see the module docstring)."""
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            row = conn.execute(
+                "SELECT id, content_hash FROM articles WHERE key = ?", (key,)
+            ).fetchone()
+            if row is not None and row[1] == digest:
+                conn.execute("ROLLBACK")
+                return "unchanged"
+            touched: set[int] = set()
+            if row is not None:
+                touched |= self._delete(int(row[0]))
+            touched |= self._insert(article, key, digest)
+            refresh_actor_stats(conn, touched)
+            conn.execute(
+                "DELETE FROM ingest_errors WHERE source = ?", (article.source or key,)
+            )
+            self._set_metadata(
+                {"last_presse_version": article.presse_version or "", "last_model": article.model or ""}
+            )
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        return "new" if row is None else "replaced"
+
+    def _delete(self, article_id: int) -> set[int]:
+        conn = self.conn
+        actors = {
+            int(r[0])
+            for r in conn.execute("SELECT actor_id FROM entities WHERE article_id = ?", (article_id,))
+        }
+        surnames = {
+            r[0]
+            for r in conn.execute(
+                f"SELECT surname FROM actors WHERE surname IS NOT NULL "
+                f"AND id IN ({','.join('?' * len(actors))})",
+                tuple(actors),
+            )
+        }
+        conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+        refresh_actor_stats(conn, actors)
+        touched = set(actors)
+        for surname in sorted(surnames):
+            touched |= relink_surname(conn, surname)
+        return touched
+
+    def _insert(self, article: Article, key: str, digest: str) -> set[int]:
+        conn = self.conn
+        published = article.published.isoformat() if article.published else None
+        cursor = conn.execute(
+            """INSERT INTO articles(key, content_hash, source, doc_id, url, title, standfirst,
+                   outlet, authors, published, language, text, words, presse_version, model,
+                   schema_version, analysis, ingested_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (
+                key,
+                digest,
+                article.source,
+                article.id,
+                article.url,
+                article.title,
+                article.standfirst,
+                article.outlet,
+                json.dumps(article.authors, ensure_ascii=False),
+                published,
+                article.language,
+                article.text,
+                len(article.text.split()),
+                article.presse_version,
+                article.model,
+                article.schema_version,
+                article.model_dump_json(),
+                _now(),
+            ),
+        )
+        article_id = int(cursor.lastrowid or 0)
+        conn.executemany(
+            'INSERT INTO sections(article_id, position, heading, start, "end") VALUES (?, ?, ?, ?, ?)',
+            [(article_id, i, s.heading, s.start, s.end) for i, s in enumerate(article.sections)],
+        )
+        voices = {v.entity: v for v in article.voices}
+        linker = ActorLinker(conn)
+        touched: set[int] = set()
+        for entity in article.entities:
+            link = linker.link(entity)
+            touched.add(link.actor_id)
+            voice = voices.get(entity.id)
+            conn.execute(
+                """INSERT INTO entities(article_id, entity_id, actor_id, name, type, link,
+                       surname_key, mentions, quotes, quoted_words)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                (
+                    article_id,
+                    entity.id,
+                    link.actor_id,
+                    entity.name,
+                    entity.type,
+                    link.link,
+                    link.surname_key,
+                    voice.mentions if voice else len(entity.mentions),
+                    voice.quotes if voice else 0,
+                    voice.quoted_words if voice else 0,
+                ),
+            )
+            conn.executemany(
+                'INSERT INTO mentions(article_id, entity_id, start, "end", text, kind, resolved_by) '
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (article_id, entity.id, m.start, m.end, m.text, m.kind, m.resolved_by)
+                    for m in entity.mentions
+                ],
+            )
+        touched |= linker.settle()
+        for quote in article.quotes:
+            cursor = conn.execute(
+                """INSERT INTO quotes(article_id, quote_id, text, start, "end", kind, cue,
+                       cue_lemma, speaker_entity, speaker_name, confidence, evidence,
+                       quoted_words, published)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                (
+                    article_id,
+                    quote.id,
+                    quote.text,
+                    quote.start,
+                    quote.end,
+                    quote.kind,
+                    quote.cue,
+                    quote.cue_lemma,
+                    quote.speaker.entity,
+                    quote.speaker.name,
+                    quote.confidence,
+                    quote.evidence,
+                    quote.quoted_words,
+                    published,
+                ),
+            )
+            quote_rowid = int(cursor.lastrowid or 0)
+            about = sorted(
+                {
+                    entity.id
+                    for entity in article.entities
+                    if entity.id != quote.speaker.entity
+                    for m in entity.mentions
+                    if quote.start <= m.start and m.end <= quote.end
+                }
+            )
+            conn.executemany(
+                "INSERT INTO quote_about(quote_id, article_id, entity_id) VALUES (?, ?, ?)",
+                [(quote_rowid, article_id, entity_id) for entity_id in about],
+            )
+        return touched
+
+    def record_error(self, source: str, reason: str) -> None:
+        """Record an ingest error for ``source`` (once: the same error again changes nothing)."""
+        self.conn.execute(
+            "INSERT OR IGNORE INTO ingest_errors(source, reason, first_seen) VALUES (?, ?, ?)",
+            (source, reason, _now()),
+        )
+
+    def record_link(self, source: str, link: str, title: str | None, reason: str | None) -> bool:
+        """Record a feed entry that carries only a link; True when it was not recorded yet."""
+        cursor = self.conn.execute(
+            "INSERT OR IGNORE INTO feed_links(source, link, title, reason, first_seen) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (source, link, title, reason, _now()),
+        )
+        return cursor.rowcount > 0

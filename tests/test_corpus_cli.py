@@ -1,0 +1,88 @@
+"""The corpus commands end to end: ingest, actors, quotes, article, stats, export."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from presse.cli import app
+
+pytestmark = pytest.mark.model
+
+ARTICLES = [
+    {
+        "id": "climat-1",
+        "date": "2017-06-02",
+        "title": "Climat : Macron répond à Trump",
+        "text": "Emmanuel Macron a déclaré : « Nous continuerons à travailler avec les États-Unis "
+        "sur le climat. »\n\nLe président a reçu Angela Merkel à Paris.",
+    },
+    {
+        "id": "travail-1",
+        "date": "2017-09-12",
+        "title": "Réforme du travail",
+        "text": "« Je ne céderai rien, ni aux fainéants, ni aux cyniques », a affirmé le président "
+        "Macron devant la communauté française d'Athènes.",
+    },
+]
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("cli")
+    source = folder / "a.jsonl"
+    source.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in ARTICLES), encoding="utf-8")
+    result = CliRunner().invoke(app, ["ingest", str(source), "--db", str(folder / "c.db")])
+    assert result.exit_code == 0, result.output
+    assert "2 new, 0 replaced, 0 unchanged, 0 failed" in result.output
+    return folder / "c.db"
+
+
+def _run(*args: str) -> str:
+    result = CliRunner().invoke(app, list(args))
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_corpus_cli_actors_json(db: Path) -> None:
+    rows = [json.loads(line) for line in _run("actors", "--db", str(db), "--type", "PER", "-f", "json").splitlines()]
+    macron = next(r for r in rows if r["name"] == "Emmanuel Macron")
+    assert (macron["articles"], macron["quotes"], macron["first_seen"]) == (2, 2, "2017-06-02")
+
+
+def test_corpus_cli_quotes_search_without_accents(db: Path) -> None:
+    out = _run("quotes", "--db", str(db), "--search", "Etats-Unis", "-f", "csv")
+    assert "États-Unis" in out and "Emmanuel Macron" in out
+    assert len(_run("quotes", "--db", str(db), "--speaker", "Macron", "--since", "2017-09-01", "-f", "json").splitlines()) == 1
+
+
+def test_corpus_cli_article_and_stats(db: Path) -> None:
+    assert "Réforme du travail" in _run("article", "id:travail-1", "--db", str(db))
+    stats = json.loads(_run("stats", "--db", str(db), "-f", "json"))
+    assert (stats["articles"], stats["first_date"], stats["errors"]) == (2, "2017-06-02", 0)
+
+
+def test_corpus_cli_export_parquet(db: Path, tmp_path: Path) -> None:
+    _run("export", "--db", str(db), "--format", "parquet", "--out", str(tmp_path))
+    assert len(pd.read_parquet(tmp_path / "articles.parquet")) == 2
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["quotes", "--search", '"climat'], "invalid search query"),
+        (["quotes", "--since", "juin"], "is not a date"),
+    ],
+)
+def test_corpus_cli_errors_are_one_line(db: Path, args: list[str], message: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "presse.cli", *args, "--db", str(db)], capture_output=True, text=True
+    )
+    assert result.returncode == 2
+    assert message in result.stderr and "Traceback" not in result.stderr
