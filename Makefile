@@ -2,7 +2,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-slow setup lint clean
+.PHONY: demo test test-slow setup lint browser clean
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -20,7 +20,10 @@ demo: setup
 lint: setup
 	$(VENV)/bin/ruff check src tests
 
-test: setup lint
+browser:
+	bash scripts/install-browser.sh
+
+test: setup lint browser
 	$(VENV)/bin/pytest -q -m "not slow"
 
 test-slow: setup
