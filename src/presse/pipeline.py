@@ -8,7 +8,10 @@ entities on ’), so every offset stays valid in the text presse returns.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import signal
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -25,7 +28,8 @@ from presse.model import Article, Document
 
 MODEL = "fr_core_news_md"
 MODEL_TRANSLATION = str.maketrans({"’": "'", "\u00a0": " ", "\u202f": " ", "\u2009": " ", "ʼ": "'"})
-DEFAULT_MAX_CHARS = 1_000_000
+DEFAULT_MAX_CHARS = 1_000_000  # spaCy's own default max_length
+DEFAULT_MAX_SECONDS = 120.0
 
 
 def compose_text(document: Document) -> tuple[str, bool]:
@@ -64,9 +68,13 @@ def build_nlp(model: str = MODEL) -> Language:
 class Analyzer:
     """A loaded pipeline that analyzes documents into articles. Build once, reuse."""
 
-    def __init__(self, model: str = MODEL, *, max_chars: int = DEFAULT_MAX_CHARS) -> None:
+    def __init__(
+        self, model: str = MODEL, *, max_chars: int = DEFAULT_MAX_CHARS,
+        max_seconds: float = DEFAULT_MAX_SECONDS,
+    ) -> None:
         self.nlp = build_nlp(model)
         self.max_chars = max_chars
+        self.max_seconds = max_seconds
         meta = self.nlp.meta
         self.model_label = f"{meta.get('lang', 'fr')}_{meta.get('name', model)}-{meta.get('version', '?')}"
 
@@ -90,8 +98,10 @@ class Analyzer:
         return doc, text
 
     def analyze(self, document: Document) -> Article:
-        """Analyze one document."""
-        return next(self.pipe([document]))
+        """Analyze one document, within `max_seconds` (an InputError past it, where the platform
+        allows a timer: the main thread of a POSIX process)."""
+        with time_limit(self.max_seconds, document.source or "<text>"):
+            return next(self.pipe([document]))
 
     def pipe(self, documents: Iterable[Document], batch_size: int = 16) -> Iterator[Article]:
         """Analyze documents in order, streaming (spaCy batches them internally)."""
@@ -108,6 +118,27 @@ class Analyzer:
             yield doc_to_article(
                 doc, text, document, presse_version=__version__, model=self.model_label
             )
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float, source: str) -> Iterator[None]:
+    """Raise InputError in the block when it runs longer than `seconds` (SIGALRM; a no-op off
+    the main thread or where SIGALRM does not exist)."""
+    usable = hasattr(signal, "SIGALRM") and threading.current_thread() is threading.main_thread()
+    if not usable or seconds <= 0:
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise InputError(source, f"analysis took longer than {seconds:g} s", "the article is pathological or too long")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def get_analyzer(model: str = MODEL) -> Analyzer:
