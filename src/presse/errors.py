@@ -36,3 +36,11 @@ class ModelNotInstalledError(PresseError):
             f"the spaCy model '{model}' is not installed: run `pip install {model.replace('_', '-')}`"
             " (or `make demo`, which installs everything)"
         )
+
+
+class StoreError(PresseError):
+    """The corpus store cannot be opened or written (read-only, full disk, not a database)."""
+
+    def __init__(self, path: str, problem: str) -> None:
+        hint = "free disk space, check the file's permissions, or point --db elsewhere"
+        super().__init__(f"{path}: cannot write the store: {problem} ({hint}); nothing half-written was kept")

@@ -15,15 +15,18 @@ Contracts:
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import sqlite3
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
 from presse import __version__
+from presse.errors import StoreError
 from presse.model import Article, Document
 from presse.pipeline import compose_text
 from presse.store.actors import ActorLinker, refresh_actor_stats, relink_surname
@@ -77,13 +80,26 @@ def connect_writer(path: str | Path) -> sqlite3.Connection:
     return conn
 
 
+@contextlib.contextmanager
+def storage_errors(path: Path) -> Iterator[None]:
+    """Turn SQLite's storage failures (read-only file, full disk, corrupt file) into StoreError."""
+    try:
+        yield
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(str(path), str(exc)) from exc
+
+
 class StoreWriter:
-    """Writes analyses, ingest errors and link-only feed entries to a store."""
+    """Writes analyses, ingest errors and link-only feed entries to a store.
+
+    A storage failure (read-only database, full disk) raises StoreError after rolling back the
+    transaction at hand: the store keeps only whole analyses."""
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        self.conn = connect_writer(self.path)
-        self._set_metadata({"presse_version": __version__})
+        with storage_errors(self.path):
+            self.conn = connect_writer(self.path)
+            self._set_metadata({"presse_version": __version__})
 
     def close(self) -> None:
         """Checkpoint the WAL into the database file and close."""
@@ -112,6 +128,10 @@ class StoreWriter:
 
     def write_article(self, article: Article, *, key: str, digest: str) -> WriteResult:
         """Write one analysis in one transaction (see the module docstring)."""
+        with storage_errors(self.path):
+            return self._write_article(article, key=key, digest=digest)
+
+    def _write_article(self, article: Article, *, key: str, digest: str) -> WriteResult:
         conn = self.conn
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -134,7 +154,8 @@ class StoreWriter:
             )
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:  # SQLite already rolled back after some errors (disk full)
+                conn.execute("ROLLBACK")
             raise
         return "new" if row is None else "replaced"
 
@@ -267,16 +288,18 @@ class StoreWriter:
 
     def record_error(self, source: str, reason: str) -> None:
         """Record an ingest error for ``source`` (once: the same error again changes nothing)."""
-        self.conn.execute(
-            "INSERT OR IGNORE INTO ingest_errors(source, reason, first_seen) VALUES (?, ?, ?)",
-            (source, reason, _now()),
-        )
+        with storage_errors(self.path):
+            self.conn.execute(
+                "INSERT OR IGNORE INTO ingest_errors(source, reason, first_seen) VALUES (?, ?, ?)",
+                (source, reason, _now()),
+            )
 
     def record_link(self, source: str, link: str, title: str | None, reason: str | None) -> bool:
         """Record a feed entry that carries only a link; True when it was not recorded yet."""
-        cursor = self.conn.execute(
+        with storage_errors(self.path):
+            cursor = self.conn.execute(
             "INSERT OR IGNORE INTO feed_links(source, link, title, reason, first_seen) "
-            "VALUES (?, ?, ?, ?, ?)",
-            (source, link, title, reason, _now()),
-        )
+                "VALUES (?, ?, ?, ?, ?)",
+                (source, link, title, reason, _now()),
+            )
         return cursor.rowcount > 0
