@@ -543,6 +543,13 @@ class QuoteFinder:
             first = comma + 1
         if holder is None:
             return None
+        # "Pour X, recherché en Europe et tenu à l'écart, le simple fait …": skip the phrases in
+        # apposition to X (a participle or an adjective heading a comma-bounded segment)
+        while first < stop and (doc[first].pos_ == "ADJ" or "Part" in doc[first].morph.get("VerbForm")):
+            comma = next((t.i for t in doc[first:stop] if t.text == ","), None)
+            if comma is None:
+                return None
+            first = comma + 1
         body = [t for t in doc[first:stop] if not t.is_space]
         while body and body[-1].is_punct and body[-1].text not in ("»", ")"):
             body.pop()
