@@ -1,0 +1,211 @@
+"""Batch analysis: parallel and Dask paths equal the single-process one; shards, resume, errors."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import time
+from pathlib import Path
+
+import psutil
+import pytest
+
+from conftest import shared_path
+from presse.batch import (
+    analyze_dask,
+    analyze_parallel,
+    read_batch,
+    read_errors,
+    read_manifest,
+    read_shards,
+    run_batch,
+)
+from presse.errors import InputError, UsageError
+from presse.model import Article, Document
+
+N_ARTICLES = 20
+
+
+@pytest.fixture(scope="module")
+def corpus_lines() -> list[str]:
+    """The first French Wikinews records, as JSONL lines."""
+    path = shared_path("corpus", "wikinews-fr", "articles.jsonl")
+    with path.open(encoding="utf-8") as fh:
+        return [line.rstrip("\n") for line in itertools.islice(fh, N_ARTICLES)]
+
+
+@pytest.fixture(scope="module")
+def corpus_file(tmp_path_factory: pytest.TempPathFactory, corpus_lines: list[str]) -> Path:
+    path = tmp_path_factory.mktemp("corpus") / "articles.jsonl"
+    path.write_text("\n".join(corpus_lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def items(corpus_file: Path) -> list[Document | InputError]:
+    """20 documents with a bad-input item and an empty document among them."""
+    from presse.ingest import iter_sources
+
+    found = list(iter_sources([corpus_file]))
+    found.insert(3, InputError("broken.txt", "is not text"))
+    found.insert(9, Document(text="  \n ", source="empty.txt"))
+    return found
+
+
+@pytest.fixture(scope="module")
+def reference(items: list[Document | InputError]) -> list[dict | str]:
+    """The single-process results, as comparable values."""
+    return _comparable(analyze_parallel(items, jobs=1, chunk_size=4))
+
+
+def _comparable(pairs) -> list[dict | str]:
+    return [r.model_dump() if isinstance(r, Article) else str(r) for _, r in pairs]
+
+
+@pytest.mark.model
+def test_batch_single_process_passes_errors_through_in_order(items, reference):
+    assert len(reference) == len(items)
+    assert reference[3] == "broken.txt: is not text"
+    assert reference[9].startswith("empty.txt: is empty")
+    articles = [r for r in reference if isinstance(r, dict)]
+    assert len(articles) == N_ARTICLES
+    assert [a["id"] for a in articles] == [
+        i.id for i in items if isinstance(i, Document) and i.source != "empty.txt"
+    ]
+
+
+@pytest.mark.model
+def test_batch_two_processes_equal_single_process(items, reference):
+    pairs = list(analyze_parallel(items, jobs=2, chunk_size=4))
+    assert [item for item, _ in pairs] == items
+    assert _comparable(pairs) == reference
+
+
+@pytest.mark.model
+def test_batch_dask_local_cluster_equals_single_process(items, reference):
+    from distributed import Client, LocalCluster
+
+    with (
+        LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        pairs = list(analyze_dask(items, client=client, chunk_size=4))
+        cached = client.run(lambda dask_worker: list(dask_worker.presse_analyzers))
+    assert [item for item, _ in pairs] == items
+    assert _comparable(pairs) == reference
+    assert all(models == ["fr_core_news_md"] for models in cached.values())
+
+
+@pytest.mark.model
+def test_batch_killed_worker_costs_only_its_chunk(items):
+    documents = [i for i in items if isinstance(i, Document) and i.text.strip()]
+    results = analyze_parallel(documents, jobs=2, chunk_size=2, retries=0)
+    pairs = [next(results)]
+    workers = [
+        p
+        for p in psutil.Process(os.getpid()).children()
+        if "spawn_main" in " ".join(p.cmdline()) and "resource_tracker" not in " ".join(p.cmdline())
+    ]
+    assert len(workers) == 2
+    deadline = time.monotonic() + 60
+    while min(w.memory_info().rss for w in workers) < 400 * 2**20:
+        assert time.monotonic() < deadline, "the workers never loaded the model"
+        time.sleep(0.2)  # wait until both have the model loaded, so both hold a chunk
+    workers[1].kill()
+    pairs.extend(results)
+    assert [item for item, _ in pairs] == documents
+    died = [r for _, r in pairs if isinstance(r, InputError)]
+    assert died and all("worker process died" in str(r) for r in died)
+    assert len(died) <= 2
+    assert sum(isinstance(r, Article) for _, r in pairs) == len(documents) - len(died)
+
+
+@pytest.mark.model
+def test_batch_resume_after_partial_run_gives_same_shards(tmp_path, corpus_file, reference):
+    out = tmp_path / "batch"
+    first = run_batch([corpus_file], out, jobs=1, chunk_size=4, shard_size=6, max_shards=2)
+    assert first.shards_written == 2
+    assert read_manifest(out)["complete"] is False
+    assert len(list(read_shards(out))) == 12
+
+    second = run_batch([corpus_file], out, jobs=1, chunk_size=4, shard_size=6)
+    assert (second.shards_skipped, second.shards_written, second.items) == (2, 2, 8)
+    manifest = read_manifest(out)
+    assert manifest["complete"] is True
+    loaded = [a.model_dump() for a in read_shards(out)]
+    assert loaded == [r for r in reference if isinstance(r, dict)]
+    assert manifest["totals"]["articles"] == N_ARTICLES
+    assert manifest["totals"]["quotes"] == sum(len(a["quotes"]) for a in loaded)
+    assert manifest["totals"]["mentions"] == sum(
+        len(e["mentions"]) for a in loaded for e in a["entities"]
+    )
+
+
+@pytest.mark.model
+def test_batch_corrupt_inputs_are_recorded_and_the_rest_completes(tmp_path, corpus_lines):
+    import pyarrow.parquet as pq
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a.jsonl").write_text(
+        "\n".join([*corpus_lines[:2], "{not json", corpus_lines[2]]) + "\n", encoding="utf-8"
+    )
+    (inputs / "b.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 50)
+    (inputs / "c.txt").write_text(
+        "« Nous irons jusqu'au bout », a déclaré la ministre.\n", encoding="utf-8"
+    )
+    summary = run_batch([inputs], tmp_path / "out", jobs=1, shard_size=4)
+
+    assert summary.articles == 4
+    assert sorted(e.source for e in summary.errors) == [f"{inputs}/a.jsonl:3", f"{inputs}/b.txt"]
+    assert [e.source for e in read_errors(tmp_path / "out")] == [
+        f"{inputs}/a.jsonl:3",
+        f"{inputs}/b.txt",
+    ]
+    kinds = [type(x).__name__ for x in read_batch(tmp_path / "out")]
+    assert kinds == ["Article", "Article", "InputError", "Article", "InputError", "Article"]
+    quotes = pq.read_table(tmp_path / "out" / "shards" / "000001" / "quotes.parquet").to_pylist()
+    assert [q["text"] for q in quotes if q["kind"] == "direct"] == ["Nous irons jusqu'au bout"]
+
+
+def test_batch_changed_input_is_noticed(tmp_path):
+    # an input with no readable document never loads the model
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00" * 64)
+    out = tmp_path / "out"
+    first = run_batch([bad], out)
+    assert [e.source for e in first.errors] == [str(bad)]
+    assert read_manifest(out)["totals"]["errors"] == 1
+
+    again = run_batch([bad], out)
+    assert (again.items, again.shards_skipped) == (0, 1)
+
+    bad.write_bytes(b"\x00" * 65)
+    with pytest.raises(UsageError, match=r"bad\.txt"):
+        run_batch([bad], out)
+    restarted = run_batch([bad], out, restart=True)
+    assert (restarted.items, restarted.shards_skipped) == (1, 0)
+    assert json.loads((out / "manifest.json").read_text())["fingerprint"]["inputs"][0]["size"] == 65
+
+
+def test_batch_read_shards_needs_a_manifest(tmp_path):
+    with pytest.raises(InputError, match="not a presse batch directory"):
+        list(read_shards(tmp_path))
+
+
+@pytest.mark.model
+def test_batch_cli_writes_shards_and_reports_errors(tmp_path, corpus_lines):
+    from typer.testing import CliRunner
+
+    from presse.cli import app
+
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join([corpus_lines[0], "{bad"]) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["batch", str(source), "--out", str(tmp_path / "o"), "-q"])
+    assert result.exit_code == 1
+    assert f"{source}:2" in result.output
+    assert "1 articles" in result.output
+    assert [a.id for a in read_shards(tmp_path / "o")] == [json.loads(corpus_lines[0])["id"]]
