@@ -97,14 +97,8 @@ def _mount_subapps() -> None:
     from presse.eval.cli import eval_app
 
     app.add_typer(eval_app, name="eval", help="Measure accuracy on annotated corpora.")
-    for module in ("presse.corpus_cli", "presse.batch_cli"):
-        try:
-            register = importlib.import_module(module).register
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                raise
-            continue
-        register(app)
+    for module in ("presse.corpus_cli", "presse.batch_cli", "presse.web_cli"):
+        importlib.import_module(module).register(app)
 
 
 _mount_subapps()

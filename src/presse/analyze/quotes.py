@@ -370,12 +370,14 @@ class QuoteFinder:
         inside = [(s.open_at, s.close_at or s.end) for s in marked]
         for m in re.finditer(r"(?m)^[ \t]*—[ \t]*(?P<body>[^\n]+)", doc.text):
             start, end = m.start("body"), m.end("body")
-            if any(a <= start <= b for a, b in inside):
-                continue
+            if any(a <= end and start <= b for a, b in inside):
+                continue  # the line holds quote marks: those quotations are taken as such
             span = MarkedSpan(start, end, m.start(), None, "—", True)
             pieces, incise = self._split_incises(doc, span)
             for piece in pieces:
                 text = doc.text[piece.start : piece.end].rstrip()
+                if not any(c.isalnum() for c in text):
+                    continue
                 evidence = "direct: dialogue line" + (", cut by an incise" if incise is not None else "")
                 found.append(QuoteRec(piece.start, piece.start + len(text), "direct", evidence, 0.7, cue=incise))
         return found
@@ -667,7 +669,7 @@ class QuoteFinder:
         """For a quote nobody introduces: the person who is the subject nearby (same or previous
         sentence), else the last person named before it in its paragraph."""
         first = doc.char_span(q.start, q.end, alignment_mode="expand")
-        if first is None:
+        if first is None or len(first) == 0:
             return None
         sent = first[0].sent
         prev_start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start

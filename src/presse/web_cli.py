@@ -1,0 +1,33 @@
+"""The `presse serve` command: the web UI and JSON API over a corpus store (read-only)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from presse.errors import UsageError
+
+
+def serve_command(
+    db: Annotated[str, typer.Option("--db", help="The corpus database (SQLite), opened read-only.")] = "presse.db",
+    host: Annotated[str, typer.Option("--host", help="Address to bind (loopback by default).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="TCP port.")] = 8000,
+    max_body: Annotated[int, typer.Option("--max-body", help="Largest POST /api/analyze body, in bytes.")] = 1_000_000,
+) -> None:
+    """Serve the web UI (overview, articles, actors, quotes, network, analyze) and the JSON API
+    (OpenAPI docs at /docs) over a corpus database, read-only."""
+    import uvicorn
+
+    from presse.web.app import create_app
+
+    if not 0 < port < 65536:
+        raise UsageError(f"--port {port}: give a port from 1 to 65535")
+    app = create_app(db, max_body=max_body)
+    typer.echo(f"presse: serving {db} on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def register(app: typer.Typer) -> None:
+    """Add `serve` to the `presse` command line."""
+    app.command("serve")(serve_command)
