@@ -22,10 +22,10 @@ from presse.model import Article
 from presse.web import queries as web_queries
 from presse.web import service
 from presse.web.app import reader
+from presse.web.params import Page, RowId, Weight
 
 router = APIRouter(prefix="/api", tags=["api"])
 
-Page = Annotated[int, Query(ge=1, description="Page number, from 1.")]
 PerPage = Annotated[int, Query(ge=1, le=service.MAX_PER_PAGE, description="Results per page.")]
 DateParam = Annotated[str | None, Query(description="ISO date YYYY-MM-DD (inclusive).")]
 
@@ -68,7 +68,7 @@ def articles(
 
 
 @router.get("/articles/{article_id}", responses=ERRORS, summary="One analyzed article")
-def article(request: Request, article_id: int) -> dict[str, Any]:
+def article(request: Request, article_id: RowId) -> dict[str, Any]:
     """The stored analysis (the Article JSON, offsets into its ``text``) and, per entity id,
     the corpus actor id."""
     with reader(request) as conn:
@@ -100,7 +100,7 @@ def actors(
 
 
 @router.get("/actors/{actor_id}", responses=ERRORS, summary="One actor")
-def actor(request: Request, actor_id: int) -> dict[str, Any]:
+def actor(request: Request, actor_id: RowId) -> dict[str, Any]:
     """An actor: counts, aliases, descriptions, weekly timeline, their quotes, the quotes about
     them, the actors quoted in the same articles and their articles."""
     with reader(request) as conn:
@@ -143,7 +143,7 @@ def network(
     request: Request,
     since: DateParam = None,
     until: DateParam = None,
-    min_weight: Annotated[int, Query(ge=1, description="Smallest edge weight kept.")] = 2,
+    min_weight: Weight = 2,
     max_nodes: Annotated[int, Query(ge=2, le=300, description="At most this many actors.")] = 60,
 ) -> dict[str, Any]:
     """Nodes (actors) and edges: ``quote`` (speaker → actor talked about, weight = quotes) and

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Form, HTTPException, Request, UploadFile
+from fastapi import APIRouter, Form, HTTPException, Query, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, Response
 
@@ -19,6 +19,7 @@ from presse.store import queries as store
 from presse.web import queries as web_queries
 from presse.web import render, service
 from presse.web.app import reader, templates_of
+from presse.web.params import Page, RowId, Weight
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
@@ -55,7 +56,7 @@ def overview(request: Request) -> Response:
 
 @router.get("/articles")
 def articles(
-    request: Request, q: str = "", since: str = "", until: str = "", page: int = 1
+    request: Request, q: str = "", since: str = "", until: str = "", page: Page = 1
 ) -> Response:
     params = {"q": q, "since": since, "until": until}
     with reader(request) as conn:
@@ -79,7 +80,7 @@ def articles(
 
 
 @router.get("/articles/{article_id}")
-def article(request: Request, article_id: int) -> Response:
+def article(request: Request, article_id: RowId) -> Response:
     with reader(request) as conn:
         found = service.stored_article(conn, article_id)
     if found is None:
@@ -90,7 +91,7 @@ def article(request: Request, article_id: int) -> Response:
 
 
 @router.get("/actors")
-def actors(request: Request, type: str = "", sort: str = "mentions", page: int = 1) -> Response:
+def actors(request: Request, type: str = "", sort: str = "mentions", page: Page = 1) -> Response:
     params = {"type": type, "sort": sort}
     with reader(request) as conn:
         result = service.list_actors(conn, type_=type, sort=sort, page=page, per_page=50)
@@ -109,7 +110,7 @@ def actors(request: Request, type: str = "", sort: str = "mentions", page: int =
 
 
 @router.get("/actors/{actor_id}")
-def actor(request: Request, actor_id: int) -> Response:
+def actor(request: Request, actor_id: RowId) -> Response:
     with reader(request) as conn:
         detail = service.actor_detail(conn, actor_id)
     if detail is None:
@@ -135,7 +136,7 @@ def quotes(
     since: str = "",
     until: str = "",
     kind: str = "",
-    page: int = 1,
+    page: Page = 1,
 ) -> Response:
     params = {"q": q, "speaker": speaker, "about": about, "since": since, "until": until, "kind": kind}
     with reader(request) as conn:
@@ -164,7 +165,7 @@ def quotes(
 
 
 @router.get("/network")
-def network(request: Request, since: str = "", until: str = "", min_weight: int = 3, max_nodes: int = 50) -> Response:
+def network(request: Request, since: str = "", until: str = "", min_weight: Weight = 3, max_nodes: Annotated[int, Query(ge=2, le=300)] = 50) -> Response:
     params = {"since": since, "until": until, "min_weight": min_weight, "max_nodes": max_nodes}
     service.parse_date(since, "since")
     service.parse_date(until, "until")
