@@ -92,3 +92,18 @@ def test_web_security_oversized_and_malformed_bodies(client: TestClient) -> None
     assert client.post("/api/analyze", content=b"x" * 2_000_001, headers={"content-type": "application/json"}).status_code == 413
     assert client.post("/api/analyze", content=b"{not json", headers={"content-type": "application/json"}).status_code < 500
     assert client.post("/api/analyze", json={"text": ""}).status_code in (400, 422)
+
+
+def test_web_security_hostile_files_through_api_analyze(client: TestClient, tmp_path: Path) -> None:
+    from hostile.generate import generate
+
+    for case in generate(tmp_path / "hostile"):
+        path = tmp_path / "hostile" / case.name
+        if path.stat().st_size > 2_000_000:
+            response = client.post("/api/analyze", files={"file": (case.name, b"x" * 1_100_000)})
+            assert response.status_code == 413
+            continue
+        response = client.post("/api/analyze", files={"file": (case.name, path.read_bytes())})
+        assert response.status_code < 500, (case.name, response.text[:200])
+        if response.status_code == 200:
+            assert "<script" not in response.json()["text"]
