@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from presse.batch import analyze_parallel
+from presse.batch import analyze_parallel, read_batch
 from presse.errors import InputError, PresseError, UsageError
 from presse.ingest import (
     DEFAULT_LIMITS,
@@ -210,18 +210,62 @@ def ingest(
         for item, result in analyze_parallel(to_analyze(), jobs=jobs, chunk_size=chunk):
             identity = keys.popleft()
             if isinstance(result, Article) and identity is not None:
-                key, digest = identity
-                outcome = writer.write_article(result, key=key, digest=digest)
-                words = len(result.text.split()) if outcome != "unchanged" else 0
-                emit(IngestEvent(outcome, result.source or key, words))
+                _store_article(writer, result, identity, emit)
                 continue
             error = result if isinstance(result, PresseError) else InputError("<item>", "failed")
-            source = error.source if isinstance(error, InputError) else _source_of(item)
-            reason = error.problem if isinstance(error, InputError) else str(error)
-            writer.record_error(source, reason)
-            emit(IngestEvent("failed", source, reason=reason))
+            _store_error(writer, error, _source_of(item), emit)
     counts.seconds = time.perf_counter() - started
     return counts
+
+
+def ingest_batch(
+    directory: str | Path, db: str | Path, *, progress: ProgressCallback | None = None
+) -> IngestCounts:
+    """Load the analyses of a `presse batch` output folder into the store ``db``.
+
+    The same store as `ingest` over the same inputs: articles keyed and hashed alike (so an
+    article ingested one way is "unchanged" the other way), failures recorded as ingest errors.
+    """
+
+    counts = IngestCounts()
+    started = time.perf_counter()
+
+    def emit(event: IngestEvent) -> None:
+        counts.add(event)
+        if progress is not None:
+            progress(event)
+
+    with StoreWriter(db) as writer:
+        for item in read_batch(directory):
+            if isinstance(item, InputError):
+                _store_error(writer, item, item.source, emit)
+                continue
+            document = Document(text=item.text, url=item.url, id=item.id, source=item.source)
+            key, digest = document_hash(document)
+            if writer.stored_hash(key) == digest:
+                emit(IngestEvent("unchanged", item.source or key))
+                continue
+            _store_article(writer, item, (key, digest), emit)
+    counts.seconds = time.perf_counter() - started
+    return counts
+
+
+def _store_article(
+    writer: StoreWriter, article: Article, identity: tuple[str, str], emit: ProgressCallback
+) -> None:
+    key, digest = identity
+    outcome = writer.write_article(article, key=key, digest=digest)
+    words = len(article.text.split()) if outcome != "unchanged" else 0
+    emit(IngestEvent(outcome, article.source or key, words))
+
+
+def _store_error(
+    writer: StoreWriter, error: PresseError, fallback_source: str, emit: ProgressCallback
+) -> None:
+    source = error.source if isinstance(error, InputError) else fallback_source
+    reason = error.problem if isinstance(error, InputError) else str(error)
+    writer.record_error(source, reason)
+    emit(IngestEvent("failed", source, reason=reason))
 
 
 def _source_of(item: Document | InputError) -> str:

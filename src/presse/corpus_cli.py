@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from contextlib import closing
 from datetime import date
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -108,11 +109,14 @@ def _parse_date(value: str | None, option: str) -> date | None:
 
 def ingest_command(
     sources: Annotated[
-        list[str],
+        list[str] | None,
         typer.Argument(help="Files, folders (recursive), JSONL corpora, RSS/Atom feeds, - for stdin."),
-    ],
+    ] = None,
     db: DbOption = DEFAULT_DB,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Analysis processes.")] = 1,
+    from_batch: Annotated[
+        Path | None, typer.Option("--from-batch", help="Load a `presse batch` output folder instead of analyzing.")
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Analyze articles into a corpus database; rerun it to add new ones or resume.
@@ -129,10 +133,12 @@ def ingest_command(
         TimeRemainingColumn,
     )
 
-    from presse.corpus import IngestEvent, estimate_total, ingest
+    from presse.corpus import IngestEvent, estimate_total, ingest, ingest_batch
 
+    if bool(sources) == (from_batch is not None):
+        raise UsageError("give either SOURCES to analyze or --from-batch DIR, not both or neither")
     err = Console(stderr=True, highlight=False)
-    total = estimate_total(sources)
+    total = estimate_total(sources) if sources else None
     progress = Progress(
         TextColumn("[bold]ingest"),
         BarColumn(),
@@ -167,7 +173,10 @@ def ingest_command(
                 failed=done["failed"],
             )
 
-        counts = ingest(sources, db, jobs=jobs, progress=on_event)
+        if from_batch is not None:
+            counts = ingest_batch(from_batch, db, progress=on_event)
+        else:
+            counts = ingest(sources or [], db, jobs=jobs, progress=on_event)
     rate = counts.items / counts.seconds if counts.seconds else 0.0
     err.print(
         f"{db}: {counts.new} new, {counts.replaced} replaced, {counts.unchanged} unchanged, "
