@@ -103,7 +103,7 @@ class Analyzer:
         with time_limit(self.max_seconds, document.source or "<text>"):
             return next(self.pipe([document]))
 
-    def pipe(self, documents: Iterable[Document], batch_size: int = 16) -> Iterator[Article]:
+    def pipe(self, documents: Iterable[Document], batch_size: int = 64) -> Iterator[Article]:
         """Analyze documents in order, streaming (spaCy batches them internally)."""
         prepared: deque[tuple[Document, str]] = deque()
 
