@@ -42,7 +42,8 @@ MONTHS_AND_DAYS = {
     "samedi", "dimanche", "matin", "soir", "jour", "semaine", "mois", "année", "an",
 }
 # Agent-noun endings: a noun so formed names people (travailleur, manifestant, militant…)
-AGENT_SUFFIX_RE = re.compile(r"(?:eur|euse|eurs|euses|ant|ante|ants|antes|iste|istes|ien|ienne|iens|iennes|ier|ière|iers|ières|aire|aires)$")
+# (-ant is left out: instant, montant, restaurant are not people)
+AGENT_SUFFIX_RE = re.compile(r"(?:eur|euse|eurs|euses|iste|istes|ien|ienne|iens|iennes|ier|ière|iers|ières|aire|aires)$")
 VIEW_HOLDERS = {"certains", "certaines", "d'autres", "autres", "beaucoup", "plusieurs", "nombreux"}
 STRESSED_VIEW_PRONOUNS = {"lui", "elle", "eux", "elles", "moi", "nous"}
 
@@ -406,7 +407,7 @@ class QuoteFinder:
             low = tok.lower_
             if low in SELON or (low == "après" and tok.i > 0 and doc[tok.i - 1].lower_ in ("d'", "d’")):
                 rec = self._selon(doc, tok)
-                if rec is not None:
+                if rec is not None and self._plausible_speaker(rec.speaker, actors):
                     found.append(rec)
                 continue
             if low == "pour":
