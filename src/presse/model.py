@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 EntityType = Literal["PER", "ORG", "LOC", "MISC"]
 MentionKind = Literal["name", "description", "pronoun"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
+Polarity = Literal["positive", "negative", "neutral"]
 BlockKind = Literal[
     "title", "standfirst", "heading", "paragraph", "list_item", "byline", "dateline"
 ]
@@ -91,6 +92,25 @@ class Speaker(_Model):
     resolved_by: str | None = None
 
 
+class Target(_Model):
+    """An actor a quote is about, with the quote's polarity towards it."""
+
+    entity: str
+    name: str
+    start: int = Field(description="Offset of the mention that made it a target.")
+    end: int
+    text: str
+    polarity: Polarity
+    score: float = Field(ge=-1.0, le=1.0)
+    via: Literal["mention", "cue_object", "event"] = Field(
+        "mention",
+        description=(
+            "mention: named or referred to inside the quote; cue_object: the object of the cue "
+            "verb (menacer X de « … »); event: a participant of the event the cue's object names."
+        ),
+    )
+
+
 class Quote(_Model):
     """A quotation: direct words in quote marks, reported (indirect) speech, or a mix."""
 
@@ -107,6 +127,10 @@ class Quote(_Model):
     confidence: float = Field(ge=0.0, le=1.0)
     evidence: str = Field(description="The rule that produced the quote and its attribution.")
     quoted_words: int = 0
+    cue_class: str | None = Field(
+        None, description="Class of the cue in the reporting-verb lexicon (neutral, hostile, warm…)."
+    )
+    targets: list[Target] = Field(default_factory=list)
 
 
 class Voice(_Model):
@@ -123,6 +147,52 @@ class Voice(_Model):
     first_mention: int | None = Field(None, description="Offset of the first mention.")
     in_title: bool = False
     quoted_in_title: bool = False
+    in_standfirst: bool = False
+    quoted_in_standfirst: bool = False
+    first_quote: int | None = Field(None, description="Offset of the entity's first quote.")
+
+
+class Relation(_Model):
+    """Actor – predicate – actor, read off the syntax (outside quotations)."""
+
+    id: str
+    subject: str = Field(description="Entity id of the agent.")
+    subject_text: str
+    subject_start: int
+    subject_end: int
+    predicate: str = Field(description="Lemma of the predicate (verb, or light verb + noun).")
+    predicate_text: str
+    predicate_start: int
+    predicate_end: int
+    object: str = Field(description="Entity id of the actor acted upon.")
+    object_text: str
+    object_start: int
+    object_end: int
+    polarity: Polarity
+    score: float = Field(ge=-1.0, le=1.0)
+    position: int = Field(description="Offset of the predicate, for article order.")
+
+
+class StanceEdge(_Model):
+    """One piece of evidence that `source` is positive, negative or neutral towards `target`."""
+
+    source: str
+    target: str
+    polarity: Polarity
+    score: float = Field(ge=-1.0, le=1.0)
+    via: Literal["quote", "relation"]
+    evidence_id: str = Field(description="Id of the quote (q…) or relation (r…).")
+    position: int
+
+
+class Tone(_Model):
+    """The journalist's tone towards an actor: evaluative words around its mentions (not quotes)."""
+
+    entity: str
+    polarity: Polarity
+    score: float = Field(ge=-1.0, le=1.0)
+    mentions: int = Field(description="Mentions outside quotes with evaluative words around.")
+    words: list[str] = Field(default_factory=list)
 
 
 class Article(_Model):
@@ -144,6 +214,9 @@ class Article(_Model):
     entities: list[Entity] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
     voices: list[Voice] = Field(default_factory=list)
+    stance: list[StanceEdge] = Field(default_factory=list, description="In article order.")
+    relations: list[Relation] = Field(default_factory=list)
+    tone: list[Tone] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
     presse_version: str | None = None
     model: str | None = Field(None, description="spaCy pipeline name and version.")

@@ -62,6 +62,7 @@ def build_nlp(model: str = MODEL) -> Language:
     nlp.add_pipe("presse_structure", first=True)
     nlp.add_pipe("presse_actors", last=True)
     nlp.add_pipe("presse_quotes", last=True)
+    nlp.add_pipe("presse_stance", last=True)
     return nlp
 
 

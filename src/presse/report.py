@@ -8,6 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from presse.model import Article, Quote
+from presse.report_dynamics import markdown_dynamics, render_dynamics
 
 KIND_STYLE = {"direct": "green", "indirect": "cyan", "mixed": "magenta"}
 
@@ -76,6 +77,7 @@ def render_text(article: Article, console: Console) -> None:
     if unvoiced:
         console.print(Text("\nMentioned but never quoted", style="bold underline"))
         console.print(Group(*[Text(f"  {v.name} ({v.type}, {v.mentions} mentions)") for v in unvoiced]))
+    render_dynamics(article, console)
     if article.warnings:
         console.print(Text("\nWarnings", style="bold yellow"))
         for w in article.warnings:
@@ -101,4 +103,5 @@ def render_markdown(article: Article) -> str:
     if unvoiced:
         out += ["", "## Mentioned but never quoted", ""]
         out += [f"- {v.name} ({v.type}, {v.mentions} mentions)" for v in unvoiced]
+    out += ["", markdown_dynamics(article).rstrip("\n")]
     return "\n".join(out) + "\n"

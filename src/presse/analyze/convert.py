@@ -7,6 +7,7 @@ import re
 from spacy.tokens import Doc
 
 from presse.analyze.actors import Actors
+from presse.analyze.convert_stance import add_stance
 from presse.analyze.quotes import QuoteRec, Quotes
 from presse.analyze.structure import Structure
 from presse.model import (
@@ -144,7 +145,7 @@ def doc_to_article(
     entities = _entities(doc, actors, text)
     quote_models = _quotes(doc, quotes, actors, text)
     authors = document.authors or structure.authors
-    return Article(
+    article = Article(
         id=document.id,
         language=document.language,
         source=document.source,
@@ -164,3 +165,6 @@ def doc_to_article(
         presse_version=presse_version,
         model=model,
     )
+    if doc.has_extension("presse_stance") and doc._.presse_stance is not None:
+        add_stance(article, doc)
+    return article

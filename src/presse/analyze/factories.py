@@ -2,9 +2,9 @@
 
 The ``spacy_factories`` entry point points here, so after ``pip install presse``,
 ``nlp.add_pipe("presse_structure", first=True)``, ``nlp.add_pipe("presse_actors")`` and
-``nlp.add_pipe("presse_quotes")`` work on any French pipeline with a parser and NER. Results are
-stored on Doc extensions (``doc._.presse_structure``, ``doc._.presse_actors``,
-``doc._.presse_quotes``); each component computes in ``predict`` and writes in
+``nlp.add_pipe("presse_quotes")`` and ``nlp.add_pipe("presse_stance")`` work on any French
+pipeline with a parser and NER. Results are stored on Doc extensions (``doc._.presse_structure``,
+``doc._.presse_actors``, ``doc._.presse_quotes``, ``doc._.presse_stance``); each component computes in ``predict`` and writes in
 ``set_annotations``.
 """
 
@@ -18,9 +18,10 @@ from spacy.tokens import Doc
 
 from presse.analyze.actors import ActorResolver, Actors
 from presse.analyze.quotes import QuoteFinder, Quotes
+from presse.analyze.stance import Stance, analyze_stance
 from presse.analyze.structure import Structure, detect_structure
 
-EXTENSIONS = ("presse_hints", "presse_structure", "presse_actors", "presse_quotes")
+EXTENSIONS = ("presse_hints", "presse_structure", "presse_actors", "presse_quotes", "presse_stance")
 SENTENCE_END = {".", "!", "?", "…", "?!", "!?", "..."}
 
 
@@ -139,6 +140,27 @@ class QuotesComponent:
         doc._.presse_quotes = quotes
 
 
+class StanceComponent:
+    """Who speaks about whom and how (see presse.analyze.stance). Needs presse_actors and
+    presse_quotes earlier in the pipeline."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.predict(doc))
+        return doc
+
+    def predict(self, doc: Doc) -> Stance:
+        actors, quotes = doc._.presse_actors, doc._.presse_quotes
+        if actors is None or quotes is None:
+            raise ValueError("presse_stance needs presse_actors and presse_quotes earlier in the pipeline")
+        return analyze_stance(doc, actors, quotes)
+
+    def set_annotations(self, doc: Doc, stance: Stance) -> None:
+        doc._.presse_stance = stance
+
+
 @Language.factory("presse_structure")
 def make_structure(nlp: Language, name: str) -> StructureComponent:
     """Factory of the structure component (place it first, before the parser)."""
@@ -155,3 +177,9 @@ def make_actors(nlp: Language, name: str) -> ActorsComponent:
 def make_quotes(nlp: Language, name: str) -> QuotesComponent:
     """Factory of the quotes component (after presse_actors)."""
     return QuotesComponent(nlp, name)
+
+
+@Language.factory("presse_stance", requires=["token.dep", "token.lemma"])
+def make_stance(nlp: Language, name: str) -> StanceComponent:
+    """Factory of the stance component (after presse_quotes)."""
+    return StanceComponent(nlp, name)

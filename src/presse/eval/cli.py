@@ -138,6 +138,27 @@ def entities_command(
     _run(body)
 
 
+@eval_app.command("stance")
+def stance_command(gold: GoldArg, as_json: JsonOpt = False) -> None:
+    """Stance polarity (quote → target) and relation triples: accuracy and macro-F1 against the
+    majority baseline, on the stance gold format (docs/stance-guidelines.md)."""
+    from presse.eval.stance import evaluate, load_gold, stance_table
+
+    def body() -> int:
+        try:
+            records = load_gold(gold)
+        except (OSError, ValueError) as exc:
+            raise UsageError(str(exc)) from exc
+        result = evaluate(records)
+        if as_json:
+            sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+        else:
+            sys.stdout.write(stance_table(result) + "\n")
+        return 0
+
+    _run(body)
+
+
 @eval_app.command("gate")
 def gate_command(
     update: Annotated[

@@ -1,0 +1,94 @@
+"""Fill an `Article`'s stance fields from ``doc._.presse_stance`` (see presse.analyze.stance).
+
+``add_stance(article, doc)`` sets, in place: ``Quote.cue_class`` and ``Quote.targets`` (quotes
+are matched by index: ``article.quotes[n]`` is ``doc._.presse_quotes.quotes[n]``),
+``Article.relations`` (ids r1, r2… in text order), ``Article.stance`` (edges in article order,
+``evidence_id`` naming the quote or relation), ``Article.tone``, and the prominence fields of
+``Article.voices`` (in_standfirst, quoted_in_standfirst, first_quote). A Doc without the stance
+extension (the component not in the pipeline) leaves the stance fields empty but still fills the
+voice prominence, which needs only the article.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from presse.analyze.actors import Actors
+from presse.analyze.stance import EXTENSION, Stance
+from presse.model import Article, Relation, StanceEdge, Target, Tone
+
+
+def _chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    span = doc[start:end]
+    return span.start_char, span.end_char
+
+
+def add_stance(article: Article, doc: Doc) -> Article:
+    """Fill `article`'s stance, relations, tone, quote targets and voice prominence from `doc`.
+
+    `article` must be the conversion of `doc` (same text, quotes in the same order). Returns the
+    same object, for chaining.
+    """
+    add_prominence(article)
+    stance: Stance | None = doc._.get(EXTENSION) if Doc.has_extension(EXTENSION) else None
+    actors: Actors | None = doc._.presse_actors
+    if stance is None or actors is None:
+        return article
+    text = article.text
+    ids = [e.id for e in actors.entities]
+    names = [e.name for e in actors.entities]
+
+    for quote, qs in zip(article.quotes, stance.quotes, strict=False):
+        quote.cue_class = qs.cue_class
+        targets = []
+        for t in qs.targets:
+            s, e = _chars(doc, t.start, t.end)
+            targets.append(
+                Target(entity=ids[t.entity], name=names[t.entity], start=s, end=e, text=text[s:e],
+                       polarity=t.polarity, score=t.score, via=t.via)  # type: ignore[arg-type]
+            )
+        quote.targets = targets
+
+    relations = []
+    for n, r in enumerate(stance.relations, start=1):
+        ps, pe = _chars(doc, *r.predicate_span)
+        ss, se = _chars(doc, *r.subject_span)
+        os_, oe = _chars(doc, *r.object_span)
+        relations.append(
+            Relation(
+                id=f"r{n}", subject=ids[r.subject], subject_text=text[ss:se], subject_start=ss, subject_end=se,
+                predicate=r.predicate,
+                predicate_text=text[ps:pe], predicate_start=ps, predicate_end=pe,
+                object=ids[r.object], object_text=text[os_:oe], object_start=os_, object_end=oe, polarity=r.polarity,  # type: ignore[arg-type]
+                score=r.score, position=ps,
+            )
+        )
+    article.relations = relations
+    article.stance = [
+        StanceEdge(
+            source=ids[e.source], target=ids[e.target], polarity=e.polarity, score=e.score,  # type: ignore[arg-type]
+            via=e.via, evidence_id=(f"q{e.evidence + 1}" if e.via == "quote" else f"r{e.evidence + 1}"),  # type: ignore[arg-type]
+            position=e.position,
+        )
+        for e in stance.edges
+    ]
+    article.tone = [
+        Tone(entity=ids[t.entity], polarity=t.polarity, score=t.score, mentions=t.mentions, words=t.words)  # type: ignore[arg-type]
+        for t in sorted(stance.tone, key=lambda t: t.score)
+    ]
+    return article
+
+
+def add_prominence(article: Article) -> None:
+    """Set each voice's in_standfirst, quoted_in_standfirst and first_quote from the article."""
+    standfirst = [b for b in article.blocks if b.kind == "standfirst"]
+
+    def in_standfirst(offset: int) -> bool:
+        return any(b.start <= offset < b.end for b in standfirst)
+
+    for voice in article.voices:
+        entity = article.entity(voice.entity)
+        own = [q for q in article.quotes if q.speaker.entity == voice.entity]
+        voice.in_standfirst = entity is not None and any(in_standfirst(m.start) for m in entity.mentions)
+        voice.quoted_in_standfirst = any(in_standfirst(q.start) for q in own)
+        voice.first_quote = min((q.start for q in own), default=None)

@@ -1,0 +1,615 @@
+"""Stance and tone: who says what about whom, how, and who acts on whom.
+
+On top of presse_actors and presse_quotes, the ``presse_stance`` component computes:
+
+- per quote, the **cue class** (the ``class`` of the cue in the reporting-verb lexicon) and the
+  **targets**: actor mentions inside the quote (the speaker excluded), the actor object of the cue
+  verb ("menaçait Moscou de « … »", "a remercié son homologue"), and for a cue whose object
+  names a shared event ("a qualifié la réunion d'« … »") the other participants of that event.
+  The polarity towards a target combines the lexicon polarity of the words around it in the quote
+  (its clause, else the whole quote) with the cue class (hostile → negative, warm → positive),
+  the cue weighing most on the cue's own object;
+- **relations** (subject actor, predicate, object actor) from the dependency tree outside
+  quotations: subject → verb → obj / iobj / obl, passives with their agent, light verbs with an
+  evaluative noun ("a multiplié les compliments à l'égard de Trump", "a rendu hommage à"), and
+  meeting nouns ("la rencontre entre X et Y"). Polarity comes from the predicate: the
+  reporting-verb class for cues, else ``polarity.tsv``, negation flipping it;
+- **stance edges** source → target, from quotes (speaker → target) and relations (subject →
+  object), in article order, so that a swing from hostile to warm is visible;
+- **tone**: the journalist's evaluative words in the sentence around each mention outside quotes,
+  averaged per actor.
+
+Everything is rules over spaCy's parse and two lexicons: no model is trained or downloaded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from spacy.tokens import Doc, Span, Token
+
+from presse.analyze.actors import Actors
+from presse.analyze.polarity import PolarityScore, label, polarity_lexicon, score_tokens, token_hit
+from presse.analyze.quotes import QuoteRec, Quotes, cue_of
+from presse.lexicons import reporting_verb
+
+EXTENSION = "presse_stance"
+
+# Prior polarity a cue class lends to what it reports (towards the cue's object above all)
+CUE_PRIOR: dict[str, float] = {
+    "hostile": -0.6,
+    "warm": 0.6,
+    "worried": -0.2,
+    "denial": -0.3,
+}
+# Share of the cue prior in a target's score: for the cue's object, and for mentions in the quote
+CUE_WEIGHT_OBJECT = 0.7
+CUE_WEIGHT_INSIDE = 0.3
+# How much of the whole-quote polarity a target gets when its own clause has no evaluative word
+# (much less in a long quote, where the evaluative words are usually about something else)
+QUOTE_FALLBACK = 0.7
+QUOTE_FALLBACK_LONG = 0.3
+LONG_QUOTE = 25
+
+OBJECT_DEPS = frozenset({"obj", "iobj", "obl:arg"})
+OBL_CASES = frozenset({"à", "contre", "envers", "avec", "vers", "pour", "auprès"})
+LIGHT_VERBS = frozenset({
+    "multiplier", "rendre", "apporter", "porter", "adresser", "exprimer", "lancer", "proférer",
+    "formuler", "faire", "émettre", "renouveler", "réitérer", "témoigner", "afficher", "manifester",
+    "avoir", "donner", "prodiguer", "envoyer", "déposer", "mener", "livrer",
+})
+# "à l'égard de X", "à l'encontre de X", "à l'endroit de X", "vis-à-vis de X"
+RELATIONAL_NOUNS = frozenset({"égard", "encontre", "endroit", "vis-à-vis", "adresse"})
+MEETING_NOUNS = frozenset({
+    "rencontre", "sommet", "entretien", "réunion", "négociation", "dialogue", "échange",
+    "tête-à-tête", "discussion", "face-à-face", "entrevue", "pourparler", "visite",
+})
+MEETING_VERBS = frozenset({"rencontrer", "recevoir", "accueillir", "retrouver", "entretenir", "négocier", "discuter"})
+PLACE_CASES = frozenset({"à", "en", "dans", "sur", "vers", "au", "aux"})
+FIRST_PERSON = frozenset({"je", "j'", "j’", "me", "m'", "m’", "moi", "nous", "on"})
+SUBJECT_CLIMB = frozenset({"conj", "xcomp", "advcl"})
+
+
+@dataclass
+class TargetRec:
+    """An actor a quote is about (entity index, mention token range) and the polarity towards it."""
+
+    entity: int
+    start: int
+    end: int
+    score: float
+    via: str = "mention"
+
+    @property
+    def polarity(self) -> str:
+        return label(self.score)
+
+
+@dataclass
+class QuoteStance:
+    """The stance layer of one quotation (same index as in ``doc._.presse_quotes.quotes``)."""
+
+    cue_class: str | None
+    score: float
+    targets: list[TargetRec] = field(default_factory=list)
+
+
+@dataclass
+class RelationRec:
+    """Subject actor – predicate – object actor (token ranges) with its polarity."""
+
+    subject: int
+    subject_span: tuple[int, int]
+    predicate: str
+    predicate_span: tuple[int, int]
+    object: int
+    object_span: tuple[int, int]
+    score: float
+
+    @property
+    def polarity(self) -> str:
+        return label(self.score)
+
+
+@dataclass
+class EdgeRec:
+    """Evidence of a stance source → target: from quote `evidence` (index) or relation."""
+
+    source: int
+    target: int
+    score: float
+    via: str  # "quote" | "relation"
+    evidence: int
+    position: int  # character offset
+
+    @property
+    def polarity(self) -> str:
+        return label(self.score)
+
+
+@dataclass
+class ToneRec:
+    """The journalist's tone towards one actor."""
+
+    entity: int
+    score: float
+    mentions: int
+    words: list[str]
+
+    @property
+    def polarity(self) -> str:
+        return label(self.score)
+
+
+@dataclass
+class Stance:
+    """The stance layer of a Doc: per quote, relations, edges in article order, tone."""
+
+    quotes: list[QuoteStance] = field(default_factory=list)
+    relations: list[RelationRec] = field(default_factory=list)
+    edges: list[EdgeRec] = field(default_factory=list)
+    tone: list[ToneRec] = field(default_factory=list)
+
+
+# --- helpers on actors -----------------------------------------------------------------------
+
+
+def _mentions(actors: Actors) -> list[tuple[int, int, int]]:
+    """(start, end, entity) token ranges of every mention, in text order."""
+    out = [(m.start, m.end, idx) for idx, ent in enumerate(actors.entities) for m in ent.mentions]
+    return sorted(out)
+
+
+def _mention_of(token: Token, actors: Actors, spans: Sequence[tuple[int, int, int]]) -> tuple[int, int, int] | None:
+    idx = actors.by_token.get(token.i)
+    if idx is None:
+        return None
+    for start, end, ent in spans:
+        if ent == idx and start <= token.i < end:
+            return start, end, ent
+    return token.i, token.i + 1, idx
+
+
+def _actor_of(token: Token, actors: Actors, spans: Sequence[tuple[int, int, int]], *, via_de: bool) -> tuple[int, int, int] | None:
+    """The actor a noun phrase headed by `token` refers to: the token's own mention, or (with
+    `via_de`) that of its "de" complement — "la démission de X", "le soutien de X"."""
+    if token.lower_ in FIRST_PERSON:
+        return None
+    found = _mention_of(token, actors, spans)
+    if found is None:
+        for child in token.children:
+            if child.dep_ in ("flat:name", "appos", "fixed"):
+                found = _mention_of(child, actors, spans)
+                if found:
+                    break
+    if found is None and via_de:
+        for child in token.children:
+            if child.dep_ == "nmod" and any(c.lower_ in ("de", "d'", "du", "des", "d’") for c in child.children):
+                found = _mention_of(child, actors, spans)
+                if found:
+                    break
+    return found
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    return [token, *[c for c in token.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON")]]
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of `verb`, carried from the governing verb through coordination, infinitive
+    complements and adverbial clauses ("a balayé … et a remercié", "pour critiquer")."""
+    current = verb
+    for _ in range(4):
+        for child in current.children:
+            if child.dep_ == "nsubj" or child.dep_ == "expl:subj":
+                return child
+        if current.dep_ in SUBJECT_CLIMB and current.head.i != current.i:
+            current = current.head
+            continue
+        return None
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "obl:agent":
+            return child
+    return None
+
+
+def _case(token: Token) -> str:
+    return " ".join(c.lower_ for c in token.children if c.dep_ in ("case", "fixed")) or ""
+
+
+# --- quotes ----------------------------------------------------------------------------------
+
+
+def _clause_tokens(token: Token, within: Span) -> list[Token]:
+    """Tokens of the smallest clause around `token` inside `within` (its verb's subtree, minus
+    embedded clauses of their own)."""
+    head = token
+    while head.head.i != head.i and head.pos_ not in ("VERB", "AUX") and within.start <= head.head.i < within.end:
+        head = head.head
+        if head.pos_ in ("VERB", "ADJ") and head.dep_ != "amod":
+            break
+    clause_deps = ("conj", "parataxis", "ccomp", "advcl", "acl:relcl")
+    excluded: set[int] = set()
+    for child in head.children:
+        if child.dep_ in clause_deps and not (child.i <= token.i <= child.right_edge.i and child.left_edge.i <= token.i):
+            excluded.update(t.i for t in child.subtree)
+    return [t for t in head.subtree if within.start <= t.i < within.end and t.i not in excluded]
+
+
+def _cue_objects(cue: Token, quote: Span) -> list[Token]:
+    """Objects of the cue verb outside the quote: obj, iobj, obl:arg, obl with an actor case."""
+    out = []
+    for child in cue.children:
+        if quote.start <= child.i < quote.end:
+            continue
+        if child.dep_ in OBJECT_DEPS or (child.dep_ == "obl" and _case(child) in OBL_CASES):
+            out.extend(_conjuncts(child))
+    return out
+
+
+def quote_targets(
+    doc: Doc,
+    quote: Span,
+    cue: Token | None,
+    speaker: int | None,
+    actors: Actors,
+    meetings: dict[int, set[int]] | None = None,
+    spans: Sequence[tuple[int, int, int]] | None = None,
+) -> QuoteStance:
+    """The stance of a quotation given its token span, cue token and speaker entity index.
+
+    Targets are the actors mentioned in `quote` (not the speaker, not first person), then the
+    actor objects of `cue`, then — when the cue's object is a meeting noun — the speaker's
+    partners in `meetings` (entity → entities it meets). One target per entity: the first found.
+    """
+    spans = _mentions(actors) if spans is None else spans
+    meetings = meetings or {}
+    cue_entry = cue_of(cue) if cue is not None else None
+    cue_class = cue_entry.cue_class if cue_entry is not None else None
+    prior = CUE_PRIOR.get(cue_class or "", 0.0)
+    if cue is not None and cue_entry is None:
+        # a non-reporting predicate governing the quote ("menace de « … »" parsed as a noun)
+        lex = polarity_lexicon()
+        value = lex.get(cue.lemma_.lower())
+        prior = value if value is not None else 0.0
+    whole = score_tokens(quote)
+    targets: list[TargetRec] = []
+    seen: set[int] = set() if speaker is None else {speaker}
+
+    for start, end, ent in spans:
+        if not (quote.start <= start and end <= quote.end) or ent in seen:
+            continue
+        if doc[start].lower_ in FIRST_PERSON:
+            continue
+        seen.add(ent)
+        local = score_tokens(_clause_tokens(doc[start:end].root, quote))
+        fallback = QUOTE_FALLBACK if len(quote) <= LONG_QUOTE else QUOTE_FALLBACK_LONG
+        text_score = local.score if local.hits else whole.score * fallback
+        score = _sided(_combine(text_score, prior, CUE_WEIGHT_INSIDE), doc[start:end].root)
+        targets.append(TargetRec(ent, start, end, score))
+
+    if cue is not None:
+        for obj in _cue_objects(cue, quote):
+            found = _actor_of(obj, actors, spans, via_de=True)
+            if found is not None:
+                start, end, ent = found
+                if ent not in seen:
+                    seen.add(ent)
+                    targets.append(TargetRec(ent, start, end, _combine(whole.score, prior, CUE_WEIGHT_OBJECT), "cue_object"))
+            elif obj.lemma_.lower() in MEETING_NOUNS and speaker is not None:
+                for partner in sorted(meetings.get(speaker, ())):
+                    if partner in seen:
+                        continue
+                    seen.add(partner)
+                    first = next((s for s in spans if s[2] == partner), None)
+                    if first is not None:
+                        targets.append(TargetRec(partner, first[0], first[1], _combine(whole.score, prior, CUE_WEIGHT_OBJECT), "event"))
+    return QuoteStance(cue_class, _combine(whole.score, prior, CUE_WEIGHT_INSIDE), targets)
+
+
+def target_score(doc: Doc, quote: Span, cue: Token | None, target: Span) -> float:
+    """The polarity of `quote` (cued by `cue`) towards any noun phrase `target`, actor or not, by
+    the rules of `quote_targets`: inside the quote, its clause (else the whole quote, damped);
+    the cue's object, the whole quote weighed with the cue class; elsewhere, the whole quote
+    with the cue class weighed as for mentions inside."""
+    cue_entry = cue_of(cue) if cue is not None else None
+    prior = CUE_PRIOR.get(cue_entry.cue_class, 0.0) if cue_entry is not None else 0.0
+    if cue is not None and cue_entry is None:
+        prior = polarity_lexicon().get(cue.lemma_.lower(), 0.0)
+    whole = score_tokens(quote)
+    if quote.start <= target.start and target.end <= quote.end:
+        local = score_tokens(_clause_tokens(target.root, quote))
+        fallback = QUOTE_FALLBACK if len(quote) <= LONG_QUOTE else QUOTE_FALLBACK_LONG
+        return _sided(_combine(local.score if local.hits else whole.score * fallback, prior, CUE_WEIGHT_INSIDE), target.root)
+    if cue is not None and any(target.start <= o.i < target.end or o.i == target.root.i for o in _cue_objects(cue, quote)):
+        return _combine(whole.score, prior, CUE_WEIGHT_OBJECT)
+    if cue is not None and target.root.head.i == cue.i:
+        return _combine(whole.score, prior, CUE_WEIGHT_OBJECT)
+    return _combine(whole.score, prior, CUE_WEIGHT_INSIDE)
+
+
+def predicate_polarity(token: Token) -> float:
+    """The polarity of a predicate token as relations use it: the evaluative noun of a light
+    verb, the reporting-verb class (hostile, warm), else the polarity lexicon, with negation."""
+    if token.pos_ == "VERB":
+        light = _light_noun(token)
+        if light is not None:
+            hit = token_hit(light)
+            return hit.value if hit else 0.0
+        return _predicate_score(token)
+    hit = token_hit(token)
+    return hit.value if hit else 0.0
+
+
+VICTIM_CASES = frozenset({"contre", "envers"})
+
+
+def _victim_of(target: Token) -> bool:
+    """True when `target` is what a negative noun is done to: "l'attentat commis contre X", "la
+    discrimination à l'égard de X" — condemning it is siding with X."""
+    head = target.head
+    case = _case(target)
+    if head.lower_ in RELATIONAL_NOUNS or head.lemma_.lower() in RELATIONAL_NOUNS:
+        head, case = head.head, "envers"
+    elif head.pos_ == "VERB" and head.dep_ == "acl":
+        head = head.head  # "l'attentat commis contre X"
+    if case not in VICTIM_CASES or head.pos_ != "NOUN":
+        return False
+    hit = token_hit(head)
+    return hit is not None and hit.value < 0
+
+
+def _sided(score: float, target: Token) -> float:
+    return abs(score) if score < 0 and _victim_of(target) else score
+
+
+def _combine(text: float, prior: float, weight: float) -> float:
+    if prior == 0.0:
+        return round(text, 3)
+    if text == 0.0:
+        return round(prior, 3)
+    return round(max(-1.0, min(1.0, (1 - weight) * text + weight * prior)), 3)
+
+
+def governing_cue(quote: Span) -> Token | None:
+    """The verb (or noun) outside `quote` that governs it: where an unattributed span hangs."""
+    root = quote.root
+    head = root.head
+    for _ in range(4):
+        if head.i == root.i or not (quote.start <= head.i < quote.end):
+            break
+        head = head.head
+    if quote.start <= head.i < quote.end:
+        return None
+    return head if head.pos_ in ("VERB", "NOUN", "ADJ", "AUX") else None
+
+
+# --- relations -------------------------------------------------------------------------------
+
+
+def _predicate_score(token: Token) -> float:
+    entry = reporting_verb(token.lemma_.lower())
+    if entry is not None and entry.cue_class in CUE_PRIOR and entry.cue_class in ("hostile", "warm"):
+        value = CUE_PRIOR[entry.cue_class] / 0.6 * 0.7
+        hit = token_hit(token, {token.lemma_.lower(): value})
+        return hit.value if hit else value
+    hit = token_hit(token)
+    return hit.value if hit else 0.0
+
+
+def _light_noun(verb: Token) -> Token | None:
+    """The evaluative noun object of a light verb ("multiplier les compliments")."""
+    if verb.lemma_.lower() not in LIGHT_VERBS:
+        return None
+    for child in verb.children:
+        if child.dep_ == "obj" and child.pos_ == "NOUN" and (token_hit(child) is not None or child.lemma_.lower() in MEETING_NOUNS):
+            return child
+    return None
+
+
+def _noun_targets(noun: Token) -> list[Token]:
+    """Actor complements of an evaluative noun: "à l'égard de X", "contre X", "envers X", "à X"."""
+    out = []
+    for child in noun.children:
+        if child.dep_ not in ("nmod", "obl", "acl"):
+            continue
+        if child.lower_ in RELATIONAL_NOUNS or child.lemma_.lower() in RELATIONAL_NOUNS:
+            out.extend(g for c in child.children if c.dep_ == "nmod" for g in _conjuncts(c))
+        elif _case(child) in OBL_CASES:
+            out.extend(_conjuncts(child))
+    return out
+
+
+class AddRelation(Protocol):
+    """The callback that records one relation (see `extract_relations`)."""
+
+    def __call__(
+        self, subj_tok: Token, pred: str, pred_span: tuple[int, int], obj_tok: Token, score: float, *, via_de: bool
+    ) -> None: ...
+
+
+def _inside(i: int, ranges: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= i < e for s, e in ranges)
+
+
+def extract_relations(doc: Doc, actors: Actors, quoted: Sequence[tuple[int, int]] = ()) -> list[RelationRec]:
+    """Actor–predicate–actor triples outside the token ranges in `quoted`, in text order."""
+    spans = _mentions(actors)
+    out: list[RelationRec] = []
+    seen: set[tuple[int, int, int]] = set()
+
+    def add(subj_tok: Token, pred: str, pred_span: tuple[int, int], obj_tok: Token, score: float, *, via_de: bool) -> None:
+        subj = _actor_of(subj_tok, actors, spans, via_de=False)
+        obj = _actor_of(obj_tok, actors, spans, via_de=via_de)
+        if subj is None or obj is None or subj[2] == obj[2]:
+            return
+        if score == 0.0 and actors.entities[obj[2]].type == "LOC" and _case(obj_tok) in PLACE_CASES:
+            return  # "tenir le sommet à Moscou": a setting, not someone acted upon
+        key = (subj[2], obj[2], pred_span[0])
+        if key in seen:
+            return
+        seen.add(key)
+        out.append(RelationRec(subj[2], subj[:2], pred, pred_span, obj[2], obj[:2], round(max(-1.0, min(1.0, score)), 3)))
+
+    for tok in doc:
+        if _inside(tok.i, quoted):
+            continue
+        if tok.pos_ == "VERB":
+            _verb_relations(tok, add)
+        if tok.pos_ in ("VERB", "NOUN"):
+            _between_relations(tok, add)
+    out.sort(key=lambda r: r.predicate_span[0])
+    return out
+
+
+def _verb_relations(verb: Token, add: AddRelation) -> None:
+    light = _light_noun(verb)
+    if light is not None:
+        hit = token_hit(light)
+        score = hit.value if hit else 0.0
+        if verb.lemma_.lower() != "avoir" and score and any(c.lower_ in ("pas", "jamais") for c in verb.children):
+            score *= -0.6
+        pred = f"{verb.lemma_.lower()} {light.lemma_.lower()}"
+        pred_span = (verb.i, verb.i + 1) if light.i < verb.i else (verb.i, light.i + 1)
+        objects = _noun_targets(light) + [
+            c for ch in verb.children if ch.dep_ in ("iobj", "obl:arg") or (ch.dep_ == "obl" and _case(ch) in OBL_CASES)
+            for c in _conjuncts(ch)
+        ]
+        subj = _agent(verb) or _subject(verb)
+        if subj is not None:
+            for s in _conjuncts(subj):
+                for o in objects:
+                    add(s, pred, pred_span, o, score, via_de=False)
+        return
+    score = _predicate_score(verb)
+    pred = verb.lemma_.lower()
+    passive = any(c.dep_ in ("nsubj:pass", "aux:pass") for c in verb.children)
+    if passive or (verb.dep_ == "acl" and _agent(verb) is not None):
+        agent = _agent(verb)
+        patient = next((c for c in verb.children if c.dep_ == "nsubj:pass"), None)
+        if patient is None and verb.dep_ == "acl":
+            patient = verb.head
+        if agent is not None and patient is not None:
+            for s in _conjuncts(agent):
+                for o in _conjuncts(patient):
+                    add(s, pred, (verb.i, verb.i + 1), o, score, via_de=False)
+        return
+    subj = _subject(verb)
+    if subj is None:
+        return
+    polar_or_meeting = score != 0.0 or pred in MEETING_VERBS
+    objects: list[tuple[Token, bool]] = []
+    for child in verb.children:
+        if child.dep_ in OBJECT_DEPS:
+            objects.extend((c, polar_or_meeting) for c in _conjuncts(child))
+        elif child.dep_ == "obl" and _case(child) in OBL_CASES:
+            objects.extend((c, False) for c in _conjuncts(child))
+    for s in _conjuncts(subj):
+        for obj, via_de in objects:
+            add(s, pred, (verb.i, verb.i + 1), obj, score, via_de=via_de)
+
+
+def _meeting_noun(token: Token) -> Token | None:
+    """The meeting noun a token is or describes: itself, its head ("le sommet tenu entre"), its
+    subject ("la rencontre a eu lieu entre")."""
+    candidates = [token, token.head, token.head.head, *[c for c in token.children if c.dep_.startswith("nsubj")]]
+    return next((c for c in candidates if c.pos_ == "NOUN" and c.lemma_.lower() in MEETING_NOUNS), None)
+
+
+def _between_relations(token: Token, add: AddRelation) -> None:
+    """"(la rencontre | le sommet tenu) entre X et Y": a neutral meeting relation X – Y."""
+    meeting = _meeting_noun(token)
+    if meeting is None:
+        return
+    parties: list[Token] = []
+    for child in token.children:
+        if child.dep_ in ("nmod", "obl", "obl:mod", "obl:arg") and _case(child) == "entre":
+            parties.extend(_conjuncts(child))
+    for i, a in enumerate(parties):
+        for b in parties[i + 1 :]:
+            add(a, meeting.lemma_.lower(), (meeting.i, meeting.i + 1), b, 0.0, via_de=False)
+
+
+# --- tone ------------------------------------------------------------------------------------
+
+
+def actor_tone(doc: Doc, actors: Actors, quoted: Sequence[tuple[int, int]]) -> list[ToneRec]:
+    """Per actor, the mean polarity of the sentences around its mentions outside quotes, counting
+    only sentences with at least one evaluative word outside quotes (other actors' mentions and
+    the words of quotes never count)."""
+    mention_tokens = {i for ent in actors.entities for m in ent.mentions for i in range(m.start, m.end)}
+    by_sentence: dict[int, PolarityScore] = {}
+    out = []
+    for idx, ent in enumerate(actors.entities):
+        scores: list[float] = []
+        words: list[str] = []
+        done: set[int] = set()
+        for m in ent.mentions:
+            if _inside(m.start, quoted):
+                continue
+            sent = doc[m.start].sent
+            if sent.start in done:
+                continue
+            done.add(sent.start)
+            if sent.start not in by_sentence:
+                by_sentence[sent.start] = score_tokens(
+                    t for t in sent if not _inside(t.i, quoted) and t.i not in mention_tokens
+                )
+            result = by_sentence[sent.start]
+            if result.hits:
+                scores.append(result.score)
+                words.extend(h.word for h in result.hits)
+        if scores:
+            uniq = list(dict.fromkeys(words))
+            out.append(ToneRec(idx, round(sum(scores) / len(scores), 3), len(scores), uniq[:8]))
+    return out
+
+
+# --- the component ---------------------------------------------------------------------------
+
+
+def meeting_partners(relations: Iterable[RelationRec]) -> dict[int, set[int]]:
+    """entity → the entities it meets, from meeting relations (rencontre entre X et Y…)."""
+    partners: dict[int, set[int]] = {}
+    for r in relations:
+        if r.predicate.split()[-1] in MEETING_NOUNS or r.predicate in MEETING_VERBS:
+            partners.setdefault(r.subject, set()).add(r.object)
+            partners.setdefault(r.object, set()).add(r.subject)
+    return partners
+
+
+def quote_span(doc: Doc, q: QuoteRec) -> Span | None:
+    """The token span of a quotation (character offsets expanded to whole tokens)."""
+    return doc.char_span(q.start, q.end, alignment_mode="expand")
+
+
+def analyze_stance(doc: Doc, actors: Actors, quotes: Quotes) -> Stance:
+    """The stance layer of a Doc processed by presse_actors and presse_quotes."""
+    spans = _mentions(actors)
+    qspans = [quote_span(doc, q) for q in quotes.quotes]
+    quoted = [(s.start, s.end) for s in qspans if s is not None]
+    relations = extract_relations(doc, actors, quoted)
+    meetings = meeting_partners(relations)
+    stance = Stance(relations=relations, tone=actor_tone(doc, actors, quoted))
+    for q, span in zip(quotes.quotes, qspans, strict=True):
+        if span is None:
+            stance.quotes.append(QuoteStance(None, 0.0))
+            continue
+        stance.quotes.append(quote_targets(doc, span, q.cue, q.speaker_entity, actors, meetings, spans))
+    edges: list[EdgeRec] = []
+    for n, (q, qs) in enumerate(zip(quotes.quotes, stance.quotes, strict=True)):
+        if q.speaker_entity is None:
+            continue
+        position = min(q.start, doc[q.cue.i].idx) if q.cue is not None else q.start
+        edges.extend(EdgeRec(q.speaker_entity, t.entity, t.score, "quote", n, position) for t in qs.targets)
+    for n, r in enumerate(relations):
+        edges.append(EdgeRec(r.subject, r.object, r.score, "relation", n, doc[r.predicate_span[0]].idx))
+    edges.sort(key=lambda e: (e.position, e.via, e.evidence))
+    stance.edges = edges
+    return stance
