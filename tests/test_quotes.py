@@ -117,3 +117,15 @@ def test_quotes_incise_splits_a_quotation(analyzer, text: str, pieces: list[str]
     assert [q.text for q in article.quotes] == pieces
     assert {_speaker(article, q) for q in article.quotes} == {speaker}
     assert all(q.kind == "direct" and q.cue for q in article.quotes)
+
+
+def test_quotes_signature_line_signs_the_quotation_above(analyzer) -> None:
+    text = (
+        "Le message publié après le séisme était bref.\n"
+        "« Nous sommes aux côtés du peuple chilien dans cette épreuve. »\n"
+        "— Angela Merkel, chancelière allemande\n"
+        "La visite est prévue en mars."
+    )
+    article = _analyze(analyzer, text)
+    assert [q.text for q in article.quotes] == ["Nous sommes aux côtés du peuple chilien dans cette épreuve."]
+    assert _speaker(article, article.quotes[0]) == "Angela Merkel"

@@ -131,6 +131,7 @@ class QuoteFinder:
 
     def __init__(self) -> None:
         self._quoted: list[tuple[int, int]] = []  # quote-marked ranges of the Doc at hand
+        self._signatures: list[tuple[int, Token]] = []  # signature dash lines: (offset, signer)
 
     def __call__(self, doc: Doc, actors: Actors) -> Quotes:
         result = Quotes()
@@ -163,6 +164,7 @@ class QuoteFinder:
             if rec is not None:
                 direct.append(rec)
         direct.extend(dialogue)
+        self._signed_quotes(direct)
         self._context_speakers(doc, direct)
         kept_indirect = []
         for rec in indirect:
@@ -366,13 +368,20 @@ class QuoteFinder:
         return None
 
     def _dialogue(self, doc: Doc, actors: Actors, marked: list[MarkedSpan]) -> list[QuoteRec]:
-        """Dialogue lines opened by a dash: '— Mon Dieu ! dit-il.'"""
+        """Dialogue lines opened by a dash: '— Mon Dieu ! dit-il.' A dash line that only names
+        someone ('— Barack Obama, président des États-Unis') signs the quotation above it."""
         found = []
+        self._signatures = []
         inside = [(s.open_at, s.close_at or s.end) for s in marked]
         for m in re.finditer(r"(?m)^[ \t]*—[ \t]*(?P<body>[^\n]+)", doc.text):
             start, end = m.start("body"), m.end("body")
             if any(a <= end and start <= b for a, b in inside):
                 continue  # the line holds quote marks: those quotations are taken as such
+            before = doc.text[: m.start()].rstrip()
+            signer = self._signer(doc, start, end, actors) if before[-1:] in ("»", "”", '"') else None
+            if signer is not None:  # a quotation block just above: this line signs it
+                self._signatures.append((m.start(), signer))
+                continue
             span = MarkedSpan(start, end, m.start(), None, "—", True)
             pieces, incise = self._split_incises(doc, span)
             for piece in pieces:
@@ -382,6 +391,35 @@ class QuoteFinder:
                 evidence = "direct: dialogue line" + (", cut by an incise" if incise is not None else "")
                 found.append(QuoteRec(piece.start, piece.start + len(text), "direct", evidence, 0.7, cue=incise))
         return found
+
+    @staticmethod
+    def _signer(doc: Doc, start: int, end: int, actors: Actors) -> Token | None:
+        """The person or body a short verbless dash line names, or None when it is speech."""
+        line = doc.char_span(start, end, alignment_mode="expand")
+        if line is None or len([t for t in line if t.is_alpha]) > 14:
+            return None
+        if any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in line):
+            return None
+        if line.text.rstrip()[-1:] in "!?…":
+            return None
+        named = next((t for t in line if t.i in actors.by_token), None)
+        if named is not None:
+            return named
+        first = next((t for t in line if t.is_alpha), None)
+        return first if first is not None and first.text[:1].isupper() and first.pos_ in ("NOUN", "PROPN") else None
+
+    def _signed_quotes(self, quotes: list[QuoteRec]) -> None:
+        """Give each unattributed quotation the signer of the dash line right after it."""
+        for line_start, signer in self._signatures:
+            before = [q for q in quotes if q.end <= line_start]
+            if not before:
+                continue
+            q = max(before, key=lambda r: r.end)
+            gap = signer.doc.text[q.end : line_start]
+            if q.cue is None and q.speaker is None and gap.count("\n") <= 2:
+                q.speaker = signer
+                q.evidence += "; speaker from the signature line below it"
+                q.confidence = max(q.confidence, 0.8)
 
     @staticmethod
     def _context_speakers(doc: Doc, quotes: list[QuoteRec]) -> None:
