@@ -42,6 +42,8 @@ def _speaker(article: Article, quote) -> str | None:
         ("Six soldats ont été blessés dans une embuscade près de la frontière, a annoncé mardi le ministère de la Défense.", "Six soldats ont été blessés dans une embuscade près de la frontière", "indirect", "le ministère de la Défense"),
         # agent nouns name people
         ("Les manifestants affirment que la police a tiré sans sommation.", "la police a tiré sans sommation", "indirect", "Les manifestants"),
+        # an announced intention
+        ("Le ministère de la Défense a annoncé sa volonté de poursuivre le constructeur en justice.", "poursuivre le constructeur en justice", "indirect", "Le ministère de la Défense"),
         # multiword cue
         ("Recep Tayyip Erdoğan a laissé entendre que la Turquie pourrait intervenir.", "la Turquie pourrait intervenir", "indirect", "Recep Tayyip Erdoğan"),
     ],

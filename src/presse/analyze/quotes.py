@@ -44,6 +44,7 @@ MONTHS_AND_DAYS = {
 # Agent-noun endings: a noun so formed names people (travailleur, manifestant, militant…)
 # (-ant is left out: instant, montant, restaurant are not people)
 AGENT_SUFFIX_RE = re.compile(r"(?:eur|euse|eurs|euses|iste|istes|ien|ienne|iens|iennes|ier|ière|iers|ières|aire|aires)$")
+INTENT_NOUNS = {"volonté", "intention", "souhait", "désir", "détermination", "refus", "décision", "projet", "espoir", "crainte"}
 VIEW_HOLDERS = {"certains", "certaines", "d'autres", "autres", "beaucoup", "plusieurs", "nombreux"}
 STRESSED_VIEW_PRONOUNS = {"lui", "elle", "eux", "elles", "moi", "nous"}
 
@@ -485,6 +486,11 @@ class QuoteFinder:
             infinitive = "Inf" in child.morph.get("VerbForm") or any(
                 a.dep_.startswith("aux") and "Inf" in a.morph.get("VerbForm") for a in child.children
             )
+            if child.dep_ in ("obj", "obl:arg") and child.lemma_.lower() in INTENT_NOUNS:
+                # "a annoncé sa volonté de poursuivre …": the intention is what is reported
+                inf = next((c for c in child.children if c.dep_ == "acl" and "Inf" in c.morph.get("VerbForm")), None)
+                if inf is not None:
+                    return self._clause_rec(doc, verb, inf, inf.i, "indirect: reporting verb + intention + infinitive", 0.7)
             if child.dep_ in ("xcomp", "ccomp", "obj") and child.pos_ in ("VERB", "AUX") and infinitive and "inf" in cue.frames:
                 first = min(t.i for t in child.subtree)
                 while first < child.i and doc[first].lower_ in ("de", "d'", "d’", "à"):
