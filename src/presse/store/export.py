@@ -3,14 +3,19 @@
 Contracts:
 
 * ``jsonl``, ``csv`` and ``parquet`` write a directory ``out`` holding ``articles.<ext>``,
-  ``quotes.<ext>`` and ``actors.<ext>`` (created if needed; existing files are replaced); rows
-  are streamed from the database, so memory does not grow with the corpus;
+  ``quotes.<ext>``, ``actors.<ext>`` and ``stance.<ext>`` (created if needed; existing files are
+  replaced); rows are streamed from the database, so memory does not grow with the corpus;
+* ``stance`` has one row per stance edge (source actor → target actor, polarity, score, via
+  quote or relation, the quote's text for a quote); it is empty for a store whose articles
+  were analyzed before presse computed stance;
 * list-valued columns (authors, aliases, about) are JSON lists in CSV, lists in JSONL and
   Parquet; dates are ISO strings in CSV/JSONL and ``date32`` in Parquet;
 * ``gexf`` writes one file ``out``: a directed multigraph whose nodes are actors and whose edges
-  are ``kind="quote"`` (speaker → actor mentioned inside the quote, ``weight`` = number of
-  quotes) and ``kind="co-mention"`` (two actors in the same article, ``weight`` = number of
-  articles, kept from ``min_comention`` articles on, stored once from the lower id).
+  are ``kind="quote"`` (speaker → actor the quote is about, as in
+  :func:`presse.store.queries.quote_edges`, ``weight`` = number of quotes; ``polarity`` = mean stance score of the speaker towards the actor, over quotes and
+  relations, when the store holds stance rows for the pair, with ``positive``/``negative``/
+  ``neutral`` counts) and ``kind="co-mention"`` (two actors in the same article, ``weight`` =
+  number of articles, kept from ``min_comention`` articles on, stored once from the lower id).
 """
 
 from __future__ import annotations
@@ -24,8 +29,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
+from presse.store.queries import quote_edges, stance_network
+
 ExportFormat = Literal["jsonl", "csv", "parquet", "gexf"]
-TABLES = ("articles", "quotes", "actors")
+TABLES = ("articles", "quotes", "actors", "stance")
 _BATCH = 2000
 
 
@@ -84,6 +91,23 @@ _COLUMNS: dict[str, tuple[_Column, ...]] = {
         _Column("knowledge", "str"),
         _Column("aliases", "list"),
     ),
+    "stance": (
+        _Column("id", "int"),
+        _Column("article_id", "int"),
+        _Column("published", "date"),
+        _Column("position", "int"),
+        _Column("source_actor_id", "int"),
+        _Column("source", "str"),
+        _Column("target_actor_id", "int"),
+        _Column("target", "str"),
+        _Column("polarity", "str"),
+        _Column("score", "float"),
+        _Column("via", "str"),
+        _Column("evidence_id", "str"),
+        _Column("quote", "str"),
+        _Column("source_entity", "str"),
+        _Column("target_entity", "str"),
+    ),
 }
 
 _SQL: dict[str, str] = {
@@ -112,11 +136,29 @@ _SQL: dict[str, str] = {
                (SELECT json_group_array(name) FROM (SELECT n.name FROM actor_names n
                   WHERE n.actor_id = a.id AND n.name != a.name ORDER BY n.name))
         FROM actors a WHERE a.articles > 0 ORDER BY a.id""",
+    "stance": """
+        SELECT s.id, s.article_id, a.published, s.position, s.source_actor, sa.name,
+               s.target_actor, ta.name, s.polarity, s.score, s.via, s.evidence_id, q.text,
+               s.source_entity, s.target_entity
+        FROM stance s JOIN articles a ON a.id = s.article_id
+        JOIN actors sa ON sa.id = s.source_actor JOIN actors ta ON ta.id = s.target_actor
+        LEFT JOIN quotes q ON s.via = 'quote' AND q.article_id = s.article_id
+             AND q.quote_id = s.evidence_id
+        ORDER BY s.article_id, s.position, s.id""",
 }
+
+
+def _has_table(conn: sqlite3.Connection, name: str) -> bool:
+    return (
+        conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone()
+        is not None
+    )
 
 
 def _rows(conn: sqlite3.Connection, table: str) -> Iterator[dict[str, Any]]:
     columns = _COLUMNS[table]
+    if not _has_table(conn, table):  # a store from before the migration that added it
+        return
     cursor = conn.execute(_SQL[table])
     while batch := cursor.fetchmany(_BATCH):
         for raw in batch:
@@ -190,7 +232,7 @@ _WRITERS = {"jsonl": _write_jsonl, "csv": _write_csv, "parquet": _write_parquet}
 
 
 def export_tables(conn: sqlite3.Connection, fmt: str, out: str | Path) -> dict[str, Path]:
-    """Write the three tables to the directory ``out``; return their paths by table name."""
+    """Write the tables of :data:`TABLES` to the directory ``out``; return their paths by name."""
     if fmt not in _WRITERS:
         raise ValueError(f"unknown table format {fmt!r}")
     directory = Path(out)
@@ -208,6 +250,7 @@ def actor_network(conn: sqlite3.Connection, *, min_comention: int = 2) -> Any:
     import networkx as nx
 
     graph = nx.MultiDiGraph()
+    stance = stance_network(conn)
     for id_, name, type_, articles, mentions, quotes, words in conn.execute(
         "SELECT id, name, type, articles, mentions, quotes, quoted_words FROM actors "
         "WHERE articles > 0"
@@ -221,16 +264,19 @@ def actor_network(conn: sqlite3.Connection, *, min_comention: int = 2) -> Any:
             quotes=quotes,
             quoted_words=words,
         )
-    for speaker, subject, weight in conn.execute(
-        """SELECT se.actor_id, ae.actor_id, COUNT(DISTINCT q.id)
-           FROM quotes q
-           JOIN entities se ON se.article_id = q.article_id AND se.entity_id = q.speaker_entity
-           JOIN quote_about qa ON qa.quote_id = q.id
-           JOIN entities ae ON ae.article_id = qa.article_id AND ae.entity_id = qa.entity_id
-           WHERE se.actor_id != ae.actor_id
-           GROUP BY se.actor_id, ae.actor_id"""
-    ):
-        graph.add_edge(str(speaker), str(subject), key="quote", kind="quote", weight=weight)
+    for speaker, subject, weight in quote_edges(conn):
+        summary = stance.get((speaker, subject))
+        extra = (
+            {
+                "polarity": summary.mean,
+                "positive": summary.positive,
+                "negative": summary.negative,
+                "neutral": summary.neutral,
+            }
+            if summary is not None
+            else {}
+        )
+        graph.add_edge(str(speaker), str(subject), key="quote", kind="quote", weight=weight, **extra)
     for first, second, weight in conn.execute(
         """SELECT a.actor_id, b.actor_id, COUNT(DISTINCT a.article_id) AS n
            FROM (SELECT DISTINCT article_id, actor_id FROM entities) a

@@ -7,6 +7,9 @@ Contracts:
 * :func:`migrate` applies the pending migrations in order, each in its own transaction, and
   records its name in the ``migrations`` table, so running it on an up-to-date store does
   nothing;
+* ``0002_stance`` adds the ``stance`` table (who is positive, negative or neutral towards whom,
+  from quotes and relations) and fills it from the analyses already stored; an analysis made
+  before presse computed stance gives no rows;
 * the full-text indexes use the tokenizer ``unicode61 remove_diacritics 2``, so a query typed
   without accents (« Etats-Unis ») finds the accented text (« États-Unis »).
 """
@@ -185,7 +188,46 @@ CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
 END;
 """
 
-MIGRATIONS: tuple[tuple[str, str], ...] = (("0001_initial", _INITIAL),)
+# Stance (issue 7): one row per StanceEdge of an article, with the corpus actors of both ends.
+# `source_actor`/`target_actor` copy entities.actor_id: the writer keeps them equal when a
+# surname-only entity is re-pointed. The stored analyses that already hold a `stance` list are
+# copied in; an article analyzed before presse computed stance has no rows until it is
+# re-analyzed (an ingest of the unchanged article does not rewrite it).
+_STANCE = """
+CREATE TABLE stance (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    source_entity TEXT NOT NULL,
+    target_entity TEXT NOT NULL,
+    source_actor INTEGER NOT NULL,
+    target_actor INTEGER NOT NULL,
+    polarity TEXT NOT NULL,             -- positive, negative, neutral
+    score REAL NOT NULL,                -- -1 … 1
+    via TEXT NOT NULL,                  -- quote, relation
+    evidence_id TEXT NOT NULL,          -- the quote (q…) or relation (r…) id in the article
+    position INTEGER NOT NULL           -- offset in the article text, for article order
+);
+CREATE INDEX stance_article ON stance(article_id, position);
+CREATE INDEX stance_source ON stance(source_actor, target_actor);
+CREATE INDEX stance_target ON stance(target_actor, source_actor);
+
+INSERT INTO stance(article_id, source_entity, target_entity, source_actor, target_actor,
+                   polarity, score, via, evidence_id, position)
+SELECT a.id, se.entity_id, te.entity_id, se.actor_id, te.actor_id,
+       json_extract(s.value, '$.polarity'), json_extract(s.value, '$.score'),
+       json_extract(s.value, '$.via'), json_extract(s.value, '$.evidence_id'),
+       json_extract(s.value, '$.position')
+FROM articles a
+JOIN json_each(a.analysis, '$.stance') s
+JOIN entities se ON se.article_id = a.id AND se.entity_id = json_extract(s.value, '$.source')
+JOIN entities te ON te.article_id = a.id AND te.entity_id = json_extract(s.value, '$.target')
+ORDER BY a.id, s.key;
+"""
+
+MIGRATIONS: tuple[tuple[str, str], ...] = (
+    ("0001_initial", _INITIAL),
+    ("0002_stance", _STANCE),
+)
 """Named migrations, applied in this order."""
 
 

@@ -5,12 +5,16 @@ Contracts:
 * :class:`StoreWriter` is the only object that writes a store; one per database at a time
   (SQLite serializes writers anyway, this keeps transactions short and predictable);
 * :meth:`StoreWriter.write_article` writes an article's whole analysis — the article row with its
-  Article JSON, sections, entities, mentions, quotes, quote subjects, corpus actors and their
-  statistics — in one ``BEGIN IMMEDIATE`` … ``COMMIT``: a process killed at any moment leaves
+  Article JSON, sections, entities, mentions, quotes, quote subjects, stance edges, corpus actors
+  and their statistics — in one ``BEGIN IMMEDIATE`` … ``COMMIT``: a process killed at any moment leaves
   either all of it or none of it;
 * articles are keyed by their source identity (``key``); the same key with the same content hash
   is "unchanged" and nothing is written, a different hash replaces the old analysis in the same
-  transaction as the new one is written.
+  transaction as the new one is written;
+* every ``stance`` row's ``source_actor``/``target_actor`` is the current ``actor_id`` of its
+  entities: when a surname-only entity is re-pointed to another actor (a full name with that
+  surname appeared or disappeared), the stance rows of every article follow in the same
+  transaction. A stance edge whose source or target is no entity of the article is not stored.
 """
 
 from __future__ import annotations
@@ -145,6 +149,7 @@ class StoreWriter:
             if row is not None:
                 touched |= self._delete(int(row[0]))
             touched |= self._insert(article, key, digest)
+            self._resync_stance(touched)
             refresh_actor_stats(conn, touched)
             conn.execute(
                 "DELETE FROM ingest_errors WHERE source = ?", (article.source or key,)
@@ -284,7 +289,57 @@ class StoreWriter:
                 "INSERT INTO quote_about(quote_id, article_id, entity_id) VALUES (?, ?, ?)",
                 [(quote_rowid, article_id, entity_id) for entity_id in about],
             )
+        self._insert_stance(article, article_id)
         return touched
+
+    def _insert_stance(self, article: Article, article_id: int) -> None:
+        # read back after settle(): it may have re-pointed this article's surname-only entities
+        actor_of = {
+            entity_id: int(actor_id)
+            for entity_id, actor_id in self.conn.execute(
+                "SELECT entity_id, actor_id FROM entities WHERE article_id = ?", (article_id,)
+            )
+        }
+        self.conn.executemany(
+            """INSERT INTO stance(article_id, source_entity, target_entity, source_actor,
+                   target_actor, polarity, score, via, evidence_id, position)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            [
+                (
+                    article_id,
+                    edge.source,
+                    edge.target,
+                    actor_of[edge.source],
+                    actor_of[edge.target],
+                    edge.polarity,
+                    edge.score,
+                    edge.via,
+                    edge.evidence_id,
+                    edge.position,
+                )
+                for edge in article.stance
+                if edge.source in actor_of and edge.target in actor_of
+            ],
+        )
+
+    def _resync_stance(self, actors: set[int]) -> None:
+        """Give the stance rows that name one of ``actors`` the current actor of their entities.
+
+        Called with every actor a write touched, which includes both ends of any re-pointing.
+        """
+        ids = sorted(actors)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for side in ("source", "target"):
+                self.conn.execute(
+                    f"""UPDATE stance SET {side}_actor = (
+                           SELECT e.actor_id FROM entities e
+                           WHERE e.article_id = stance.article_id
+                             AND e.entity_id = stance.{side}_entity)
+                       WHERE {side}_actor IN ({marks})""",
+                    chunk,
+                )
 
     def record_error(self, source: str, reason: str) -> None:
         """Record an ingest error for ``source`` (once: the same error again changes nothing)."""

@@ -32,7 +32,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from presse import __version__
 from presse.errors import InputError, UsageError
 from presse.store.queries import connect_reader
-from presse.web.render import colour_index
+from presse.web.render import colour_index, signed
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_MAX_BODY = 1_000_000
@@ -142,6 +142,7 @@ def create_app(db_path: str | Path, *, max_body: int = DEFAULT_MAX_BODY) -> Fast
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals["version"] = __version__
     templates.env.globals["actor_colour"] = actor_colour
+    templates.env.filters["signed"] = signed
     app.state.templates = templates
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 

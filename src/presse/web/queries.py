@@ -16,7 +16,15 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from presse.model import Article
-from presse.store.queries import _ACTOR_COLUMNS, ActorRow, _actor, _date
+from presse.store.queries import (
+    _ACTOR_COLUMNS,
+    ActorRow,
+    PolaritySummary,
+    _actor,
+    _date,
+    quote_edges,
+    stance_network,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,12 +83,17 @@ class NetworkNode:
 @dataclass(frozen=True, slots=True)
 class NetworkEdge:
     """``quote``: ``source`` quoted talking about ``target`` (weight: quotes); ``co-mention``:
-    both in the same articles (weight: articles), ``source`` < ``target``."""
+    both in the same articles (weight: articles), ``source`` < ``target``.
+
+    ``polarity`` (quote edges only) summarizes the stance rows from ``source`` to ``target`` in
+    the same articles (quotes and relations); None when there are none (articles analyzed
+    before presse computed stance, or a quote whose words about the actor are not evaluated)."""
 
     source: int
     target: int
     kind: str
     weight: int
+    polarity: PolaritySummary | None = None
 
 
 _SUMMARY = (
@@ -272,21 +285,14 @@ def network(
 ) -> tuple[list[NetworkNode], list[NetworkEdge]]:
     """The actor network over the articles published in [since, until].
 
-    Edges as in :func:`presse.store.export.actor_network` (quote and co-mention), kept when
+    Edges as in :func:`presse.store.export.actor_network` (quote, with the speaker's polarity
+    summary towards the actor, and co-mention), kept when
     their weight is at least ``min_weight``; nodes are the actors touched by a kept edge, the
     ``max_nodes`` with the most mentions that keep an edge, and edges between two kept nodes.
     """
     where, params = _date_filter("a.published", since, until)
     scope = "SELECT id FROM articles a" + (f" WHERE {' AND '.join(where)}" if where else "")
-    quote_edges = conn.execute(
-        f"""SELECT se.actor_id, ae.actor_id, COUNT(DISTINCT q.id) AS n FROM quotes q
-            JOIN entities se ON se.article_id = q.article_id AND se.entity_id = q.speaker_entity
-            JOIN quote_about qa ON qa.quote_id = q.id
-            JOIN entities ae ON ae.article_id = qa.article_id AND ae.entity_id = qa.entity_id
-            WHERE se.actor_id != ae.actor_id AND q.article_id IN ({scope})
-            GROUP BY se.actor_id, ae.actor_id HAVING n >= ?""",
-        [*params, min_weight],
-    ).fetchall()
+    said = quote_edges(conn, since=since, until=until, min_weight=min_weight)
     co_edges = conn.execute(
         f"""WITH present AS (SELECT DISTINCT article_id, actor_id FROM entities
                              WHERE article_id IN ({scope}))
@@ -295,7 +301,8 @@ def network(
             GROUP BY a.actor_id, b.actor_id HAVING n >= ?""",
         [*params, min_weight],
     ).fetchall()
-    edges = [NetworkEdge(s, t, "quote", n) for s, t, n in quote_edges]
+    stance = stance_network(conn, since=since, until=until)
+    edges = [NetworkEdge(s, t, "quote", n, stance.get((s, t))) for s, t, n in said]
     edges += [NetworkEdge(s, t, "co-mention", n) for s, t, n in co_edges]
     touched = {e.source for e in edges} | {e.target for e in edges}
     if not touched:

@@ -21,7 +21,9 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
+from presse.lexicons import first_name_gender
 from presse.model import Article, Block, Quote
+from presse.store.queries import PolaritySummary, StanceRow
 from presse.web.queries import WeekCount
 
 PALETTE_SIZE = 12
@@ -341,3 +343,66 @@ def timeline(weeks: list[WeekCount], *, width: float = 640.0, height: float = 14
         TimelinePoint(w.week, w.mentions, w.quotes, i * step, height * w.mentions / top, height * w.quotes / top)
         for i, w in enumerate(weeks)
     ], step
+
+
+@dataclass(frozen=True, slots=True)
+class StanceBar:
+    """A stacked polarity bar (negative, neutral, positive) in SVG user units, ``width`` wide;
+    segments are proportional to the counts and laid out left to right in that order."""
+
+    row: StanceRow
+    negative: float
+    neutral: float
+    positive: float
+
+    @property
+    def neutral_x(self) -> float:
+        """Where the neutral segment starts."""
+        return self.negative
+
+    @property
+    def positive_x(self) -> float:
+        """Where the positive segment starts."""
+        return self.negative + self.neutral
+
+
+def stance_bars(rows: Iterable[StanceRow], *, width: float = 120.0) -> list[StanceBar]:
+    """One full-width bar per row: its share of negative, neutral and positive evidence."""
+    bars: list[StanceBar] = []
+    for row in rows:
+        p: PolaritySummary = row.polarity
+        total = p.count or 1
+        bars.append(
+            StanceBar(
+                row,
+                width * p.negative / total,
+                width * p.neutral / total,
+                width * p.positive / total,
+            )
+        )
+    return bars
+
+
+def pronouns(name: str, type_: str) -> tuple[str, str]:
+    """French pronoun forms for the stance headings of an actor page: (« de lui » / « d’elle »,
+    « il » / « elle »), both forms joined with « / » when the gender is unknown, and the
+    neuter « en » / « il / elle » for organisations, places and others."""
+    if type_ != "PER":
+        return "", "il / elle"
+    first = name.split()[0] if name.split() else ""
+    gender = first_name_gender(first) if len(name.split()) > 1 else None
+    if gender == "m":
+        return "de lui", "il"
+    if gender == "f":
+        return "d’elle", "elle"
+    return "de lui / d’elle", "il / elle"
+
+
+def signed(score: float) -> str:
+    """A score in French typography with an explicit sign: « +0,14 », « −0,54 », « 0,00 »."""
+    text = f"{abs(score):.2f}".replace(".", ",")
+    if score > 0.005:
+        return "+" + text
+    if score < -0.005:
+        return "−" + text
+    return text

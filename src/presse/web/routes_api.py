@@ -102,7 +102,11 @@ def actors(
 @router.get("/actors/{actor_id}", responses=ERRORS, summary="One actor")
 def actor(request: Request, actor_id: RowId) -> dict[str, Any]:
     """An actor: counts, aliases, descriptions, weekly timeline, their quotes, the quotes about
-    them, the actors quoted in the same articles and their articles."""
+    them, the actors quoted in the same articles, their articles, and their stance:
+    ``stance_about`` (who talks about them or acts on them, and how) and ``stance_by`` (whom
+    they talk about), one item per counterpart actor with a ``polarity`` summary (``count``,
+    ``positive``, ``negative``, ``neutral``, ``mean`` score in [-1, 1], ``label``) and a few
+    ``evidence`` rows (article, ``position`` in its text, ``via`` quote or relation, ``text``)."""
     with reader(request) as conn:
         detail = service.actor_detail(conn, actor_id)
     if detail is None:
@@ -146,8 +150,11 @@ def network(
     min_weight: Weight = 2,
     max_nodes: Annotated[int, Query(ge=2, le=300, description="At most this many actors.")] = 60,
 ) -> dict[str, Any]:
-    """Nodes (actors) and edges: ``quote`` (speaker → actor talked about, weight = quotes) and
-    ``co-mention`` (same article, weight = articles), over the articles in the date range."""
+    """Nodes (actors) and edges: ``quote`` (speaker → actor talked about, weight = quotes, and
+    ``polarity``: the speaker's stance towards the actor — ``count``, ``positive``, ``negative``,
+    ``neutral``, ``mean`` score, ``label`` — or null without stance evidence) and
+    ``co-mention`` (same article, weight = articles, ``polarity`` null), over the articles in
+    the date range."""
     with reader(request) as conn:
         nodes, edges = web_queries.network(
             conn,

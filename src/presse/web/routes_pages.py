@@ -116,6 +116,7 @@ def actor(request: Request, actor_id: RowId) -> Response:
     if detail is None:
         raise HTTPException(404, f"no actor {actor_id} in the store")
     points, step = render.timeline(detail.weeks)
+    of_them, subject = render.pronouns(detail.actor.name, detail.actor.type)
     return _page(
         request,
         "actor.html",
@@ -124,6 +125,10 @@ def actor(request: Request, actor_id: RowId) -> Response:
         colour=render.colour_index(f"actor:{actor_id}"),
         points=points,
         step=step,
+        stance_about=render.stance_bars(detail.stance_about),
+        stance_by=render.stance_bars(detail.stance_by),
+        of_them=of_them,
+        subject=subject,
     )
 
 

@@ -20,7 +20,7 @@ from typing import Generic, TypeVar
 from presse.errors import InputError, UsageError
 from presse.model import Article, Document, QuoteKind
 from presse.store import queries as store
-from presse.store.queries import ActorRow, QuoteRow
+from presse.store.queries import ActorRow, QuoteRow, StanceRow
 from presse.web import queries
 from presse.web.queries import ArticleSummary, Companion, StoredArticle, WeekCount
 
@@ -55,6 +55,8 @@ class ActorDetail:
     quotes_about: list[QuoteRow]
     quoted_with: list[Companion]
     articles: list[ArticleSummary]
+    stance_about: list[StanceRow]
+    stance_by: list[StanceRow]
 
 
 def parse_date(value: str | None, name: str) -> date | None:
@@ -180,6 +182,8 @@ def actor_detail(conn: sqlite3.Connection, actor_id: int, *, quotes: int = 50) -
         quotes_about=[r for r in about if r.speaker_actor_id != actor_id][:quotes],
         quoted_with=queries.quoted_with(conn, actor_id),
         articles=queries.actor_articles(conn, actor_id),
+        stance_about=store.stance_about(conn, actor_id),
+        stance_by=store.stance_by(conn, actor_id),
     )
 
 

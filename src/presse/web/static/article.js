@@ -61,6 +61,18 @@
       if (mark) mark.scrollIntoView({ block: "center", behavior: "smooth" });
     }
   });
+  // a link to "#quote-<id>" (the actor page's stance evidence) opens on that quote
+  function fromHash() {
+    const match = /^#quote-(.+)$/.exec(window.location.hash);
+    if (!match || !quotes.has(decodeURIComponent(match[1]))) return;
+    const id = decodeURIComponent(match[1]);
+    show(id);
+    const mark = document.querySelector(`mark.q[data-quote="${CSS.escape(id)}"]`);
+    if (mark) mark.scrollIntoView({ block: "center" });
+  }
+  fromHash();
+  window.addEventListener("hashchange", fromHash);
+
   document.addEventListener("keydown", (event) => {
     const target = event.target;
     if (!(target instanceof Element) || !target.matches("mark.q[data-quote]")) return;

@@ -1,6 +1,8 @@
 // Network page: fetches /api/network and draws a force-directed graph in SVG (plain JS, no
-// library). Nodes are actors (area ~ mentions, colour = the actor's speaker colour); orange
-// arrows go from a speaker to the actor they talk about, grey lines join co-mentioned actors.
+// library). Nodes are actors (area ~ mentions, colour = the actor's speaker colour); arrows go
+// from a speaker to the actor they talk about, coloured by the speaker's mean stance (orange
+// hostile, grey neutral, blue favourable, dashed when not evaluated); light grey lines join
+// co-mentioned actors.
 // Clicking a node (or Enter on it) opens the actor's page; nodes can be dragged.
 "use strict";
 (() => {
@@ -91,6 +93,19 @@
     return links;
   }
 
+  // the server's label: the mean score cut at ±0.1
+  function polarityClass(polarity) {
+    if (!polarity) return "none";
+    return { negative: "neg", positive: "pos" }[polarity.label] || "neu";
+  }
+
+  function describe(polarity) {
+    if (!polarity) return ", ton non évalué";
+    const mean = polarity.mean.toFixed(2).replace(".", ",").replace("-", "\u2212");
+    const sign = polarity.mean > 0.005 ? "+" : "";
+    return `, ton moyen ${sign}${mean} (${polarity.negative} hostile(s), ${polarity.neutral} neutre(s), ${polarity.positive} favorable(s))`;
+  }
+
   function draw(data) {
     const nodes = data.nodes;
     if (!nodes.length) {
@@ -102,17 +117,22 @@
     for (const n of nodes) n.r = 5 + 17 * Math.sqrt(n.mentions / top);
     const links = layout(nodes, data.edges);
     const defs = el("defs", {}, svg);
-    const marker = el("marker", { id: "arrow", viewBox: "0 0 10 10", refX: "10", refY: "5", markerWidth: "7", markerHeight: "7", orient: "auto-start-reverse" }, defs);
-    el("path", { d: "M 0 0 L 10 5 L 0 10 z" }, marker);
+    // one arrowhead per polarity class: a marker cannot take its colour from the line
+    for (const cls of ["neg", "neu", "pos", "none"]) {
+      const marker = el("marker", { id: `arrow-${cls}`, viewBox: "0 0 10 10", refX: "10", refY: "5", markerWidth: "7", markerHeight: "7", orient: "auto-start-reverse" }, defs);
+      el("path", { d: "M 0 0 L 10 5 L 0 10 z" }, marker);
+    }
     const edgeLayer = el("g", { class: "edges" }, svg);
     const nodeLayer = el("g", { class: "nodes" }, svg);
     const lines = links.map((link, i) => {
-      const kind = data.edges[i].kind;
-      const line = el("line", { class: `edge ${kind}`, "stroke-width": String(Math.min(1 + Math.log2(link.w), 6)) }, edgeLayer);
-      if (kind === "quote") line.setAttribute("marker-end", "url(#arrow)");
+      const { kind, polarity } = data.edges[i];
+      const cls = kind === "quote" ? polarityClass(polarity) : "";
+      const line = el("line", { class: `edge ${kind}${cls ? " pol-" + cls : ""}`, "stroke-width": String(Math.min(1 + Math.log2(link.w), 6)) }, edgeLayer);
+      if (polarity) line.dataset.polarity = String(polarity.mean);
+      if (kind === "quote") line.setAttribute("marker-end", `url(#arrow-${cls})`);
       const title = el("title", {}, line);
       title.textContent = kind === "quote"
-        ? `${link.s.name} → ${link.t.name} : ${link.w} citation(s)`
+        ? `${link.s.name} → ${link.t.name} : ${link.w} citation(s)${describe(polarity)}`
         : `${link.s.name} — ${link.t.name} : ${link.w} article(s) en commun`;
       const item = document.createElement("li");
       item.textContent = title.textContent;
