@@ -4,6 +4,7 @@ offline); screenshots go to tests/artifacts/."""
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import threading
 import time
@@ -26,17 +27,15 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def server(analyzer, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The app over a small store, served by uvicorn in a thread; yields its base URL."""
+@contextlib.contextmanager
+def serve(db: Path) -> Iterator[str]:
+    """The app over `db`, served by uvicorn in a thread on a free loopback port; yields its URL."""
     import uvicorn
 
     from presse.web.app import create_app
 
-    db = build_store(tmp_path_factory.mktemp("web-e2e"))
     port = _free_port()
-    config = uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning")
-    uv = uvicorn.Server(config)
+    uv = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=uv.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
@@ -44,9 +43,18 @@ def server(analyzer, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         if time.monotonic() > deadline or not thread.is_alive():
             pytest.fail("the test server did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    uv.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        uv.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(analyzer, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app over a small store of real articles and the hostile one."""
+    with serve(build_store(tmp_path_factory.mktemp("web-e2e"))) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

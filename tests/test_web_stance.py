@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,7 +15,7 @@ from fastapi.testclient import TestClient
 from conftest import EXAMPLE, shared_path
 from presse.corpus import ingest
 from presse.web.app import create_app
-from test_web_e2e import ARTIFACTS, Watch, _free_port, browser  # noqa: F401  (browser: fixture)
+from test_web_e2e import ARTIFACTS, Watch, browser, serve  # noqa: F401  (browser: fixture)
 
 pytestmark = pytest.mark.model
 
@@ -111,20 +109,8 @@ def test_web_stance_actor_page_sections(client: TestClient) -> None:
 
 @pytest.fixture(scope="module")
 def server(store: Path) -> Iterator[str]:
-    import uvicorn
-
-    port = _free_port()
-    uv = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=uv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not uv.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the test server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    uv.should_exit = True
-    thread.join(timeout=10)
+    with serve(store) as url:
+        yield url
 
 
 def test_web_stance_in_the_browser(browser, server: str, client: TestClient) -> None:  # noqa: F811

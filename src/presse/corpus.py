@@ -20,6 +20,7 @@ Contracts:
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -179,15 +180,7 @@ def ingest(
     if jobs < 1:
         raise UsageError(f"--jobs must be at least 1, not {jobs}")
     chunk = chunk_size or (8 if jobs == 1 else 32)
-    counts = IngestCounts()
-    started = time.perf_counter()
-
-    def emit(event: IngestEvent) -> None:
-        counts.add(event)
-        if progress is not None:
-            progress(event)
-
-    with StoreWriter(db) as writer:
+    with _counting(progress) as (counts, emit), StoreWriter(db) as writer:
         keys: deque[tuple[str, str] | None] = deque()
 
         def to_analyze() -> Iterator[Document | InputError]:
@@ -214,7 +207,6 @@ def ingest(
                 continue
             error = result if isinstance(result, PresseError) else InputError("<item>", "failed")
             _store_error(writer, error, _source_of(item), emit)
-    counts.seconds = time.perf_counter() - started
     return counts
 
 
@@ -226,16 +218,7 @@ def ingest_batch(
     The same store as `ingest` over the same inputs: articles keyed and hashed alike (so an
     article ingested one way is "unchanged" the other way), failures recorded as ingest errors.
     """
-
-    counts = IngestCounts()
-    started = time.perf_counter()
-
-    def emit(event: IngestEvent) -> None:
-        counts.add(event)
-        if progress is not None:
-            progress(event)
-
-    with StoreWriter(db) as writer:
+    with _counting(progress) as (counts, emit), StoreWriter(db) as writer:
         for item in read_batch(directory):
             if isinstance(item, InputError):
                 _store_error(writer, item, item.source, emit)
@@ -246,8 +229,25 @@ def ingest_batch(
                 emit(IngestEvent("unchanged", item.source or key))
                 continue
             _store_article(writer, item, (key, digest), emit)
-    counts.seconds = time.perf_counter() - started
     return counts
+
+
+@contextlib.contextmanager
+def _counting(progress: ProgressCallback | None) -> Iterator[tuple[IngestCounts, ProgressCallback]]:
+    """Counts of an ingest and the callback that adds to them (and reports progress); the
+    elapsed time is set when the block ends."""
+    counts = IngestCounts()
+    started = time.perf_counter()
+
+    def emit(event: IngestEvent) -> None:
+        counts.add(event)
+        if progress is not None:
+            progress(event)
+
+    try:
+        yield counts, emit
+    finally:
+        counts.seconds = time.perf_counter() - started
 
 
 def _store_article(
