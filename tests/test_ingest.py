@@ -736,14 +736,15 @@ def test_sources_iter_sources_recurses_into_folders_sorted(tmp_path: Path) -> No
     (tmp_path / "a" / "z").mkdir(parents=True)
     (tmp_path / ".cache").mkdir()
     write(tmp_path, "b/2.txt", "Deux.")
-    write(tmp_path, "a/z/3.md", "Trois.")
+    write(tmp_path, "a/z/3.txt", "Trois.")
+    write(tmp_path, "a/z/README.md", "Un fichier de documentation, pas un article.")
     write(tmp_path, "a/1.txt", "Un.")
     write(tmp_path, "c.jsonl", '{"id": "q", "text": "Quatre."}\n')
     write(tmp_path, ".cache/cache.txt", "Caché.")
     write(tmp_path, "a/.cache.txt", "Caché.")
     write(tmp_path, "a/photo.jpg", b"\xff\xd8\xff")
     write(tmp_path, "a/LISEZMOI", "Sans extension.")
-    expected = ["a/1.txt", "a/z/3.md", "b/2.txt", "c.jsonl"]
+    expected = ["a/1.txt", "a/z/3.txt", "b/2.txt", "c.jsonl"]
     assert supported_files(str(tmp_path)) == [str(tmp_path / p) for p in expected]
     documents = list(iter_sources([tmp_path]))
     assert [d.text for d in documents] == ["Un.", "Trois.", "Deux.", "Quatre."]
@@ -755,3 +756,14 @@ def test_sources_iter_sources_folder_without_supported_files_is_an_error(tmp_pat
     (error,) = iter_sources([tmp_path])
     assert isinstance(error, InputError)
     assert error.problem == "contains no supported files"
+
+
+def test_ingest_folder_walk_skips_markdown_but_reads_it_by_name(tmp_path) -> None:
+    from presse.ingest import iter_sources
+    from presse.ingest.sources import supported_files
+
+    (tmp_path / "readme.md").write_text("# Corpus\n\nCe dossier contient des articles.", encoding="utf-8")
+    (tmp_path / "article.txt").write_text("Le ministre a déclaré que la réforme attendrait.", encoding="utf-8")
+    assert [p.rsplit("/", 1)[-1] for p in supported_files(str(tmp_path))] == ["article.txt"]
+    by_name = list(iter_sources([str(tmp_path / "readme.md")]))
+    assert len(by_name) == 1 and "Corpus" in by_name[0].text

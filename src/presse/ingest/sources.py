@@ -189,13 +189,14 @@ def supported_files(directory: str) -> list[str]:
     """The files under ``directory`` with a supported extension, recursively, sorted by path.
 
     Hidden files and folders (name starting with ".") are skipped; symbolic links to folders
-    are not followed (no cycles).
+    are not followed (no cycles). Markdown files are skipped too: in a corpus folder they are
+    its README, changelog or licence, not articles (a ``.md`` given by name is still read).
     """
     found: list[tuple[tuple[str, ...], str]] = []
     for root, dirs, files in os.walk(directory):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in files:
-            if name.startswith(".") or _kind_of(name) is None:
+            if name.startswith(".") or name.lower().endswith(".md") or _kind_of(name) is None:
                 continue
             path = os.path.join(root, name)
             found.append((Path(os.path.relpath(path, directory)).parts, path))
