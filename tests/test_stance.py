@@ -10,7 +10,15 @@ import pytest
 from presse import __version__
 from presse.analyze.convert import doc_to_article
 from presse.analyze.convert_stance import add_stance
-from presse.analyze.polarity import parse_polarity, polarity_lexicon, score_tokens
+from presse.analyze.polarity import (
+    label,
+    parse_expressions,
+    parse_polarity,
+    polarity_expressions,
+    polarity_lexicon,
+    score_tokens,
+)
+from presse.analyze.stance import predicate_polarity, target_score
 from presse.eval.stance import class_scores, load_gold
 from presse.model import Article, Document
 from presse.report_dynamics import markdown_dynamics, sidelined, stance_pairs
@@ -129,6 +137,151 @@ def test_stance_quote_target_polarity(stance_analyzer, text, target, polarity, c
     found = [t for t in quote.targets if target in t.name]
     assert found and found[0].polarity == polarity
     assert all(t.entity != quote.speaker.entity for t in quote.targets)
+
+
+# --- polarity constructions (negation, idioms, cue classes, victims, neutral facts) -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le ministre n'est pas du tout d'accord avec le projet.", "negative"),
+        ("Le maire ne se laissera pas instrumentaliser.", "positive"),
+        ("Il m'a évité de commettre des erreurs.", "positive"),
+        ("C'est sans doute une erreur.", "negative"),
+        ("Il est plus que jamais déterminé et courageux.", "positive"),
+        ("Personne n'est aussi honnête que lui.", "positive"),
+        ("Personne n'est honnête ici.", "negative"),
+        ("Non, la situation est préoccupante.", "negative"),
+        ("Il n'a pas tenu ses promesses.", "negative"),
+    ],
+)
+def test_stance_negation(stance_analyzer, text, expected):
+    assert score_tokens(stance_analyzer.nlp(text)).label == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "entry"),
+    [
+        ("Le syndicat est juge et partie dans ce dossier.", "negative", "juge et partie"),
+        ("Nous tiendrons la presse pour responsable.", "negative", "tenir … pour responsable"),
+        ("Elle fait comme si elle ne savait rien.", "negative", "faire comme si"),
+        ("Les accusations sont sans fondement.", "negative", "sans fondement"),
+        ("Il y a une justice à deux vitesses.", "negative", "à deux vitesses"),
+        ("Il a tenu ses promesses.", "positive", "tenir … promesses"),
+        ("Je tire mon chapeau au sélectionneur.", "positive", "tirer … chapeau"),
+    ],
+)
+def test_stance_idiom(stance_analyzer, text, expected, entry):
+    result = score_tokens(stance_analyzer.nlp(text))
+    assert result.label == expected
+    assert entry in [h.word for h in result.hits]
+
+
+def test_stance_idiom_replaces_its_words(stance_analyzer):
+    """« mauvaise foi » is one hit, not « mauvais » plus « foi »."""
+    hits = score_tokens(stance_analyzer.nlp("Il est de mauvaise foi.")).hits
+    assert [h.word for h in hits] == ["mauvaise foi"]
+
+
+def test_stance_idiom_lexicon_is_well_formed(tmp_path):
+    expressions = polarity_expressions()
+    assert len(expressions) >= 100
+    assert all(len([w for w in e.words if w != "…"]) >= 2 and -1 <= e.value <= 1 for e in expressions)
+    assert not {e.text for e in expressions} & set(polarity_lexicon())
+    path = tmp_path / "polarity_mwe.tsv"
+    path.write_text("seul\t-0.5\tcurated\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="not a multiword"):
+        parse_expressions(path)
+
+
+def _target_label(analyzer, text: str, quote: str, cue: str, target: str) -> str:
+    doc = analyzer.nlp(text)
+    q0, t0 = text.index(quote), text.index(target)
+    qspan = doc.char_span(q0, q0 + len(quote), alignment_mode="expand")
+    tspan = doc.char_span(t0, t0 + len(target), alignment_mode="expand")
+    cue_token = next(t for t in doc if t.text == cue)
+    return label(target_score(doc, qspan, cue_token, tspan))
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "cue", "target", "polarity"),
+    [
+        ("La sénatrice a dénoncé le préfet : « Il prendra sa décision mardi. »", "Il prendra sa décision mardi.", "dénoncé", "préfet", "negative"),
+        ("La sénatrice a accusé le préfet de « mener une politique de division ».", "mener une politique de division", "accusé", "préfet", "negative"),
+        # the hostile class is about the cue's own object, not about everyone the quote names
+        ("Le ministre a dénoncé la réforme : « Le maire a voté pour elle mardi. »", "Le maire a voté pour elle mardi.", "dénoncé", "maire", "neutral"),
+    ],
+)
+def test_stance_hostile_cue(stance_analyzer, text, quote, cue, target, polarity):
+    assert _target_label(stance_analyzer, text, quote, cue, target) == polarity
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "cue", "target"),
+    [
+        ("La sénatrice a salué le préfet : « Il prendra sa décision mardi. »", "Il prendra sa décision mardi.", "salué", "préfet"),
+        ("La sénatrice a remercié le préfet pour « son travail ».", "son travail", "remercié", "préfet"),
+    ],
+)
+def test_stance_warm_cue(stance_analyzer, text, quote, cue, target):
+    assert _target_label(stance_analyzer, text, quote, cue, target) == "positive"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "cue", "target"),
+    [
+        ("« Le maire se rendra à Lyon mardi », a déclaré le ministre.", "Le maire se rendra à Lyon mardi", "déclaré", "maire"),
+        ("« L'escroc Dupont travaille pour Martin », a écrit le candidat.", "L'escroc Dupont travaille pour Martin", "écrit", "Martin"),
+    ],
+)
+def test_stance_neutral_fact(stance_analyzer, text, quote, cue, target):
+    """Facts about a target, or an epithet that qualifies someone else, are no stance towards it."""
+    assert _target_label(stance_analyzer, text, quote, cue, target) == "neutral"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "cue", "target"),
+    [
+        ("L'ONG a condamné « la persécution des journalistes ».", "la persécution des journalistes", "condamné", "journalistes"),
+        ("« Le président est sacrifié par des juges partisans », a déclaré le député.", "Le président est sacrifié par des juges partisans", "déclaré", "président"),
+    ],
+)
+def test_stance_victim_is_sided_with(stance_analyzer, text, quote, cue, target):
+    assert _target_label(stance_analyzer, text, quote, cue, target) == "positive"
+
+
+def test_stance_speaker_is_not_own_target(stance_analyzer):
+    text = "La Turquie a condamné un « crime contre l'humanité »."
+    assert _target_label(stance_analyzer, text, "crime contre l'humanité", "condamné", "La Turquie") == "neutral"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target", "predicate", "polarity"),
+    [
+        ("Benoît Hamon a reçu le soutien d'Arnaud Montebourg.", "Montebourg", "Hamon", "recevoir soutien", "positive"),
+        ("Nicolas Sarkozy a essuyé les critiques de François Bayrou.", "Bayrou", "Sarkozy", "essuyer critique", "negative"),
+        ("Angela Merkel a pris la défense d'Emmanuel Macron.", "Merkel", "Macron", "prendre la défense", "positive"),
+        ("Angela Merkel a mis en garde Emmanuel Macron.", "Merkel", "Macron", "mettre en garde", "negative"),
+        ("Claude Guéant vient d'être condamné par Nicolas Sarkozy.", "Sarkozy", "Guéant", "condamner", "negative"),
+    ],
+)
+def test_stance_relation_constructions(stance_analyzer, text, source, target, predicate, polarity):
+    article, _ = _analyze(stance_analyzer, text)
+    rels = [r for r in article.relations if source in _name(article, r.subject) and target in _name(article, r.object)]
+    assert rels, article.relations
+    assert (rels[0].predicate, rels[0].polarity) == (predicate, polarity)
+
+
+def test_stance_victory_is_hostile_to_the_defeated(stance_analyzer):
+    doc = stance_analyzer.nlp("Emmanuel Macron a remporté l'élection.")
+    assert predicate_polarity(next(t for t in doc if t.lemma_ == "remporter")) < 0
+
+
+def test_stance_partial_quote_holder_is_target(stance_analyzer):
+    article, _ = _analyze(stance_analyzer, "François Fillon « a voté contre tous les textes », a rappelé Jean-Jacques Urvoas.")
+    quote = next(q for q in article.quotes if "voté" in q.text)
+    assert any("Fillon" in t.name for t in quote.targets)
 
 
 # --- the reference article -------------------------------------------------------------------

@@ -45,7 +45,9 @@ def add_stance(article: Article, doc: Doc) -> Article:
             s, e = _chars(doc, t.start, t.end)
             targets.append(
                 Target(entity=ids[t.entity], name=names[t.entity], start=s, end=e, text=text[s:e],
-                       polarity=t.polarity, score=t.score, via=t.via)  # type: ignore[arg-type]
+                       polarity=t.polarity, score=t.score,
+                       # "holder" (the noun a partial quote is said of) is reported as a mention
+                       via="mention" if t.via == "holder" else t.via)  # type: ignore[arg-type]
             )
         quote.targets = targets
 

@@ -4,16 +4,24 @@ On top of presse_actors and presse_quotes, the ``presse_stance`` component compu
 
 - per quote, the **cue class** (the ``class`` of the cue in the reporting-verb lexicon) and the
   **targets**: actor mentions inside the quote (the speaker excluded), the actor object of the cue
-  verb ("menaçait Moscou de « … »", "a remercié son homologue"), and for a cue whose object
-  names a shared event ("a qualifié la réunion d'« … »") the other participants of that event.
-  The polarity towards a target combines the lexicon polarity of the words around it in the quote
-  (its clause, else the whole quote) with the cue class (hostile → negative, warm → positive),
-  the cue weighing most on the cue's own object;
+  verb ("menaçait Moscou de « … »", "a remercié son homologue", "ce Tribunal, qu'il qualifie de
+  « … »"), for a cue whose object names a shared event ("a qualifié la réunion d'« … »") the other
+  participants of that event, and the holder a partial quote is said of (Fillon « a voté … », les
+  « allégations mensongères » de Fillon). The polarity towards a target combines the lexicon
+  polarity of the words around it in the quote (its clause without relative clauses on other
+  nouns, else the whole quote; never the epithets of another name, « l'escroc Dupont ») with the
+  cue class (hostile → negative, warm → positive), the cue weighing most on the cue's own object
+  and not at all on the other names of a quote when the cue has an object of its own. A target
+  that suffers a negative act the quote names ("la persécution de X", "l'attentat contre X", "X est
+  sacrifié par …") is sided with: the negative score turns positive;
 - **relations** (subject actor, predicate, object actor) from the dependency tree outside
-  quotations: subject → verb → obj / iobj / obl, passives with their agent, light verbs with an
-  evaluative noun ("a multiplié les compliments à l'égard de Trump", "a rendu hommage à"), and
-  meeting nouns ("la rencontre entre X et Y"). Polarity comes from the predicate: the
-  reporting-verb class for cues, else ``polarity.tsv``, negation flipping it;
+  quotations: subject → verb → obj / iobj / obl, passives with their agent (the patient may be the
+  subject of the governing verb: "vient d'être condamné par"), light verbs with an evaluative
+  noun ("a multiplié les compliments à l'égard de Trump", "a rendu hommage à"), multiword
+  predicates ("a pris la défense de", "a mis en garde"), verbs of receiving ("a reçu le soutien
+  de Y": Y → subject), and meeting nouns ("la rencontre entre X et Y"). Polarity comes from the
+  predicate: a multiword expression, the reporting-verb class for cues, else ``polarity.tsv``,
+  negation flipping it; verbs of victory are hostile to the one defeated;
 - **stance edges** source → target, from quotes (speaker → target) and relations (subject →
   object), in article order, so that a swing from hostile to warm is visible;
 - **tone**: the journalist's evaluative words in the sentence around each mention outside quotes,
@@ -31,7 +39,15 @@ from typing import Protocol
 from spacy.tokens import Doc, Span, Token
 
 from presse.analyze.actors import Actors
-from presse.analyze.polarity import PolarityScore, label, polarity_lexicon, score_tokens, token_hit
+from presse.analyze.polarity import (
+    PolarityScore,
+    expression_hit,
+    expression_hits,
+    label,
+    polarity_lexicon,
+    score_tokens,
+    token_hit,
+)
 from presse.analyze.quotes import QuoteRec, Quotes, cue_of
 from presse.lexicons import reporting_verb
 
@@ -180,7 +196,9 @@ def _actor_of(token: Token, actors: Actors, spans: Sequence[tuple[int, int, int]
     found = _mention_of(token, actors, spans)
     if found is None:
         for child in token.children:
-            if child.dep_ in ("flat:name", "appos", "fixed"):
+            # "sa rivale Marine Le Pen": a name in apposition, sometimes parsed as a bare nmod
+            bare_nmod = child.dep_ == "nmod" and not _case(child) and child.i == token.i + 1
+            if child.dep_ in ("flat:name", "appos", "fixed") or bare_nmod:
                 found = _mention_of(child, actors, spans)
                 if found:
                     break
@@ -239,17 +257,55 @@ def _clause_tokens(token: Token, within: Span) -> list[Token]:
     for child in head.children:
         if child.dep_ in clause_deps and not (child.i <= token.i <= child.right_edge.i and child.left_edge.i <= token.i):
             excluded.update(t.i for t in child.subtree)
+    # relative clauses deeper down describe another noun ("par ces manœuvres qui puent la calomnie")
+    for t in head.subtree:
+        if t.dep_ == "acl:relcl" and t.head.i != token.i and t.i not in excluded and not (t.left_edge.i <= token.i <= t.right_edge.i):
+            excluded.update(x.i for x in t.subtree)
     return [t for t in head.subtree if within.start <= t.i < within.end and t.i not in excluded]
 
 
+RELATIVE_PRONOUNS = frozenset({"qui", "que", "qu'", "qu’", "lequel", "laquelle", "lesquels", "lesquelles"})
+
+
 def _cue_objects(cue: Token, quote: Span) -> list[Token]:
-    """Objects of the cue verb outside the quote: obj, iobj, obl:arg, obl with an actor case."""
+    """Objects of the cue verb outside the quote: obj, iobj, obl:arg, obl with an actor case; a
+    relative pronoun object stands for its antecedent ("ce Tribunal, qu'il qualifie de « … »")."""
     out = []
     for child in cue.children:
         if quote.start <= child.i < quote.end:
             continue
         if child.dep_ in OBJECT_DEPS or (child.dep_ == "obl" and _case(child) in OBL_CASES):
+            if child.lower_ in RELATIVE_PRONOUNS and cue.dep_ == "acl:relcl" and not (quote.start <= cue.head.i < quote.end):
+                out.append(cue.head)
+                continue
             out.extend(_conjuncts(child))
+    return out
+
+
+def holder_tokens(quote: Span) -> list[Token]:
+    """Noun phrases outside a partial quote that the quoted words are said of: the subject of a
+    quoted predicate (Fillon « a voté contre … »), the noun a quoted epithet or description
+    qualifies (la parole « malhonnête » du candidat, Guéant, « haut fonctionnaire … »), the
+    complements of a quoted noun (les « allégations mensongères » de Fillon, une « discrimination »
+    à l'égard des Asiatiques)."""
+    def outside(t: Token) -> bool:
+        return not (quote.start <= t.i < quote.end)
+
+    out: list[Token] = []
+    for tok in quote:
+        if tok.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
+            continue
+        for child in tok.children:
+            if child.dep_ in ("nsubj", "nsubj:pass") and outside(child) and child.lower_ not in RELATIVE_PRONOUNS:
+                out.extend(_conjuncts(child))
+    root = quote.root
+    if outside(root.head) and root.dep_ in ("amod", "appos", "acl", "acl:relcl", "nmod") and root.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        out.append(root.head)
+    if root.pos_ == "NOUN":
+        out.extend(t for t in _noun_targets(root) if outside(t))
+        for child in root.children:
+            if child.dep_ == "nmod" and outside(child) and set(_case(child).split()) & {"de", "d'", "d’", "du", "des"}:
+                out.extend(_conjuncts(child))
     return out
 
 
@@ -266,18 +322,15 @@ def quote_targets(
 
     Targets are the actors mentioned in `quote` (not the speaker, not first person), then the
     actor objects of `cue`, then — when the cue's object is a meeting noun — the speaker's
-    partners in `meetings` (entity → entities it meets). One target per entity: the first found.
+    partners in `meetings` (entity → entities it meets), then the holders a partial quote is
+    said of (`holder_tokens`). One target per entity: the first found. Scores follow
+    `target_score`.
     """
     spans = _mentions(actors) if spans is None else spans
     meetings = meetings or {}
     cue_entry = cue_of(cue) if cue is not None else None
     cue_class = cue_entry.cue_class if cue_entry is not None else None
-    prior = CUE_PRIOR.get(cue_class or "", 0.0)
-    if cue is not None and cue_entry is None:
-        # a non-reporting predicate governing the quote ("menace de « … »" parsed as a noun)
-        lex = polarity_lexicon()
-        value = lex.get(cue.lemma_.lower())
-        prior = value if value is not None else 0.0
+    prior = _cue_prior(cue)
     whole = score_tokens(quote)
     targets: list[TargetRec] = []
     seen: set[int] = set() if speaker is None else {speaker}
@@ -288,11 +341,9 @@ def quote_targets(
         if doc[start].lower_ in FIRST_PERSON:
             continue
         seen.add(ent)
-        local = score_tokens(_clause_tokens(doc[start:end].root, quote))
-        fallback = QUOTE_FALLBACK if len(quote) <= LONG_QUOTE else QUOTE_FALLBACK_LONG
-        text_score = local.score if local.hits else whole.score * fallback
-        score = _sided(_combine(text_score, prior, CUE_WEIGHT_INSIDE), doc[start:end].root)
-        targets.append(TargetRec(ent, start, end, score))
+        mention = doc[start:end]
+        inside_prior = 0.0 if _cue_has_other_object(cue, quote, mention) else prior
+        targets.append(TargetRec(ent, start, end, _inside_score(doc, quote, mention, inside_prior, spans)))
 
     if cue is not None:
         for obj in _cue_objects(cue, quote):
@@ -301,7 +352,8 @@ def quote_targets(
                 start, end, ent = found
                 if ent not in seen:
                     seen.add(ent)
-                    targets.append(TargetRec(ent, start, end, _combine(whole.score, prior, CUE_WEIGHT_OBJECT), "cue_object"))
+                    score = _sided(_combine(whole.score, prior, CUE_WEIGHT_OBJECT), doc[start:end].root)
+                    targets.append(TargetRec(ent, start, end, score, "cue_object"))
             elif obj.lemma_.lower() in MEETING_NOUNS and speaker is not None:
                 for partner in sorted(meetings.get(speaker, ())):
                     if partner in seen:
@@ -310,7 +362,79 @@ def quote_targets(
                     first = next((s for s in spans if s[2] == partner), None)
                     if first is not None:
                         targets.append(TargetRec(partner, first[0], first[1], _combine(whole.score, prior, CUE_WEIGHT_OBJECT), "event"))
+    for tok in holder_tokens(quote):
+        found = _actor_of(tok, actors, spans, via_de=True)
+        if found is not None and found[2] not in seen:
+            start, end, ent = found
+            seen.add(ent)
+            score = _sided(_combine(whole.score, prior, CUE_WEIGHT_INSIDE), doc[start:end].root)
+            targets.append(TargetRec(ent, start, end, score, "holder"))
     return QuoteStance(cue_class, _combine(whole.score, prior, CUE_WEIGHT_INSIDE), targets)
+
+
+def _foreign_tokens(doc: Doc, target: tuple[int, int], spans: Sequence[tuple[int, int, int]], within: Span) -> set[int]:
+    """Tokens that evaluate another actor than the target: that actor's mention and the epithets
+    right next to it ("l'escroc Miguet", "un tribunal fantôche"), which are about it, not about
+    the target. Names the actor layer missed count too (capitalised proper nouns, not the
+    quote's first word)."""
+    out: set[int] = set()
+    # actor mentions, and capitalised names the actor layer missed
+    names = [(s, e) for s, e, _ent in spans]
+    names += [(t.i, t.i + 1) for t in within if t.pos_ == "PROPN" and t.is_title and t.i > within.start]
+    for start, end in names:
+        if start < target[1] and target[0] < end:
+            continue
+        if not (within.start <= start < within.end):
+            continue
+        out.update(range(start, end))
+        j = start - 1
+        while j >= within.start and j >= start - 3 and doc[j].pos_ in ("NOUN", "ADJ", "DET", "PROPN") and doc[j].is_lower:
+            if doc[j].pos_ != "DET":
+                out.add(j)
+            j -= 1
+        for k in range(end, min(end + 2, within.end)):
+            if doc[k].pos_ != "ADJ":
+                break
+            out.add(k)
+    return out
+
+
+def _doc_spans(doc: Doc) -> list[tuple[int, int, int]]:
+    actors = doc._.get("presse_actors") if Doc.has_extension("presse_actors") else None
+    return _mentions(actors) if actors is not None else []
+
+
+def _inside_score(
+    doc: Doc, quote: Span, target: Span, prior: float, spans: Sequence[tuple[int, int, int]]
+) -> float:
+    """The polarity towards a target mentioned inside `quote`: the words of its clause (else the
+    whole quote, damped) that are not about another actor, weighed with the cue prior."""
+    foreign = _foreign_tokens(doc, (target.start, target.end), spans, quote)
+    whole = score_tokens(t for t in quote if t.i not in foreign)
+    local = score_tokens(t for t in _clause_tokens(target.root, quote) if t.i not in foreign)
+    fallback = QUOTE_FALLBACK if len(quote) <= LONG_QUOTE else QUOTE_FALLBACK_LONG
+    text_score = local.score if local.hits else whole.score * fallback
+    return _sided(_combine(text_score, prior, CUE_WEIGHT_INSIDE), target.root)
+
+
+def _cue_prior(cue: Token | None) -> float:
+    """The polarity a cue lends to what it reports: its class (hostile, warm…), or for a
+    non-reporting governing word its own lexicon polarity ("menace de « … »")."""
+    if cue is None:
+        return 0.0
+    entry = cue_of(cue)
+    if entry is not None:
+        return CUE_PRIOR.get(entry.cue_class or "", 0.0)
+    return polarity_lexicon().get(cue.lemma_.lower(), 0.0)
+
+
+def _cue_has_other_object(cue: Token | None, quote: Span, target: Span) -> bool:
+    """True when the cue verb has its own object outside the quote that is not `target`
+    ("a dénoncé le soutien de Miguet à Pécresse : « … »"): its class is about that object."""
+    if cue is None:
+        return False
+    objects = _cue_objects(cue, quote)
+    return bool(objects) and not any(target.start <= o.i < target.end or o.i == target.root.i for o in objects)
 
 
 def target_score(doc: Doc, quote: Span, cue: Token | None, target: Span) -> float:
@@ -318,25 +442,31 @@ def target_score(doc: Doc, quote: Span, cue: Token | None, target: Span) -> floa
     the rules of `quote_targets`: inside the quote, its clause (else the whole quote, damped);
     the cue's object, the whole quote weighed with the cue class; elsewhere, the whole quote
     with the cue class weighed as for mentions inside."""
-    cue_entry = cue_of(cue) if cue is not None else None
-    prior = CUE_PRIOR.get(cue_entry.cue_class, 0.0) if cue_entry is not None else 0.0
-    if cue is not None and cue_entry is None:
-        prior = polarity_lexicon().get(cue.lemma_.lower(), 0.0)
-    whole = score_tokens(quote)
+    prior = _cue_prior(cue)
+    spans = _doc_spans(doc)
+    if target.root.lower_ in FIRST_PERSON:
+        return 0.0  # the speaker or generic "on": never a target (see quote_targets)
+    if cue is not None and target.root.head.i == cue.i and target.root.dep_ in ("nsubj", "nsubj:pass"):
+        return 0.0  # the cue's subject is the speaker, not what the quote is about
     if quote.start <= target.start and target.end <= quote.end:
-        local = score_tokens(_clause_tokens(target.root, quote))
-        fallback = QUOTE_FALLBACK if len(quote) <= LONG_QUOTE else QUOTE_FALLBACK_LONG
-        return _sided(_combine(local.score if local.hits else whole.score * fallback, prior, CUE_WEIGHT_INSIDE), target.root)
+        inside_prior = 0.0 if _cue_has_other_object(cue, quote, target) else prior
+        return _inside_score(doc, quote, target, inside_prior, spans)
+    whole = score_tokens(quote)
     if cue is not None and any(target.start <= o.i < target.end or o.i == target.root.i for o in _cue_objects(cue, quote)):
-        return _combine(whole.score, prior, CUE_WEIGHT_OBJECT)
+        return _sided(_combine(whole.score, prior, CUE_WEIGHT_OBJECT), target.root)
     if cue is not None and target.root.head.i == cue.i:
-        return _combine(whole.score, prior, CUE_WEIGHT_OBJECT)
-    return _combine(whole.score, prior, CUE_WEIGHT_INSIDE)
+        return _sided(_combine(whole.score, prior, CUE_WEIGHT_OBJECT), target.root)
+    return _sided(_combine(whole.score, prior, CUE_WEIGHT_INSIDE), target.root)
 
 
 def predicate_polarity(token: Token) -> float:
-    """The polarity of a predicate token as relations use it: the evaluative noun of a light
-    verb, the reporting-verb class (hostile, warm), else the polarity lexicon, with negation."""
+    """The polarity of a predicate token as relations use it: a multiword expression it starts
+    ("a pris la défense de", "mis en garde"), the evaluative noun of a light verb, the
+    reporting-verb class (hostile, warm), else the polarity lexicon, with negation. Verbs of
+    victory are hostile to the one defeated ("a remporté l'élection face à X")."""
+    expr = _expression_at(token)
+    if expr is not None:
+        return expr
     if token.pos_ == "VERB":
         light = _light_noun(token)
         if light is not None:
@@ -347,22 +477,68 @@ def predicate_polarity(token: Token) -> float:
     return hit.value if hit else 0.0
 
 
+# Winning is done against someone: towards the object actor, the act is hostile
+VICTORY_VERBS = frozenset({"remporter", "gagner", "vaincre", "battre", "emporter", "l'emporter", "devancer", "écraser"})
+VICTORY_SCORE = -0.5
+
+
+def _expression_match(token: Token) -> tuple[float, str, tuple[int, int]] | None:
+    """The multiword expression that starts at `token` ("a pris la défense", "mis en garde"):
+    its value with negation applied, its text and token span; or None."""
+    window = [t for t in token.sent if token.i <= t.i <= token.i + 6]
+    for indices, expr in expression_hits(window):
+        if indices[0] == token.i:
+            value = expression_hit([token.doc[i] for i in indices], expr).value
+            return value, expr.text, (indices[0], indices[-1] + 1)
+    return None
+
+
+def _expression_at(token: Token) -> float | None:
+    match = _expression_match(token)
+    return match[0] if match is not None else None
+
+
 VICTIM_CASES = frozenset({"contre", "envers"})
+# Negative action nouns whose "de" complement is the one it is done to: "la persécution
+# d'individus", "l'arrestation de X" (not "les accusations de X", where X is the agent)
+PATIENT_NOUNS = frozenset({
+    "persécution", "discrimination", "torture", "répression", "assassinat", "meurtre", "massacre",
+    "enlèvement", "arrestation", "détention", "exécution", "harcèlement", "humiliation", "expulsion",
+    "lynchage", "oppression", "stigmatisation", "incarcération", "emprisonnement", "traque",
+    "séquestration", "exclusion", "persécuter", "agression",
+})
+_DE = frozenset({"de", "d'", "d’", "du", "des"})
 
 
 def _victim_of(target: Token) -> bool:
-    """True when `target` is what a negative noun is done to: "l'attentat commis contre X", "la
-    discrimination à l'égard de X" — condemning it is siding with X."""
+    """True when `target` is what a negative act is done to, so condemning the act is siding with
+    it: "l'attentat commis contre X", "la discrimination à l'égard de X", "la persécution de X",
+    "X est (en train d'être) sacrifiée par …"."""
     head = target.head
     case = _case(target)
     if head.lower_ in RELATIONAL_NOUNS or head.lemma_.lower() in RELATIONAL_NOUNS:
         head, case = head.head, "envers"
     elif head.pos_ == "VERB" and head.dep_ == "acl":
         head = head.head  # "l'attentat commis contre X"
-    if case not in VICTIM_CASES or head.pos_ != "NOUN":
-        return False
-    hit = token_hit(head)
-    return hit is not None and hit.value < 0
+    if head.pos_ == "NOUN" and case in VICTIM_CASES:
+        hit = token_hit(head)
+        return hit is not None and hit.value < 0
+    if head.pos_ == "NOUN" and head.lemma_.lower() in PATIENT_NOUNS and target.dep_ == "nmod" and set(case.split()) & _DE:
+        hit = token_hit(head)
+        return hit is None or hit.value < 0
+    # passive: the target is the subject of a negative verb in the passive, here or in the
+    # infinitive complement of its predicate ("est en train d'être sacrifiée")
+    # — verbs of harm only: "X est accusé / critiqué / condamné" makes X the one blamed
+    if target.dep_ in ("nsubj:pass", "nsubj"):
+        verbs = [head, *[c for c in head.children if c.pos_ == "VERB" and c.dep_ in ("xcomp", "nmod", "acl", "ccomp")]]
+        for verb in verbs:
+            if verb.pos_ != "VERB" or reporting_verb(verb.lemma_.lower()) is not None:
+                continue
+            if any(c.dep_ == "aux:pass" for c in verb.children):
+                hit = token_hit(verb)
+                if hit is not None and hit.value < 0:
+                    return True
+    return False
 
 
 def _sided(score: float, target: Token) -> float:
@@ -394,6 +570,9 @@ def governing_cue(quote: Span) -> Token | None:
 
 
 def _predicate_score(token: Token) -> float:
+    if token.lemma_.lower() in VICTORY_VERBS:
+        hit = token_hit(token, {token.lemma_.lower(): VICTORY_SCORE})
+        return hit.value if hit else VICTORY_SCORE
     entry = reporting_verb(token.lemma_.lower())
     if entry is not None and entry.cue_class in CUE_PRIOR and entry.cue_class in ("hostile", "warm"):
         value = CUE_PRIOR[entry.cue_class] / 0.6 * 0.7
@@ -468,7 +647,46 @@ def extract_relations(doc: Doc, actors: Actors, quoted: Sequence[tuple[int, int]
     return out
 
 
+# "X a reçu le soutien de Y", "X essuie les critiques de Y": Y acts on X
+RECEIVE_VERBS = frozenset({"recevoir", "obtenir", "essuyer", "subir", "attirer", "récolter", "bénéficier"})
+
+
+def _received_relations(verb: Token, add: AddRelation) -> bool:
+    """Relations of a verb of receiving with an evaluative noun: the noun's "de" complement acts
+    on the verb's subject ("Hamon avait reçu le soutien d'Arnaud Montebourg" → Montebourg
+    -soutien→ Hamon). True when the verb had such a noun."""
+    if verb.lemma_.lower() not in RECEIVE_VERBS:
+        return False
+    nouns = [c for c in verb.children if c.dep_ in ("obj", "obl:arg") and c.pos_ == "NOUN"]
+    found = False
+    for noun in nouns:
+        hit = token_hit(noun)
+        if hit is None:
+            continue
+        agents = [g for c in noun.children if c.dep_ == "nmod" and set(_case(c).split()) & _DE for g in _conjuncts(c)]
+        subj = _subject(verb)
+        if subj is None or not agents:
+            continue
+        found = True
+        score = hit.value * (NEGATION_FLIP if _negated_verb(verb) else 1.0)
+        pred = f"{verb.lemma_.lower()} {noun.lemma_.lower()}"
+        span = (min(verb.i, noun.i), max(verb.i, noun.i) + 1)
+        for agent in agents:
+            for patient in _conjuncts(subj):
+                add(agent, pred, span, patient, score, via_de=False)
+    return found
+
+
+NEGATION_FLIP = -0.6
+
+
+def _negated_verb(verb: Token) -> bool:
+    return any(c.lower_ in ("pas", "jamais", "plus") for c in verb.children)
+
+
 def _verb_relations(verb: Token, add: AddRelation) -> None:
+    if _received_relations(verb, add):
+        return
     light = _light_noun(verb)
     if light is not None:
         hit = token_hit(light)
@@ -487,18 +705,23 @@ def _verb_relations(verb: Token, add: AddRelation) -> None:
                 for o in objects:
                     add(s, pred, pred_span, o, score, via_de=False)
         return
-    score = _predicate_score(verb)
-    pred = verb.lemma_.lower()
+    expr = _expression_match(verb)
+    score = expr[0] if expr is not None else _predicate_score(verb)
+    pred = expr[1] if expr is not None else verb.lemma_.lower()
+    pred_span = expr[2] if expr is not None else (verb.i, verb.i + 1)
     passive = any(c.dep_ in ("nsubj:pass", "aux:pass") for c in verb.children)
     if passive or (verb.dep_ == "acl" and _agent(verb) is not None):
         agent = _agent(verb)
         patient = next((c for c in verb.children if c.dep_ == "nsubj:pass"), None)
         if patient is None and verb.dep_ == "acl":
             patient = verb.head
+        if patient is None:
+            # "X vient d'être condamné par Y": the patient is the subject of the governing verb
+            patient = _subject(verb)
         if agent is not None and patient is not None:
             for s in _conjuncts(agent):
                 for o in _conjuncts(patient):
-                    add(s, pred, (verb.i, verb.i + 1), o, score, via_de=False)
+                    add(s, pred, pred_span, o, score, via_de=False)
         return
     subj = _subject(verb)
     if subj is None:
@@ -512,7 +735,7 @@ def _verb_relations(verb: Token, add: AddRelation) -> None:
             objects.extend((c, False) for c in _conjuncts(child))
     for s in _conjuncts(subj):
         for obj, via_de in objects:
-            add(s, pred, (verb.i, verb.i + 1), obj, score, via_de=via_de)
+            add(s, pred, pred_span, obj, score, via_de=via_de)
 
 
 def _meeting_noun(token: Token) -> Token | None:

@@ -222,6 +222,10 @@ def stance_table(result: dict[str, Any]) -> str:
     lines = ["| task | n | accuracy | macro-F1 | majority acc. | majority macro-F1 |", "|---|---:|---:|---:|---:|---:|"]
     for name, s in rows:
         lines.append(f"| {name} | {s['n']} | {s['accuracy']:.3f} | {s['macro_f1']:.3f} | {s['majority_accuracy']:.3f} | {s['majority_macro_f1']:.3f} |")
+    lines.append("")
+    for name, s in rows:
+        f1 = ", ".join(f"{k} {v:.3f}" for k, v in s["per_class_f1"].items())
+        lines.append(f"per-class F1, {name}: {f1}")
     r = result["relations"]
     lines.append("")
     lines.append(f"quote→target coverage end to end: {result['quote_targets']['pipeline']['coverage']}/{result['quote_targets']['pipeline']['n']}; "
