@@ -31,6 +31,10 @@ from presse.lexicons import (
 )
 
 SELON = {"selon", "d'après", "d’après"}
+QUE = {"que", "qu'", "qu’"}
+# prepositions that open an adverbial clause of their own ("pour avoir …", "sans dire …")
+CLAUSE_PREPOSITIONS = {"pour", "sans", "afin", "avant", "après", "par", "comme", "quitte", "faute"}
+CLITIC_OBJECTS = {"lui", "leur", "nous", "vous", "me", "m'", "te", "t'", "se", "s'", "y", "en", "-lui", "-leur"}
 PERSONAL_SUBJECTS = {"il", "elle", "ils", "elles", "-il", "-elle", "-ils", "-elles", "-t-il", "-t-elle"}
 INVERTED_CLITIC_RE = re.compile(r"^-(?:t-)?(?:il|elle|ils|elles|on)$", re.IGNORECASE)
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
@@ -476,11 +480,14 @@ class QuoteFinder:
         for child in verb.children:
             if child.dep_ == "xcomp" and f"{verb.lemma_} {child.lemma_}".lower() in reporting_verbs():
                 holder = child
+        infinitives: list[Token] = []
         for child in holder.children:
-            if child.i < verb.i:
+            if child.i < verb.i or child.dep_ in SUBJECT_DEPS:
                 continue
-            marks = [c for c in child.children if c.dep_ == "mark" and c.lower_ in ("que", "qu'", "qu’")]
-            if child.dep_ in ("ccomp", "obj", "advcl", "xcomp") and marks and marks[0].i > verb.i:
+            marks = [c for c in child.children if c.dep_ == "mark" and c.lower_ in QUE]
+            if marks and marks[0].i > verb.i and child.dep_ != "acl:relcl":
+                # the parser hangs some que-clauses on a time adverbial ("lundi matin qu'il …"):
+                # whatever the relation, a que-clause after the verb is its content
                 start_tok = marks[0].i + 1
                 return self._clause_rec(doc, verb, child, start_tok, "indirect: reporting verb + que-clause", 0.85)
             infinitive = "Inf" in child.morph.get("VerbForm") or any(
@@ -492,14 +499,80 @@ class QuoteFinder:
                 if inf is not None:
                     return self._clause_rec(doc, verb, inf, inf.i, "indirect: reporting verb + intention + infinitive", 0.7)
             if child.dep_ in ("xcomp", "ccomp", "obj") and child.pos_ in ("VERB", "AUX") and infinitive and "inf" in cue.frames:
-                first = min(t.i for t in child.subtree)
-                while first < child.i and doc[first].lower_ in ("de", "d'", "d’", "à"):
-                    first += 1
-                return self._clause_rec(doc, verb, child, first, "indirect: reporting verb + infinitive", 0.75)
+                infinitives.append(child)
+        if infinitives and (_finite_or_aux(verb) or any(c.lower_ == "en" and c.i < verb.i for c in verb.children)):
+            # "a annoncé pouvoir présenter …", "a promis de baisser …, de réduire …": one clause
+            # from the first infinitive to the end of the last one
+            first_inf = infinitives[0]
+            first = _after_infinitive_marks(first_inf)
+            last = max(t.i for inf in infinitives for t in inf.subtree)
+            return self._clause_rec(doc, verb, first_inf, first, "indirect: reporting verb + infinitive", 0.75, last=last)
+        if not _finite_or_aux(verb):
+            return None  # "croyant voir …", "craignant d'être …": a participle reports no one
+        return self._adjacent_clause(doc, verb, cue)
+
+    def _adjacent_clause(self, doc: Doc, verb: Token, cue: CueVerb) -> QuoteRec | None:
+        """A content clause the parser attached elsewhere: 'a déclaré à l'AFP avoir vu …',
+        'a annoncé plus tard dans la journée qu'il acceptait …', 'ont nié … et prétendent que …'.
+
+        Only adverbs, clitics and prepositional phrases may stand between the verb (or its
+        particle) and the clause; a relative 'que' (the object of its clause) does not count.
+        """
+        _label, (_lo, hi) = cue_label(verb)
+        sent_end = verb.sent.end
+        i = hi
+        while i < sent_end:
+            t = doc[i]
+            if t.lower_ in QUE:
+                if "que" not in cue.frames or t.dep_ != "mark" or t.head.i <= t.i:
+                    return None
+                clause = t.head
+                if clause.pos_ not in ("VERB", "AUX") and not any(c.dep_ == "cop" for c in clause.children):
+                    return None
+                owner = _owner_verb(clause)
+                if owner is not None and owner != verb and owner.i > verb.i and cue_of(owner) is not None:
+                    return None  # the clause has a reporting verb of its own
+                return self._clause_rec(doc, verb, clause, i + 1, "indirect: reporting verb + que-clause (by position)", 0.75)
+            j = _infinitive_follows(doc, i + 1 if t.lower_ in ("de", "d'", "d’") else i, sent_end)
+            if j is not None:
+                if "inf" not in cue.frames:
+                    return None
+                head = doc[j] if doc[j].pos_ == "VERB" or doc[j].head == doc[j] else doc[j].head
+                if head.i < j:
+                    return None
+                last = max(t2.i for t2 in head.subtree)
+                first = i + 1 if t.lower_ in ("de", "d'", "d’") else i
+                return self._clause_rec(doc, verb, head, first, "indirect: reporting verb + infinitive (by position)", 0.7, last=last)
+            if t.pos_ in ("ADV", "PART") or t.lower_ in CLITIC_OBJECTS:
+                i += 1
+                continue
+            if (t.pos_ == "ADP" and t.lower_ not in CLAUSE_PREPOSITIONS) or t.text == ",":
+                # a prepositional phrase ("à l'AFP", "lors d'une conférence de presse"): skip it,
+                # but not into a new noun phrase ("à X l'honneur de …") nor a purpose ("pour …")
+                j = i + 1
+                while j < sent_end and doc[j].pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM", "ADP") and doc[j].lower_ not in QUE:
+                    if doc[j].lower_ in ("de", "d'", "d’") and _infinitive_follows(doc, j + 1, sent_end):
+                        break
+                    if doc[j].lower_ in CLAUSE_PREPOSITIONS:
+                        return None
+                    if doc[j].pos_ == "DET" and doc[j - 1].pos_ in ("NOUN", "PROPN", "ADJ"):
+                        return None
+                    j += 1
+                if j == i + 1 and t.text != ",":
+                    return None
+                i = j
+                continue
+            if t.pos_ == "NOUN" and t.lower_ in MONTHS_AND_DAYS:
+                i += 1
+                continue
+            return None
         return None
 
-    def _clause_rec(self, doc: Doc, verb: Token, clause: Token, first: int, evidence: str, conf: float) -> QuoteRec | None:
-        last = max(t.i for t in clause.subtree)
+    def _clause_rec(
+        self, doc: Doc, verb: Token, clause: Token, first: int, evidence: str, conf: float, last: int | None = None
+    ) -> QuoteRec | None:
+        if last is None:
+            last = max(t.i for t in clause.subtree)
         while last > first and ((doc[last].is_punct and doc[last].text not in ("»", "”", ")", '"')) or doc[last].is_space):
             last -= 1
         while first <= last and (doc[first].is_space or doc[first].text in (",",)):
@@ -519,20 +592,59 @@ class QuoteFinder:
         return QuoteRec(start, end, "indirect", evidence, conf, cue=verb, speaker=speaker)
 
     def _selon(self, doc: Doc, tok: Token) -> QuoteRec | None:
-        """'Selon X, …' / '…, d'après X.': the rest of the sentence is X's."""
-        obj = tok.head if tok.head != tok and tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN", "PRON") else None
-        if obj is None:
-            # the parser often misattaches "selon": take the first nominal word after it
-            obj = next((t for t in doc[tok.i + 1 : tok.i + 5] if t.pos_ in ("NOUN", "PROPN", "PRON")), None)
-        if obj is None or obj.lower_ in ("laquelle", "lequel", "lesquels", "lesquelles", "qui", "quoi"):
+        """'Selon X, …' / '…, d'après X.' / '…, selon X, qui ajoute …': X's words are the rest of
+        the sentence, the part before the phrase when it closes the sentence or is followed by
+        a relative clause about X."""
+        sent = tok.sent
+        if tok.i + 2 < sent.end and doc[tok.i + 1].lower_ == "ce" and doc[tok.i + 2].lower_ in QUE:
+            # "selon ce que rapportent des médias belges, …": the reporting verb's subject
+            verb = doc[tok.i + 2].head
+            obj = next((c for c in verb.children if c.dep_ in ("nsubj", "obj") and c.i > verb.i), None)
+        else:
+            obj = tok.head if tok.head != tok and tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN", "PRON") else None
+            if obj is None:
+                # the parser often misattaches "selon": take the first nominal word after it
+                obj = next((t for t in doc[tok.i + 1 : tok.i + 5] if t.pos_ in ("NOUN", "PROPN", "PRON")), None)
+        if obj is None or obj.lower_ in ("laquelle", "lequel", "lesquels", "lesquelles", "qui", "quoi", "ce", "c'"):
             return None
         speaker = obj
         if obj.lemma_.lower() in speech_nouns() | {"information", "source"}:
-            nmod = next((c for c in obj.children if c.dep_ in ("nmod",)), None)
-            if nmod is not None:
+            # "selon un rapport de l'ONU": the ONU; "selon un document officiel": the document
+            nmod = next((c for c in obj.children if c.dep_ in ("nmod",) and c.pos_ in ("PROPN", "NOUN")), None)
+            if nmod is not None and (nmod.pos_ == "PROPN" or nmod.lemma_.lower() in speaker_nouns()):
                 speaker = nmod
-            elif obj.lemma_.lower() != "source":
-                return None
+        lo = tok.i - 1 if tok.lower_ == "après" and tok.i > 0 and doc[tok.i - 1].lower_ in ("d'", "d’") else tok.i
+        start = sent.start
+        colons = [t.i for t in sent if t.text in (":", ";") and t.i < lo]
+        if colons:
+            start = colons[-1] + 1
+        stop = next((t.i for t in doc[tok.i + 1 : sent.end] if t.text in (";", ":")), sent.end)
+        # the phrase "selon X …" runs to the next comma (or the end of the sentence)
+        close = next((t.i for t in doc[tok.i + 1 : stop] if t.text == ","), None)
+        phrase_end = close if close is not None else stop
+        prefix = [t for t in doc[start:lo] if not t.is_space]
+        while prefix and prefix[-1].is_punct and prefix[-1].text not in ("»", "”", ")"):
+            prefix.pop()
+        while prefix and prefix[0].is_punct and prefix[0].text not in ("«", "“"):
+            prefix.pop(0)
+        rest = [t for t in doc[phrase_end + 1 : stop] if not t.is_space] if close is not None else []
+        if rest and (rest[0].lower_ in ("qui", "dont", "lequel", "laquelle", "lesquels", "lesquelles", "où")
+                     or (rest[0].lower_ == "pour" and len(rest) > 1 and rest[1].lower_ == "qui")):
+            rest = []  # ", selon X, qui ajoute …": the relative describes X, it is not X's words
+        if close is None and len([t for t in doc[tok.i : stop] if t.is_alpha]) > 12:
+            return self._selon_by_tree(doc, tok, obj, speaker)
+        body = prefix + rest if prefix else rest
+        while body and body[-1].is_punct and body[-1].text not in ("»", "”", ")"):
+            body.pop()
+        while body and body[0].is_punct and body[0].text not in ("«", "“"):
+            body.pop(0)
+        if len([t for t in body if t.is_alpha]) < 3:
+            return None
+        cue_tok = doc[lo]
+        return QuoteRec(body[0].idx, body[-1].idx + len(body[-1]), "indirect", "indirect: selon/d'après X", 0.8, cue=cue_tok, speaker=speaker)
+
+    def _selon_by_tree(self, doc: Doc, tok: Token, obj: Token, speaker: Token) -> QuoteRec | None:
+        """'selon X' inside a longer stretch with no comma to close it: the clause it modifies."""
         clause = obj.head if obj.head != obj else obj
         sent = tok.sent
         first = min(t.i for t in clause.subtree) if clause != obj else sent.start
@@ -540,7 +652,7 @@ class QuoteFinder:
         if colons:
             first = max(first, colons[-1] + 1)
         scope = set(range(first, sent.end))
-        phrase = sorted({tok.i, *(t.i for t in obj.subtree if t.i <= obj.i or t.dep_ in ("nmod", "amod", "flat:name", "appos"))})
+        phrase = sorted({tok.i, *(t.i for t in obj.subtree if t.i <= obj.i or t.dep_ in ("nmod", "amod", "flat:name", "appos", "conj", "cc", "det"))})
         while len(phrase) > 1 and phrase[-1] - phrase[-2] > 1:
             phrase.pop()
         if doc[tok.i - 1].lower_ in ("d'", "d’"):
@@ -553,7 +665,6 @@ class QuoteFinder:
             body.pop()
         if len([t for t in body if t.is_alpha]) < 3:
             return None
-        # the part before and after "selon X" may be separated: take the contiguous extent
         start, end = body[0].idx, body[-1].idx + len(body[-1])
         cue_tok = doc[tok.i - 1] if tok.lower_ == "après" and tok.i > 0 else tok
         return QuoteRec(start, end, "indirect", "indirect: selon/d'après X", 0.8, cue=cue_tok, speaker=speaker)
@@ -627,6 +738,8 @@ class QuoteFinder:
         # the incise runs from its comma to the next comma, or to the end of the sentence
         _, hi = cue_label(verb)[1]
         tail_end = next((t.i for t in doc[hi : sent.end] if t.text in (",", ";", ":")), sent.end)
+        if tail_end + 1 < sent.end and doc[tail_end + 1].lower_ in ("qui", "dont", "lequel", "laquelle", "lesquels", "lesquelles"):
+            tail_end = sent.end  # ", qui affirme …" describes the speaker: not part of the words
         incise_tokens = set(range(lo - 1, tail_end + 1))
         body = [t for t in sent if t.i not in incise_tokens and not t.is_space]
         while body and body[-1].is_punct and body[-1].text not in ("»", ")"):
@@ -653,10 +766,10 @@ class QuoteFinder:
             )
             if agent is not None:
                 return agent
+            if tok.dep_ == "acl:relcl" and any(c.dep_ == "nsubj" and c.lower_ == "qui" for c in tok.children):
+                return tok.head  # "le policier X, qui affirme que …": the antecedent speaks
             subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in NON_SPEAKER_PRONOUNS), None)
             if subj is not None and subj.dep_ != "nsubj:pass":
-                if subj.lower_ in ("qui",) and tok.dep_ == "acl:relcl":
-                    return tok.head
                 return subj
             inverted = next((c for c in tok.children if c.i > tok.i and INVERTED_CLITIC_RE.match(c.text)), None)
             if inverted is not None:
@@ -692,6 +805,10 @@ class QuoteFinder:
         if tok.pos_ == "PROPN":
             return True
         lemma = tok.lemma_.lower()
+        doc = tok.doc
+        if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].pos_ == "NOUN":
+            tok = doc[tok.i + 2]  # "marins-pompiers", split by the tokenizer: pompiers
+            low, lemma = tok.lower_, tok.lemma_.lower()
         return tok.pos_ == "NOUN" and (
             lemma in speaker_nouns() or low in speaker_nouns() or lemma in speech_nouns()
             or bool(AGENT_SUFFIX_RE.search(low))
@@ -778,6 +895,31 @@ class QuoteFinder:
         q.speaker_name = doc[lo:hi].text
         if tok.lower_ in PERSONAL_SUBJECTS or INVERTED_CLITIC_RE.match(tok.text):
             q.confidence = min(q.confidence, 0.5)
+
+
+def _after_infinitive_marks(inf: Token) -> int:
+    """First token of an infinitive clause, after its 'de'/'à' marks ('entre autres de faire')."""
+    marks = [c.i for c in inf.children if c.dep_ == "mark" and c.i < inf.i and c.lower_ in ("de", "d'", "d’", "à")]
+    if marks:
+        return max(marks) + 1
+    return min(t.i for t in inf.subtree)
+
+
+def _infinitive_follows(doc: Doc, i: int, end: int) -> int | None:
+    """Index of the infinitive starting at `i` after negation and clitics ('ne pas se …'), or None."""
+    while i < end and doc[i].lower_ in ("ne", "n'", "n’", "pas", "plus", "jamais", "se", "s'", "s’", "y", "en", "le", "la", "les", "l'", "lui", "leur"):
+        i += 1
+    if i < end and "Inf" in doc[i].morph.get("VerbForm"):
+        return i
+    return None
+
+
+def _owner_verb(clause: Token) -> Token | None:
+    """The verb a clause depends on, climbing over nouns (None at the root)."""
+    tok = clause.head
+    while tok != tok.head and tok.pos_ not in ("VERB", "AUX"):
+        tok = tok.head
+    return tok if tok != clause and tok.pos_ in ("VERB", "AUX") else None
 
 
 def _passive_without_agent(verb: Token) -> bool:
