@@ -279,7 +279,8 @@ class QuoteFinder:
         words = [t for t in tokens if t.is_alpha]
         if 1 <= len(words) <= 5 and all(w.text[0].isupper() for w in words if len(w) > 3) and len(words) > 1:
             return not any(t.pos_ in ("VERB", "AUX") for t in tokens)
-        return False
+        # « EternalBlue »: one capitalised word is a name, not somebody's words
+        return len(tokens) == 1 and bool(words) and words[0].text[0].isupper()
 
     def _incise_after(self, doc: Doc, span: MarkedSpan) -> Token | None:
         """The verb of an incise right after the closing mark: « … », a-t-il déclaré / dit X."""
@@ -382,9 +383,8 @@ class QuoteFinder:
             start, end = m.start("body"), m.end("body")
             if any(a <= end and start <= b for a, b in inside):
                 continue  # the line holds quote marks: those quotations are taken as such
-            before = doc.text[: m.start()].rstrip()
-            signer = self._signer(doc, start, end, actors) if before[-1:] in ("»", "”", '"') else None
-            if signer is not None:  # a quotation block just above: this line signs it
+            signer = self._signer(doc, start, end, actors)
+            if signer is not None:  # it signs the quotation block above it, if there is one
                 self._signatures.append((m.start(), signer))
                 continue
             span = MarkedSpan(start, end, m.start(), None, "—", True)
@@ -405,13 +405,15 @@ class QuoteFinder:
             return None
         if any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in line):
             return None
-        if line.text.rstrip()[-1:] in "!?…":
+        if line.text.rstrip()[-1:] in "!?….»”\"":
+            return None  # a line of dialogue ends like a sentence; a signature does not
+        first = next((t for t in line if t.text[:1].isalpha()), None)
+        if first is None or not first.text[:1].isupper() or first.pos_ in ("VERB", "AUX", "PRON", "DET", "INTJ", "ADV", "SCONJ", "CCONJ"):
             return None
         named = next((t for t in line if t.i in actors.by_token), None)
         if named is not None:
             return named
-        first = next((t for t in line if t.is_alpha), None)
-        return first if first is not None and first.text[:1].isupper() and first.pos_ in ("NOUN", "PROPN") else None
+        return first if first.pos_ in ("NOUN", "PROPN", "ADJ") else None
 
     def _signed_quotes(self, quotes: list[QuoteRec]) -> None:
         """Give each unattributed quotation the signer of the dash line right after it."""
@@ -781,6 +783,12 @@ class QuoteFinder:
             if tok.dep_ in CLIMB_DEPS and tok.head != tok:
                 if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
                     tok = tok.head.head if tok.head.head != tok.head else tok.head
+                elif tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX"):
+                    # a verb coordinated to a noun is a parse slip ("ont rejeté l'offre et
+                    # affirment …"): its subject is the one of the verb above that noun
+                    tok = tok.head
+                    while tok.pos_ not in ("VERB", "AUX") and tok.head != tok:
+                        tok = tok.head
                 else:
                     tok = tok.head
                 while self._in_quote(tok) and not self._in_quote(verb) and tok.head != tok:
@@ -844,6 +852,35 @@ class QuoteFinder:
         subjects = [t for t in candidates if t.dep_.startswith("nsubj")]
         return (subjects or candidates)[-1]
 
+    def _antecedent(self, doc: Doc, pronoun: Token, q: QuoteRec) -> Token | None:
+        """The noun phrase a subject pronoun most likely stands for: a plausible speaker of the
+        same number (and gender), outside quotation marks, in this or the previous sentence;
+        subjects first, then the nearest."""
+        text = pronoun.text.lower().lstrip("-").removeprefix("t-")
+        plural = text.endswith("s")
+        gender = "Fem" if text.startswith("elle") else "Masc"
+        quote_tokens = doc.char_span(q.start, q.end, alignment_mode="expand")
+        end = min(pronoun.i, quote_tokens.start if quote_tokens is not None else pronoun.i)
+        sent = doc[end].sent if end < len(doc) else pronoun.sent
+        begin = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        found = []
+        for t in doc[begin:end]:
+            if t.pos_ not in ("NOUN", "PROPN") or self._in_quote(t) or q.start <= t.idx < q.end:
+                continue
+            number = t.morph.get("Number")
+            if ("Plur" in number) != plural:
+                continue  # a name without number is singular
+            genders = t.morph.get("Gender")
+            if not plural and genders and gender not in genders:
+                continue
+            if t.pos_ == "NOUN" and not (t.lemma_.lower() in speaker_nouns() or t.lower_ in speaker_nouns() or AGENT_SUFFIX_RE.search(t.lower_)):
+                continue
+            found.append(t)
+        if not found:
+            return None
+        subjects = [t for t in found if t.dep_.startswith("nsubj")]
+        return (subjects or found)[-1]
+
     def _resolve(self, doc: Doc, q: QuoteRec, actors: Actors) -> None:
         """Fill cue label, speaker mention and entity from the tokens found."""
         if q.cue is not None:
@@ -870,10 +907,23 @@ class QuoteFinder:
             q.evidence += "; speaker from context (most salient person)"
             q.confidence = min(q.confidence, 0.5)
         idx = actors.by_token.get(tok.i)
+        if idx is None and (tok.lower_ in PERSONAL_SUBJECTS or INVERTED_CLITIC_RE.match(tok.text)):
+            # a pronoun the actor layer left open ("ont-ils écrit", "précise-t-elle"): the
+            # nearest agreeing speaker-like noun phrase before it
+            antecedent = self._antecedent(doc, tok, q)
+            if antecedent is not None:
+                tok = q.speaker = antecedent
+                idx = actors.by_token.get(tok.i)
         if idx is None or actors.entities[idx].type != "PER":
             # "la ministre de l'Éducation Najat Vallaud-Belkacem", "le représentant de l'OMS,
             # Mohammed Belhocine": the person named in the speaker's noun phrase speaks
-            phrase = [t for t in tok.subtree if t.dep_ not in ("acl:relcl", "acl") and abs(t.i - tok.i) <= 15]
+            phrase = [
+                t for t in tok.subtree
+                if t.dep_ not in ("acl:relcl", "acl") and abs(t.i - tok.i) <= 15 and not q.start <= t.idx < q.end
+            ]
+            # "le porte-parole de Barrow, Halifa Sannah": the apposition names the speaker,
+            # the complement names someone else
+            phrase.sort(key=lambda t: (0 if t.head == tok and t.dep_ in ("appos", "flat:name") else 1, t.i))
             people = [actors.by_token[t.i] for t in phrase if t.i in actors.by_token and actors.entities[actors.by_token[t.i]].type == "PER"]
             others = [actors.by_token[t.i] for t in phrase if t.i in actors.by_token and abs(t.i - tok.i) <= 3]
             if people:
