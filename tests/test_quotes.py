@@ -61,6 +61,11 @@ def _speaker(article: Article, quote) -> str | None:
         ("Selon un rapport publié lundi, la pollution a tué 40 000 personnes en France.", "la pollution a tué 40 000 personnes en France", "indirect", "un rapport"),
         # ", selon X, qui …": the relative clause describes X, it is not X's words
         ("Le suspect a été arrêté à Lille, selon une source policière, qui précise qu'il était armé.", "Le suspect a été arrêté à Lille", "indirect", "une source policière"),
+        # an incise closing the sentence without a comma
+        ("Le bilan de l'accident s'élève à douze morts indique le ministère de l'Intérieur.", "Le bilan de l'accident s'élève à douze morts", "indirect", "le ministère de l'Intérieur"),
+        ("L'hypothèse d'un attentat aurait été écartée a fait savoir la police.", "L'hypothèse d'un attentat aurait été écartée", "indirect", "la police"),
+        # a stated view after a sentence adverbial
+        ("Toutefois, pour la procureure Marie Dubois, ces faits sont d'une extrême gravité.", "ces faits sont d'une extrême gravité", "indirect", "Marie Dubois"),
         # the apposition names the speaker, not the complement
         ("La porte-parole de Joe Biden, Karine Jean-Pierre, a déclaré que le président était en bonne santé.", "le président était en bonne santé", "indirect", "Karine Jean-Pierre"),
     ],
@@ -161,6 +166,19 @@ def test_quotes_signature_line_without_quotation_is_not_a_quote(analyzer, captio
     text = f"Le match a été arrêté à la mi-temps après des incidents dans les tribunes.\n\n{caption}\n\nLa reprise est prévue samedi."
     article = _analyze(analyzer, text)
     assert article.quotes == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the speaker-like noun phrase before the verb is its subject: no incise
+        "Les manifestants ont dit que le gouvernement dénonce la police.",
+        "Les vents étaient forts et le capitaine précise la route.",
+    ],
+)
+def test_quotes_no_incise_when_the_subject_precedes(analyzer, text: str) -> None:
+    article = _analyze(analyzer, text)
+    assert not any(q.evidence.startswith("indirect: incise closing") for q in article.quotes)
 
 
 def test_quotes_dialogue_line_is_still_a_quote(analyzer) -> None:

@@ -472,9 +472,62 @@ class QuoteFinder:
                 rec = self._bare_incise(doc, tok)
             if rec is not None and self._plausible_speaker(rec.speaker, actors):
                 found.append(rec)
+        for sent in doc.sents:
+            rec = self._final_incise(doc, sent, actors)
+            if rec is not None and not any(q.cue is not None and q.cue.i == rec.cue.i for q in found):
+                found.append(rec)
         # keep the outermost of nested reported clauses with the same speaker only once
         found.sort(key=lambda q: (q.start, -q.end))
         return found
+
+    def _final_incise(self, doc: Doc, sent: Span, actors: Actors) -> QuoteRec | None:
+        """An incise closing a sentence with no comma before it: '… était correcte précise la
+        compagnie.', '… aurait été écartée a fait savoir la police.' The words before it must
+        be a clause of their own, and only the noun phrase after the verb may be a speaker."""
+        toks = [t for t in sent if not t.is_space]
+        while toks and toks[-1].is_punct:
+            toks.pop()
+        k = len(toks)
+        while k > 0 and len(toks) - k < 8 and toks[k - 1].pos_ in ("DET", "NOUN", "PROPN", "ADJ", "ADP", "NUM"):
+            k -= 1
+        noun_phrase = toks[k:]
+        head = next((t for t in noun_phrase if t.pos_ in ("NOUN", "PROPN")), None)
+        if head is None or noun_phrase[0].pos_ == "ADP" or not self._plausible_speaker(head, actors):
+            return None
+        j = k - 1
+        if j < 1:
+            return None
+        particle = None
+        if "Inf" in toks[j].morph.get("VerbForm") and toks[j - 1].pos_ in ("VERB", "AUX"):
+            particle, j = toks[j], j - 1
+        verb = toks[j]
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        entry = reporting_verbs().get(f"{verb.lemma_.lower()} {particle.lemma_.lower()}") if particle is not None else cue_of(verb)
+        if entry is None or not ({"incise", "que"} & entry.frames):
+            return None
+        first_of_group = j
+        while first_of_group > 0 and toks[first_of_group - 1].pos_ == "AUX":
+            first_of_group -= 1
+        if not ("Fin" in verb.morph.get("VerbForm") or first_of_group < j):
+            return None
+        left = toks[:first_of_group]
+        if len([t for t in left if t.is_alpha]) < 4 or left[-1].is_punct or left[-1].lower_ in QUE | {"qui", "et", "ou", "mais"}:
+            return None
+        if not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in left):
+            return None
+        # "… mais le ministre précise la loi": a speaker right before the verb is its subject
+        before = left[-1]
+        if before.pos_ in ("NOUN", "PROPN") and self._plausible_speaker(before, actors):
+            return None
+        if before.pos_ == "ADJ" and before.head.pos_ in ("NOUN", "PROPN") and self._plausible_speaker(before.head, actors):
+            return None
+        if any(self._in_quote(t) for t in (verb, head)):
+            return None
+        return QuoteRec(
+            left[0].idx, left[-1].idx + len(left[-1]), "indirect", "indirect: incise closing the sentence, no comma",
+            0.6, cue=verb, speaker=head,
+        )
 
     def _content_clause(self, doc: Doc, verb: Token, cue: CueVerb) -> QuoteRec | None:
         """'X a déclaré que …' / 'X a promis de …' / 'X laisse entendre que …'."""
@@ -689,8 +742,9 @@ class QuoteFinder:
             )
             first = tok.i + 2
         else:
-            if before is not None and before.text not in (";", ":", "—", "–", "-"):
-                return None
+            connector = before is not None and before.text == "," and _short_connector(doc[sent.start : before.i])
+            if before is not None and before.text not in (";", ":", "—", "–", "-") and not connector:
+                return None  # "Cela dit, pour le procureur, …" opens a view; "…, pour le match" does not
             comma = next((t.i for t in doc[tok.i + 1 : min(stop, tok.i + 8)] if t.text == ","), None)
             if comma is None:
                 return None
@@ -953,6 +1007,12 @@ def _after_infinitive_marks(inf: Token) -> int:
     if marks:
         return max(marks) + 1
     return min(t.i for t in inf.subtree)
+
+
+def _short_connector(tokens: Span) -> bool:
+    """A sentence adverbial before a comma: 'Cela dit', 'Toutefois', 'Par ailleurs', 'Mais'."""
+    words = [t for t in tokens if not t.is_punct]
+    return 0 < len(words) <= 3 and not any(t.pos_ in ("NOUN", "PROPN") for t in words)
 
 
 def _infinitive_follows(doc: Doc, i: int, end: int) -> int | None:
