@@ -46,6 +46,28 @@ def _speaker(article: Article, quote) -> str | None:
         ("Le ministère de la Défense a annoncé sa volonté de poursuivre le constructeur en justice.", "poursuivre le constructeur en justice", "indirect", "Le ministère de la Défense"),
         # multiword cue
         ("Recep Tayyip Erdoğan a laissé entendre que la Turquie pourrait intervenir.", "la Turquie pourrait intervenir", "indirect", "Recep Tayyip Erdoğan"),
+        # a que-clause after a time phrase or a prepositional phrase (the parser hangs it elsewhere)
+        ("Olaf Scholz a indiqué mardi soir lors d'une conférence de presse que l'Allemagne enverrait des chars.", "l'Allemagne enverrait des chars", "indirect", "Olaf Scholz"),
+        # a coordinated cue with its own que-clause
+        ("Les syndicats ont rejeté cette offre et affirment que la direction ment depuis des mois.", "la direction ment depuis des mois", "indirect", "Les syndicats"),
+        # infinitive after an indirect object, and a run of infinitives
+        ("Le juge Paul Durand a déclaré aux journalistes avoir reçu des menaces de mort.", "avoir reçu des menaces de mort", "indirect", "Paul Durand"),
+        ("Giorgia Meloni a promis de baisser les impôts, de réduire la dette et de fermer les frontières.", "baisser les impôts, de réduire la dette et de fermer les frontières", "indirect", "Giorgia Meloni"),
+        ("Pedro Sánchez a annoncé pouvoir former un gouvernement avant la fin du mois.", "pouvoir former un gouvernement avant la fin du mois", "indirect", "Pedro Sánchez"),
+        # a relative clause: the antecedent speaks
+        ("Le maire de Lyon, Grégory Doucet, qui affirme que la ville est prête, a visité le chantier.", "la ville est prête", "indirect", "Grégory Doucet"),
+        # "selon X" closing the sentence without a comma, and a written source
+        ("Trois personnes ont été blessées dans l'explosion selon les pompiers.", "Trois personnes ont été blessées dans l'explosion", "indirect", "les pompiers"),
+        ("Selon un rapport publié lundi, la pollution a tué 40 000 personnes en France.", "la pollution a tué 40 000 personnes en France", "indirect", "un rapport"),
+        # ", selon X, qui …": the relative clause describes X, it is not X's words
+        ("Le suspect a été arrêté à Lille, selon une source policière, qui précise qu'il était armé.", "Le suspect a été arrêté à Lille", "indirect", "une source policière"),
+        # an incise closing the sentence without a comma
+        ("Le bilan de l'accident s'élève à douze morts indique le ministère de l'Intérieur.", "Le bilan de l'accident s'élève à douze morts", "indirect", "le ministère de l'Intérieur"),
+        ("L'hypothèse d'un attentat aurait été écartée a fait savoir la police.", "L'hypothèse d'un attentat aurait été écartée", "indirect", "la police"),
+        # a stated view after a sentence adverbial
+        ("Toutefois, pour la procureure Marie Dubois, ces faits sont d'une extrême gravité.", "ces faits sont d'une extrême gravité", "indirect", "Marie Dubois"),
+        # the apposition names the speaker, not the complement
+        ("La porte-parole de Joe Biden, Karine Jean-Pierre, a déclaré que le président était en bonne santé.", "le président était en bonne santé", "indirect", "Karine Jean-Pierre"),
     ],
 )
 def test_quotes_constructions(analyzer, text: str, quote: str | None, kind: str, speaker: str | None) -> None:
@@ -67,6 +89,8 @@ def test_quotes_constructions(analyzer, text: str, quote: str | None, kind: str,
         "Le pays, rebaptisé « eSwatini », a célébré son roi.",
         "Le film « Les Misérables » sort en salles mercredi.",
         "La campagne « Stop Soros » a été lancée par le gouvernement hongrois.",
+        "Le logiciel exploite une faille baptisée par ses auteurs du nom de code « Pegasus ».",
+        "Les pirates ont utilisé la faille « Heartbleed » pour voler des données.",
     ],
 )
 def test_quotes_names_and_terms_are_not_quotes(analyzer, text: str) -> None:
@@ -131,3 +155,33 @@ def test_quotes_signature_line_signs_the_quotation_above(analyzer) -> None:
     article = _analyze(analyzer, text)
     assert [q.text for q in article.quotes] == ["Nous sommes aux côtés du peuple chilien dans cette épreuve."]
     assert _speaker(article, article.quotes[0]) == "Angela Merkel"
+
+
+@pytest.mark.parametrize(
+    "caption",
+    ["— Angela Merkel, chancelière allemande", "— Porte-parole de la préfecture", "— Lionel Messi"],
+)
+def test_quotes_signature_line_without_quotation_is_not_a_quote(analyzer, caption: str) -> None:
+    # the caption of a quotation box whose text the page lost: nobody's words
+    text = f"Le match a été arrêté à la mi-temps après des incidents dans les tribunes.\n\n{caption}\n\nLa reprise est prévue samedi."
+    article = _analyze(analyzer, text)
+    assert article.quotes == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the speaker-like noun phrase before the verb is its subject: no incise
+        "Les manifestants ont dit que le gouvernement dénonce la police.",
+        "Les vents étaient forts et le capitaine précise la route.",
+    ],
+)
+def test_quotes_no_incise_when_the_subject_precedes(analyzer, text: str) -> None:
+    article = _analyze(analyzer, text)
+    assert not any(q.evidence.startswith("indirect: incise closing") for q in article.quotes)
+
+
+def test_quotes_dialogue_line_is_still_a_quote(analyzer) -> None:
+    text = "Il entra dans la cuisine.\n— Bonjour, tout le monde est là ?\n— Oui, répondit Marie."
+    article = _analyze(analyzer, text)
+    assert "Bonjour, tout le monde est là ?" in [q.text for q in article.quotes]

@@ -31,6 +31,10 @@ from presse.lexicons import (
 )
 
 SELON = {"selon", "d'après", "d’après"}
+QUE = {"que", "qu'", "qu’"}
+# prepositions that open an adverbial clause of their own ("pour avoir …", "sans dire …")
+CLAUSE_PREPOSITIONS = {"pour", "sans", "afin", "avant", "après", "par", "comme", "quitte", "faute"}
+CLITIC_OBJECTS = {"lui", "leur", "nous", "vous", "me", "m'", "te", "t'", "se", "s'", "y", "en", "-lui", "-leur"}
 PERSONAL_SUBJECTS = {"il", "elle", "ils", "elles", "-il", "-elle", "-ils", "-elles", "-t-il", "-t-elle"}
 INVERTED_CLITIC_RE = re.compile(r"^-(?:t-)?(?:il|elle|ils|elles|on)$", re.IGNORECASE)
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
@@ -275,7 +279,8 @@ class QuoteFinder:
         words = [t for t in tokens if t.is_alpha]
         if 1 <= len(words) <= 5 and all(w.text[0].isupper() for w in words if len(w) > 3) and len(words) > 1:
             return not any(t.pos_ in ("VERB", "AUX") for t in tokens)
-        return False
+        # « EternalBlue »: one capitalised word is a name, not somebody's words
+        return len(tokens) == 1 and bool(words) and words[0].text[0].isupper()
 
     def _incise_after(self, doc: Doc, span: MarkedSpan) -> Token | None:
         """The verb of an incise right after the closing mark: « … », a-t-il déclaré / dit X."""
@@ -378,9 +383,8 @@ class QuoteFinder:
             start, end = m.start("body"), m.end("body")
             if any(a <= end and start <= b for a, b in inside):
                 continue  # the line holds quote marks: those quotations are taken as such
-            before = doc.text[: m.start()].rstrip()
-            signer = self._signer(doc, start, end, actors) if before[-1:] in ("»", "”", '"') else None
-            if signer is not None:  # a quotation block just above: this line signs it
+            signer = self._signer(doc, start, end, actors)
+            if signer is not None:  # it signs the quotation block above it, if there is one
                 self._signatures.append((m.start(), signer))
                 continue
             span = MarkedSpan(start, end, m.start(), None, "—", True)
@@ -401,13 +405,15 @@ class QuoteFinder:
             return None
         if any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in line):
             return None
-        if line.text.rstrip()[-1:] in "!?…":
+        if line.text.rstrip()[-1:] in "!?….»”\"":
+            return None  # a line of dialogue ends like a sentence; a signature does not
+        first = next((t for t in line if t.text[:1].isalpha()), None)
+        if first is None or not first.text[:1].isupper() or first.pos_ in ("VERB", "AUX", "PRON", "DET", "INTJ", "ADV", "SCONJ", "CCONJ"):
             return None
         named = next((t for t in line if t.i in actors.by_token), None)
         if named is not None:
             return named
-        first = next((t for t in line if t.is_alpha), None)
-        return first if first is not None and first.text[:1].isupper() and first.pos_ in ("NOUN", "PROPN") else None
+        return first if first.pos_ in ("NOUN", "PROPN", "ADJ") else None
 
     def _signed_quotes(self, quotes: list[QuoteRec]) -> None:
         """Give each unattributed quotation the signer of the dash line right after it."""
@@ -466,9 +472,62 @@ class QuoteFinder:
                 rec = self._bare_incise(doc, tok)
             if rec is not None and self._plausible_speaker(rec.speaker, actors):
                 found.append(rec)
+        for sent in doc.sents:
+            rec = self._final_incise(doc, sent, actors)
+            if rec is not None and not any(q.cue is not None and q.cue.i == rec.cue.i for q in found):
+                found.append(rec)
         # keep the outermost of nested reported clauses with the same speaker only once
         found.sort(key=lambda q: (q.start, -q.end))
         return found
+
+    def _final_incise(self, doc: Doc, sent: Span, actors: Actors) -> QuoteRec | None:
+        """An incise closing a sentence with no comma before it: '… était correcte précise la
+        compagnie.', '… aurait été écartée a fait savoir la police.' The words before it must
+        be a clause of their own, and only the noun phrase after the verb may be a speaker."""
+        toks = [t for t in sent if not t.is_space]
+        while toks and toks[-1].is_punct:
+            toks.pop()
+        k = len(toks)
+        while k > 0 and len(toks) - k < 8 and toks[k - 1].pos_ in ("DET", "NOUN", "PROPN", "ADJ", "ADP", "NUM"):
+            k -= 1
+        noun_phrase = toks[k:]
+        head = next((t for t in noun_phrase if t.pos_ in ("NOUN", "PROPN")), None)
+        if head is None or noun_phrase[0].pos_ == "ADP" or not self._plausible_speaker(head, actors):
+            return None
+        j = k - 1
+        if j < 1:
+            return None
+        particle = None
+        if "Inf" in toks[j].morph.get("VerbForm") and toks[j - 1].pos_ in ("VERB", "AUX"):
+            particle, j = toks[j], j - 1
+        verb = toks[j]
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        entry = reporting_verbs().get(f"{verb.lemma_.lower()} {particle.lemma_.lower()}") if particle is not None else cue_of(verb)
+        if entry is None or not ({"incise", "que"} & entry.frames):
+            return None
+        first_of_group = j
+        while first_of_group > 0 and toks[first_of_group - 1].pos_ == "AUX":
+            first_of_group -= 1
+        if not ("Fin" in verb.morph.get("VerbForm") or first_of_group < j):
+            return None
+        left = toks[:first_of_group]
+        if len([t for t in left if t.is_alpha]) < 4 or left[-1].is_punct or left[-1].lower_ in QUE | {"qui", "et", "ou", "mais"}:
+            return None
+        if not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in left):
+            return None
+        # "… mais le ministre précise la loi": a speaker right before the verb is its subject
+        before = left[-1]
+        if before.pos_ in ("NOUN", "PROPN") and self._plausible_speaker(before, actors):
+            return None
+        if before.pos_ == "ADJ" and before.head.pos_ in ("NOUN", "PROPN") and self._plausible_speaker(before.head, actors):
+            return None
+        if any(self._in_quote(t) for t in (verb, head)):
+            return None
+        return QuoteRec(
+            left[0].idx, left[-1].idx + len(left[-1]), "indirect", "indirect: incise closing the sentence, no comma",
+            0.6, cue=verb, speaker=head,
+        )
 
     def _content_clause(self, doc: Doc, verb: Token, cue: CueVerb) -> QuoteRec | None:
         """'X a déclaré que …' / 'X a promis de …' / 'X laisse entendre que …'."""
@@ -476,11 +535,14 @@ class QuoteFinder:
         for child in verb.children:
             if child.dep_ == "xcomp" and f"{verb.lemma_} {child.lemma_}".lower() in reporting_verbs():
                 holder = child
+        infinitives: list[Token] = []
         for child in holder.children:
-            if child.i < verb.i:
+            if child.i < verb.i or child.dep_ in SUBJECT_DEPS:
                 continue
-            marks = [c for c in child.children if c.dep_ == "mark" and c.lower_ in ("que", "qu'", "qu’")]
-            if child.dep_ in ("ccomp", "obj", "advcl", "xcomp") and marks and marks[0].i > verb.i:
+            marks = [c for c in child.children if c.dep_ == "mark" and c.lower_ in QUE]
+            if marks and marks[0].i > verb.i and child.dep_ != "acl:relcl":
+                # the parser hangs some que-clauses on a time adverbial ("lundi matin qu'il …"):
+                # whatever the relation, a que-clause after the verb is its content
                 start_tok = marks[0].i + 1
                 return self._clause_rec(doc, verb, child, start_tok, "indirect: reporting verb + que-clause", 0.85)
             infinitive = "Inf" in child.morph.get("VerbForm") or any(
@@ -492,14 +554,80 @@ class QuoteFinder:
                 if inf is not None:
                     return self._clause_rec(doc, verb, inf, inf.i, "indirect: reporting verb + intention + infinitive", 0.7)
             if child.dep_ in ("xcomp", "ccomp", "obj") and child.pos_ in ("VERB", "AUX") and infinitive and "inf" in cue.frames:
-                first = min(t.i for t in child.subtree)
-                while first < child.i and doc[first].lower_ in ("de", "d'", "d’", "à"):
-                    first += 1
-                return self._clause_rec(doc, verb, child, first, "indirect: reporting verb + infinitive", 0.75)
+                infinitives.append(child)
+        if infinitives and (_finite_or_aux(verb) or any(c.lower_ == "en" and c.i < verb.i for c in verb.children)):
+            # "a annoncé pouvoir présenter …", "a promis de baisser …, de réduire …": one clause
+            # from the first infinitive to the end of the last one
+            first_inf = infinitives[0]
+            first = _after_infinitive_marks(first_inf)
+            last = max(t.i for inf in infinitives for t in inf.subtree)
+            return self._clause_rec(doc, verb, first_inf, first, "indirect: reporting verb + infinitive", 0.75, last=last)
+        if not _finite_or_aux(verb):
+            return None  # "croyant voir …", "craignant d'être …": a participle reports no one
+        return self._adjacent_clause(doc, verb, cue)
+
+    def _adjacent_clause(self, doc: Doc, verb: Token, cue: CueVerb) -> QuoteRec | None:
+        """A content clause the parser attached elsewhere: 'a déclaré à l'AFP avoir vu …',
+        'a annoncé plus tard dans la journée qu'il acceptait …', 'ont nié … et prétendent que …'.
+
+        Only adverbs, clitics and prepositional phrases may stand between the verb (or its
+        particle) and the clause; a relative 'que' (the object of its clause) does not count.
+        """
+        _label, (_lo, hi) = cue_label(verb)
+        sent_end = verb.sent.end
+        i = hi
+        while i < sent_end:
+            t = doc[i]
+            if t.lower_ in QUE:
+                if "que" not in cue.frames or t.dep_ != "mark" or t.head.i <= t.i:
+                    return None
+                clause = t.head
+                if clause.pos_ not in ("VERB", "AUX") and not any(c.dep_ == "cop" for c in clause.children):
+                    return None
+                owner = _owner_verb(clause)
+                if owner is not None and owner != verb and owner.i > verb.i and cue_of(owner) is not None:
+                    return None  # the clause has a reporting verb of its own
+                return self._clause_rec(doc, verb, clause, i + 1, "indirect: reporting verb + que-clause (by position)", 0.75)
+            j = _infinitive_follows(doc, i + 1 if t.lower_ in ("de", "d'", "d’") else i, sent_end)
+            if j is not None:
+                if "inf" not in cue.frames:
+                    return None
+                head = doc[j] if doc[j].pos_ == "VERB" or doc[j].head == doc[j] else doc[j].head
+                if head.i < j:
+                    return None
+                last = max(t2.i for t2 in head.subtree)
+                first = i + 1 if t.lower_ in ("de", "d'", "d’") else i
+                return self._clause_rec(doc, verb, head, first, "indirect: reporting verb + infinitive (by position)", 0.7, last=last)
+            if t.pos_ in ("ADV", "PART") or t.lower_ in CLITIC_OBJECTS:
+                i += 1
+                continue
+            if (t.pos_ == "ADP" and t.lower_ not in CLAUSE_PREPOSITIONS) or t.text == ",":
+                # a prepositional phrase ("à l'AFP", "lors d'une conférence de presse"): skip it,
+                # but not into a new noun phrase ("à X l'honneur de …") nor a purpose ("pour …")
+                j = i + 1
+                while j < sent_end and doc[j].pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM", "ADP") and doc[j].lower_ not in QUE:
+                    if doc[j].lower_ in ("de", "d'", "d’") and _infinitive_follows(doc, j + 1, sent_end):
+                        break
+                    if doc[j].lower_ in CLAUSE_PREPOSITIONS:
+                        return None
+                    if doc[j].pos_ == "DET" and doc[j - 1].pos_ in ("NOUN", "PROPN", "ADJ"):
+                        return None
+                    j += 1
+                if j == i + 1 and t.text != ",":
+                    return None
+                i = j
+                continue
+            if t.pos_ == "NOUN" and t.lower_ in MONTHS_AND_DAYS:
+                i += 1
+                continue
+            return None
         return None
 
-    def _clause_rec(self, doc: Doc, verb: Token, clause: Token, first: int, evidence: str, conf: float) -> QuoteRec | None:
-        last = max(t.i for t in clause.subtree)
+    def _clause_rec(
+        self, doc: Doc, verb: Token, clause: Token, first: int, evidence: str, conf: float, last: int | None = None
+    ) -> QuoteRec | None:
+        if last is None:
+            last = max(t.i for t in clause.subtree)
         while last > first and ((doc[last].is_punct and doc[last].text not in ("»", "”", ")", '"')) or doc[last].is_space):
             last -= 1
         while first <= last and (doc[first].is_space or doc[first].text in (",",)):
@@ -519,20 +647,59 @@ class QuoteFinder:
         return QuoteRec(start, end, "indirect", evidence, conf, cue=verb, speaker=speaker)
 
     def _selon(self, doc: Doc, tok: Token) -> QuoteRec | None:
-        """'Selon X, …' / '…, d'après X.': the rest of the sentence is X's."""
-        obj = tok.head if tok.head != tok and tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN", "PRON") else None
-        if obj is None:
-            # the parser often misattaches "selon": take the first nominal word after it
-            obj = next((t for t in doc[tok.i + 1 : tok.i + 5] if t.pos_ in ("NOUN", "PROPN", "PRON")), None)
-        if obj is None or obj.lower_ in ("laquelle", "lequel", "lesquels", "lesquelles", "qui", "quoi"):
+        """'Selon X, …' / '…, d'après X.' / '…, selon X, qui ajoute …': X's words are the rest of
+        the sentence, the part before the phrase when it closes the sentence or is followed by
+        a relative clause about X."""
+        sent = tok.sent
+        if tok.i + 2 < sent.end and doc[tok.i + 1].lower_ == "ce" and doc[tok.i + 2].lower_ in QUE:
+            # "selon ce que rapportent des médias belges, …": the reporting verb's subject
+            verb = doc[tok.i + 2].head
+            obj = next((c for c in verb.children if c.dep_ in ("nsubj", "obj") and c.i > verb.i), None)
+        else:
+            obj = tok.head if tok.head != tok and tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN", "PRON") else None
+            if obj is None:
+                # the parser often misattaches "selon": take the first nominal word after it
+                obj = next((t for t in doc[tok.i + 1 : tok.i + 5] if t.pos_ in ("NOUN", "PROPN", "PRON")), None)
+        if obj is None or obj.lower_ in ("laquelle", "lequel", "lesquels", "lesquelles", "qui", "quoi", "ce", "c'"):
             return None
         speaker = obj
         if obj.lemma_.lower() in speech_nouns() | {"information", "source"}:
-            nmod = next((c for c in obj.children if c.dep_ in ("nmod",)), None)
-            if nmod is not None:
+            # "selon un rapport de l'ONU": the ONU; "selon un document officiel": the document
+            nmod = next((c for c in obj.children if c.dep_ in ("nmod",) and c.pos_ in ("PROPN", "NOUN")), None)
+            if nmod is not None and (nmod.pos_ == "PROPN" or nmod.lemma_.lower() in speaker_nouns()):
                 speaker = nmod
-            elif obj.lemma_.lower() != "source":
-                return None
+        lo = tok.i - 1 if tok.lower_ == "après" and tok.i > 0 and doc[tok.i - 1].lower_ in ("d'", "d’") else tok.i
+        start = sent.start
+        colons = [t.i for t in sent if t.text in (":", ";") and t.i < lo]
+        if colons:
+            start = colons[-1] + 1
+        stop = next((t.i for t in doc[tok.i + 1 : sent.end] if t.text in (";", ":")), sent.end)
+        # the phrase "selon X …" runs to the next comma (or the end of the sentence)
+        close = next((t.i for t in doc[tok.i + 1 : stop] if t.text == ","), None)
+        phrase_end = close if close is not None else stop
+        prefix = [t for t in doc[start:lo] if not t.is_space]
+        while prefix and prefix[-1].is_punct and prefix[-1].text not in ("»", "”", ")"):
+            prefix.pop()
+        while prefix and prefix[0].is_punct and prefix[0].text not in ("«", "“"):
+            prefix.pop(0)
+        rest = [t for t in doc[phrase_end + 1 : stop] if not t.is_space] if close is not None else []
+        if rest and (rest[0].lower_ in ("qui", "dont", "lequel", "laquelle", "lesquels", "lesquelles", "où")
+                     or (rest[0].lower_ == "pour" and len(rest) > 1 and rest[1].lower_ == "qui")):
+            rest = []  # ", selon X, qui ajoute …": the relative describes X, it is not X's words
+        if close is None and len([t for t in doc[tok.i : stop] if t.is_alpha]) > 12:
+            return self._selon_by_tree(doc, tok, obj, speaker)
+        body = prefix + rest if prefix else rest
+        while body and body[-1].is_punct and body[-1].text not in ("»", "”", ")"):
+            body.pop()
+        while body and body[0].is_punct and body[0].text not in ("«", "“"):
+            body.pop(0)
+        if len([t for t in body if t.is_alpha]) < 3:
+            return None
+        cue_tok = doc[lo]
+        return QuoteRec(body[0].idx, body[-1].idx + len(body[-1]), "indirect", "indirect: selon/d'après X", 0.8, cue=cue_tok, speaker=speaker)
+
+    def _selon_by_tree(self, doc: Doc, tok: Token, obj: Token, speaker: Token) -> QuoteRec | None:
+        """'selon X' inside a longer stretch with no comma to close it: the clause it modifies."""
         clause = obj.head if obj.head != obj else obj
         sent = tok.sent
         first = min(t.i for t in clause.subtree) if clause != obj else sent.start
@@ -540,7 +707,7 @@ class QuoteFinder:
         if colons:
             first = max(first, colons[-1] + 1)
         scope = set(range(first, sent.end))
-        phrase = sorted({tok.i, *(t.i for t in obj.subtree if t.i <= obj.i or t.dep_ in ("nmod", "amod", "flat:name", "appos"))})
+        phrase = sorted({tok.i, *(t.i for t in obj.subtree if t.i <= obj.i or t.dep_ in ("nmod", "amod", "flat:name", "appos", "conj", "cc", "det"))})
         while len(phrase) > 1 and phrase[-1] - phrase[-2] > 1:
             phrase.pop()
         if doc[tok.i - 1].lower_ in ("d'", "d’"):
@@ -553,7 +720,6 @@ class QuoteFinder:
             body.pop()
         if len([t for t in body if t.is_alpha]) < 3:
             return None
-        # the part before and after "selon X" may be separated: take the contiguous extent
         start, end = body[0].idx, body[-1].idx + len(body[-1])
         cue_tok = doc[tok.i - 1] if tok.lower_ == "après" and tok.i > 0 else tok
         return QuoteRec(start, end, "indirect", "indirect: selon/d'après X", 0.8, cue=cue_tok, speaker=speaker)
@@ -576,8 +742,9 @@ class QuoteFinder:
             )
             first = tok.i + 2
         else:
-            if before is not None and before.text not in (";", ":", "—", "–", "-"):
-                return None
+            connector = before is not None and before.text == "," and _short_connector(doc[sent.start : before.i])
+            if before is not None and before.text not in (";", ":", "—", "–", "-") and not connector:
+                return None  # "Cela dit, pour le procureur, …" opens a view; "…, pour le match" does not
             comma = next((t.i for t in doc[tok.i + 1 : min(stop, tok.i + 8)] if t.text == ","), None)
             if comma is None:
                 return None
@@ -627,6 +794,8 @@ class QuoteFinder:
         # the incise runs from its comma to the next comma, or to the end of the sentence
         _, hi = cue_label(verb)[1]
         tail_end = next((t.i for t in doc[hi : sent.end] if t.text in (",", ";", ":")), sent.end)
+        if tail_end + 1 < sent.end and doc[tail_end + 1].lower_ in ("qui", "dont", "lequel", "laquelle", "lesquels", "lesquelles"):
+            tail_end = sent.end  # ", qui affirme …" describes the speaker: not part of the words
         incise_tokens = set(range(lo - 1, tail_end + 1))
         body = [t for t in sent if t.i not in incise_tokens and not t.is_space]
         while body and body[-1].is_punct and body[-1].text not in ("»", ")"):
@@ -653,10 +822,10 @@ class QuoteFinder:
             )
             if agent is not None:
                 return agent
+            if tok.dep_ == "acl:relcl" and any(c.dep_ == "nsubj" and c.lower_ == "qui" for c in tok.children):
+                return tok.head  # "le policier X, qui affirme que …": the antecedent speaks
             subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in NON_SPEAKER_PRONOUNS), None)
             if subj is not None and subj.dep_ != "nsubj:pass":
-                if subj.lower_ in ("qui",) and tok.dep_ == "acl:relcl":
-                    return tok.head
                 return subj
             inverted = next((c for c in tok.children if c.i > tok.i and INVERTED_CLITIC_RE.match(c.text)), None)
             if inverted is not None:
@@ -668,6 +837,12 @@ class QuoteFinder:
             if tok.dep_ in CLIMB_DEPS and tok.head != tok:
                 if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
                     tok = tok.head.head if tok.head.head != tok.head else tok.head
+                elif tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX"):
+                    # a verb coordinated to a noun is a parse slip ("ont rejeté l'offre et
+                    # affirment …"): its subject is the one of the verb above that noun
+                    tok = tok.head
+                    while tok.pos_ not in ("VERB", "AUX") and tok.head != tok:
+                        tok = tok.head
                 else:
                     tok = tok.head
                 while self._in_quote(tok) and not self._in_quote(verb) and tok.head != tok:
@@ -692,6 +867,10 @@ class QuoteFinder:
         if tok.pos_ == "PROPN":
             return True
         lemma = tok.lemma_.lower()
+        doc = tok.doc
+        if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].pos_ == "NOUN":
+            tok = doc[tok.i + 2]  # "marins-pompiers", split by the tokenizer: pompiers
+            low, lemma = tok.lower_, tok.lemma_.lower()
         return tok.pos_ == "NOUN" and (
             lemma in speaker_nouns() or low in speaker_nouns() or lemma in speech_nouns()
             or bool(AGENT_SUFFIX_RE.search(low))
@@ -727,6 +906,35 @@ class QuoteFinder:
         subjects = [t for t in candidates if t.dep_.startswith("nsubj")]
         return (subjects or candidates)[-1]
 
+    def _antecedent(self, doc: Doc, pronoun: Token, q: QuoteRec) -> Token | None:
+        """The noun phrase a subject pronoun most likely stands for: a plausible speaker of the
+        same number (and gender), outside quotation marks, in this or the previous sentence;
+        subjects first, then the nearest."""
+        text = pronoun.text.lower().lstrip("-").removeprefix("t-")
+        plural = text.endswith("s")
+        gender = "Fem" if text.startswith("elle") else "Masc"
+        quote_tokens = doc.char_span(q.start, q.end, alignment_mode="expand")
+        end = min(pronoun.i, quote_tokens.start if quote_tokens is not None else pronoun.i)
+        sent = doc[end].sent if end < len(doc) else pronoun.sent
+        begin = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        found = []
+        for t in doc[begin:end]:
+            if t.pos_ not in ("NOUN", "PROPN") or self._in_quote(t) or q.start <= t.idx < q.end:
+                continue
+            number = t.morph.get("Number")
+            if ("Plur" in number) != plural:
+                continue  # a name without number is singular
+            genders = t.morph.get("Gender")
+            if not plural and genders and gender not in genders:
+                continue
+            if t.pos_ == "NOUN" and not (t.lemma_.lower() in speaker_nouns() or t.lower_ in speaker_nouns() or AGENT_SUFFIX_RE.search(t.lower_)):
+                continue
+            found.append(t)
+        if not found:
+            return None
+        subjects = [t for t in found if t.dep_.startswith("nsubj")]
+        return (subjects or found)[-1]
+
     def _resolve(self, doc: Doc, q: QuoteRec, actors: Actors) -> None:
         """Fill cue label, speaker mention and entity from the tokens found."""
         if q.cue is not None:
@@ -753,10 +961,23 @@ class QuoteFinder:
             q.evidence += "; speaker from context (most salient person)"
             q.confidence = min(q.confidence, 0.5)
         idx = actors.by_token.get(tok.i)
+        if idx is None and (tok.lower_ in PERSONAL_SUBJECTS or INVERTED_CLITIC_RE.match(tok.text)):
+            # a pronoun the actor layer left open ("ont-ils écrit", "précise-t-elle"): the
+            # nearest agreeing speaker-like noun phrase before it
+            antecedent = self._antecedent(doc, tok, q)
+            if antecedent is not None:
+                tok = q.speaker = antecedent
+                idx = actors.by_token.get(tok.i)
         if idx is None or actors.entities[idx].type != "PER":
             # "la ministre de l'Éducation Najat Vallaud-Belkacem", "le représentant de l'OMS,
             # Mohammed Belhocine": the person named in the speaker's noun phrase speaks
-            phrase = [t for t in tok.subtree if t.dep_ not in ("acl:relcl", "acl") and abs(t.i - tok.i) <= 15]
+            phrase = [
+                t for t in tok.subtree
+                if t.dep_ not in ("acl:relcl", "acl") and abs(t.i - tok.i) <= 15 and not q.start <= t.idx < q.end
+            ]
+            # "le porte-parole de Barrow, Halifa Sannah": the apposition names the speaker,
+            # the complement names someone else
+            phrase.sort(key=lambda t: (0 if t.head == tok and t.dep_ in ("appos", "flat:name") else 1, t.i))
             people = [actors.by_token[t.i] for t in phrase if t.i in actors.by_token and actors.entities[actors.by_token[t.i]].type == "PER"]
             others = [actors.by_token[t.i] for t in phrase if t.i in actors.by_token and abs(t.i - tok.i) <= 3]
             if people:
@@ -778,6 +999,37 @@ class QuoteFinder:
         q.speaker_name = doc[lo:hi].text
         if tok.lower_ in PERSONAL_SUBJECTS or INVERTED_CLITIC_RE.match(tok.text):
             q.confidence = min(q.confidence, 0.5)
+
+
+def _after_infinitive_marks(inf: Token) -> int:
+    """First token of an infinitive clause, after its 'de'/'à' marks ('entre autres de faire')."""
+    marks = [c.i for c in inf.children if c.dep_ == "mark" and c.i < inf.i and c.lower_ in ("de", "d'", "d’", "à")]
+    if marks:
+        return max(marks) + 1
+    return min(t.i for t in inf.subtree)
+
+
+def _short_connector(tokens: Span) -> bool:
+    """A sentence adverbial before a comma: 'Cela dit', 'Toutefois', 'Par ailleurs', 'Mais'."""
+    words = [t for t in tokens if not t.is_punct]
+    return 0 < len(words) <= 3 and not any(t.pos_ in ("NOUN", "PROPN") for t in words)
+
+
+def _infinitive_follows(doc: Doc, i: int, end: int) -> int | None:
+    """Index of the infinitive starting at `i` after negation and clitics ('ne pas se …'), or None."""
+    while i < end and doc[i].lower_ in ("ne", "n'", "n’", "pas", "plus", "jamais", "se", "s'", "s’", "y", "en", "le", "la", "les", "l'", "lui", "leur"):
+        i += 1
+    if i < end and "Inf" in doc[i].morph.get("VerbForm"):
+        return i
+    return None
+
+
+def _owner_verb(clause: Token) -> Token | None:
+    """The verb a clause depends on, climbing over nouns (None at the root)."""
+    tok = clause.head
+    while tok != tok.head and tok.pos_ not in ("VERB", "AUX"):
+        tok = tok.head
+    return tok if tok != clause and tok.pos_ in ("VERB", "AUX") else None
 
 
 def _passive_without_agent(verb: Token) -> bool:
