@@ -15,6 +15,7 @@ from conftest import shared_path
 from presse.batch import (
     analyze_dask,
     analyze_parallel,
+    dask_client,
     read_batch,
     read_errors,
     read_manifest,
@@ -84,24 +85,42 @@ def test_batch_two_processes_equal_single_process(items, reference):
 
 @pytest.mark.model
 def test_batch_dask_local_cluster_equals_single_process(items, reference):
-    from distributed import Client, LocalCluster
-
-    with (
-        LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
-        ) as cluster,
-        Client(cluster) as client,
-    ):
+    with dask_client(None, 2) as client:  # the LocalCluster `presse batch --dask` starts
         pairs = list(analyze_dask(items, client=client, chunk_size=4))
         cached = client.run(lambda dask_worker: list(dask_worker.presse_analyzers))
+        trim = client.run(lambda: os.environ.get("MALLOC_TRIM_THRESHOLD_"))
     assert [item for item, _ in pairs] == items
     assert _comparable(pairs) == reference
     assert all(models == ["fr_core_news_md"] for models in cached.values())
+    # the nannies' default (65536) makes workers page-fault ~8x as often: it is unset
+    assert list(trim.values()) == [None, None]
+
+
+@pytest.mark.model
+def test_lemma_index_as_sets_gives_the_stock_lemmas(corpus_lines):
+    import spacy
+
+    from presse.pipeline import MODEL, _index_lemmas_as_sets, model_text
+
+    texts = [model_text(json.loads(line)["text"]) for line in corpus_lines[:8]]
+    nlp = spacy.load(MODEL)
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    stock = [[t.lemma_ for t in doc] for doc in nlp.pipe(texts)]
+    _index_lemmas_as_sets(nlp)
+    lemmatizer.cache.clear()
+    index = lemmatizer.lookups.get_table("lemma_index")
+    assert index and all(isinstance(words, frozenset) for words in index.values())
+    assert [[t.lemma_ for t in doc] for doc in nlp.pipe(texts)] == stock
 
 
 @pytest.mark.model
 def test_batch_killed_worker_costs_only_its_chunk(items):
-    documents = [i for i in items if isinstance(i, Document) and i.text.strip()]
+    # long documents (each article's text repeated), so that each worker is still busy with a
+    # chunk when one is killed, however fast the analysis has become
+    documents = [
+        i.model_copy(update={"text": "\n\n".join([i.text] * 8)})
+        for i in items if isinstance(i, Document) and i.text.strip()
+    ]
     results = analyze_parallel(documents, jobs=2, chunk_size=2, retries=0)
     pairs = [next(results)]
     workers = [

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -57,9 +59,13 @@ class StructureComponent:
 
     def set_annotations(self, doc: Doc, structure: Structure) -> None:
         doc._.presse_structure = structure
-        starts = {start for start, _ in sentence_starts(doc)}
-        for tok in doc:
-            tok.is_sent_start = tok.i == 0 or tok.i in starts
+        # one array write instead of a Python loop over tokens (1 = starts a sentence, -1 = not)
+        flags = numpy.full((len(doc), 1), -1, dtype="int64").astype("uint64")
+        for start, _ in sentence_starts(doc):
+            flags[start, 0] = 1
+        if len(doc):
+            flags[0, 0] = 1
+            doc.from_array([SENT_START], flags)
 
 
 def sentence_starts(doc: Doc) -> list[tuple[int, int]]:
