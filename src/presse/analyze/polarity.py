@@ -36,7 +36,7 @@ from importlib.resources.abc import Traversable
 from types import MappingProxyType
 from typing import Literal
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 Polarity = Literal["positive", "negative", "neutral"]
 
@@ -239,22 +239,38 @@ def _match_at(doc_tokens: Sequence[Token], start: int, expr: Expression, allowed
     return matched
 
 
+def _expression_starts(doc: Doc) -> Mapping[int, tuple[Expression, ...]]:
+    """For each token of `doc` that can open a multiword expression, its candidates longest
+    first. Computed once per Doc (the stance layer scores many overlapping stretches of it)."""
+    cached = doc.user_data.get("presse_expression_starts")
+    if cached is not None:
+        return cached
+    index = _expressions_by_first()
+    starts: dict[int, tuple[Expression, ...]] = {}
+    for tok in doc:
+        text = _norm(tok.text)
+        keys = {text, _norm(tok.lemma_)}
+        if tok.pos_ in ("VERB", "AUX"):
+            keys |= {text[: -len(end)] + "er" for end in _ER_ENDINGS if text.endswith(end)}
+        candidates = {e for key in keys for e in index.get(key, ())}
+        if candidates:
+            starts[tok.i] = tuple(sorted(candidates, key=lambda e: -len(e.words)))
+    doc.user_data["presse_expression_starts"] = starts
+    return starts
+
+
 def expression_hits(tokens: Sequence[Token]) -> list[tuple[list[int], Expression]]:
     """Non-overlapping multiword matches in `tokens` (sorted), leftmost then longest first."""
     if not tokens:
         return []
-    index = _expressions_by_first()
+    starts = _expression_starts(tokens[0].doc)
     allowed = {t.i for t in tokens}
     used: set[int] = set()
     out = []
     for tok in tokens:
-        if tok.i in used:
+        if tok.i in used or tok.i not in starts:
             continue
-        keys = {_norm(tok.text), _norm(tok.lemma_)}
-        if tok.pos_ in ("VERB", "AUX"):
-            keys |= {_norm(tok.text)[: -len(end)] + "er" for end in _ER_ENDINGS if _norm(tok.text).endswith(end)}
-        candidates = [e for key in keys for e in index.get(key, ())]
-        for expr in sorted(set(candidates), key=lambda e: -len(e.words)):
+        for expr in starts[tok.i]:
             matched = _match_at(tokens, tok.i, expr, allowed)
             if matched and not used.intersection(matched):
                 used.update(matched)
