@@ -32,6 +32,7 @@ from presse.lexicons import (
 
 SELON = {"selon", "d'après", "d’après"}
 QUE = {"que", "qu'", "qu’"}
+DE = {"de", "d'", "d’"}
 # prepositions that open an adverbial clause of their own ("pour avoir …", "sans dire …")
 CLAUSE_PREPOSITIONS = {"pour", "sans", "afin", "avant", "après", "par", "comme", "quitte", "faute"}
 CLITIC_OBJECTS = {"lui", "leur", "nous", "vous", "me", "m'", "te", "t'", "se", "s'", "y", "en", "-lui", "-leur"}
@@ -588,7 +589,7 @@ class QuoteFinder:
                 if owner is not None and owner != verb and owner.i > verb.i and cue_of(owner) is not None:
                     return None  # the clause has a reporting verb of its own
                 return self._clause_rec(doc, verb, clause, i + 1, "indirect: reporting verb + que-clause (by position)", 0.75)
-            j = _infinitive_follows(doc, i + 1 if t.lower_ in ("de", "d'", "d’") else i, sent_end)
+            j = _infinitive_follows(doc, i + 1 if t.lower_ in DE else i, sent_end)
             if j is not None:
                 if "inf" not in cue.frames:
                     return None
@@ -596,7 +597,7 @@ class QuoteFinder:
                 if head.i < j:
                     return None
                 last = max(t2.i for t2 in head.subtree)
-                first = i + 1 if t.lower_ in ("de", "d'", "d’") else i
+                first = i + 1 if t.lower_ in DE else i
                 return self._clause_rec(doc, verb, head, first, "indirect: reporting verb + infinitive (by position)", 0.7, last=last)
             if t.pos_ in ("ADV", "PART") or t.lower_ in CLITIC_OBJECTS:
                 i += 1
@@ -606,7 +607,7 @@ class QuoteFinder:
                 # but not into a new noun phrase ("à X l'honneur de …") nor a purpose ("pour …")
                 j = i + 1
                 while j < sent_end and doc[j].pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM", "ADP") and doc[j].lower_ not in QUE:
-                    if doc[j].lower_ in ("de", "d'", "d’") and _infinitive_follows(doc, j + 1, sent_end):
+                    if doc[j].lower_ in DE and _infinitive_follows(doc, j + 1, sent_end):
                         break
                     if doc[j].lower_ in CLAUSE_PREPOSITIONS:
                         return None
@@ -677,22 +678,14 @@ class QuoteFinder:
         # the phrase "selon X …" runs to the next comma (or the end of the sentence)
         close = next((t.i for t in doc[tok.i + 1 : stop] if t.text == ","), None)
         phrase_end = close if close is not None else stop
-        prefix = [t for t in doc[start:lo] if not t.is_space]
-        while prefix and prefix[-1].is_punct and prefix[-1].text not in ("»", "”", ")"):
-            prefix.pop()
-        while prefix and prefix[0].is_punct and prefix[0].text not in ("«", "“"):
-            prefix.pop(0)
+        prefix = _trim_punct([t for t in doc[start:lo] if not t.is_space])
         rest = [t for t in doc[phrase_end + 1 : stop] if not t.is_space] if close is not None else []
         if rest and (rest[0].lower_ in ("qui", "dont", "lequel", "laquelle", "lesquels", "lesquelles", "où")
                      or (rest[0].lower_ == "pour" and len(rest) > 1 and rest[1].lower_ == "qui")):
             rest = []  # ", selon X, qui ajoute …": the relative describes X, it is not X's words
         if close is None and len([t for t in doc[tok.i : stop] if t.is_alpha]) > 12:
             return self._selon_by_tree(doc, tok, obj, speaker)
-        body = prefix + rest if prefix else rest
-        while body and body[-1].is_punct and body[-1].text not in ("»", "”", ")"):
-            body.pop()
-        while body and body[0].is_punct and body[0].text not in ("«", "“"):
-            body.pop(0)
+        body = _trim_punct(prefix + rest if prefix else rest)
         if len([t for t in body if t.is_alpha]) < 3:
             return None
         cue_tok = doc[lo]
@@ -713,11 +706,7 @@ class QuoteFinder:
         if doc[tok.i - 1].lower_ in ("d'", "d’"):
             phrase.insert(0, tok.i - 1)
         lo, hi = phrase[0], phrase[-1]
-        body = [t for t in sent if (t.i < lo or t.i > hi) and not t.is_space and t.i in scope]
-        while body and (body[0].is_punct and body[0].text not in ("«", "“")):
-            body.pop(0)
-        while body and (body[-1].is_punct and body[-1].text not in ("»", "”", ")")):
-            body.pop()
+        body = _trim_punct([t for t in sent if (t.i < lo or t.i > hi) and not t.is_space and t.i in scope])
         if len([t for t in body if t.is_alpha]) < 3:
             return None
         start, end = body[0].idx, body[-1].idx + len(body[-1])
@@ -871,10 +860,7 @@ class QuoteFinder:
         if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].pos_ == "NOUN":
             tok = doc[tok.i + 2]  # "marins-pompiers", split by the tokenizer: pompiers
             low, lemma = tok.lower_, tok.lemma_.lower()
-        return tok.pos_ == "NOUN" and (
-            lemma in speaker_nouns() or low in speaker_nouns() or lemma in speech_nouns()
-            or bool(AGENT_SUFFIX_RE.search(low))
-        )
+        return tok.pos_ == "NOUN" and (_person_noun(tok) or lemma in speech_nouns())
 
     @staticmethod
     def _after_cue(doc: Doc, at: int, actors: Actors) -> Token | None:
@@ -927,7 +913,7 @@ class QuoteFinder:
             genders = t.morph.get("Gender")
             if not plural and genders and gender not in genders:
                 continue
-            if t.pos_ == "NOUN" and not (t.lemma_.lower() in speaker_nouns() or t.lower_ in speaker_nouns() or AGENT_SUFFIX_RE.search(t.lower_)):
+            if t.pos_ == "NOUN" and not _person_noun(t):
                 continue
             found.append(t)
         if not found:
@@ -1007,6 +993,21 @@ def _after_infinitive_marks(inf: Token) -> int:
     if marks:
         return max(marks) + 1
     return min(t.i for t in inf.subtree)
+
+
+def _person_noun(tok: Token) -> bool:
+    """A common noun naming people or an institution: in the speaker lexicon, or an agent noun."""
+    return tok.lemma_.lower() in speaker_nouns() or tok.lower_ in speaker_nouns() or bool(AGENT_SUFFIX_RE.search(tok.lower_))
+
+
+def _trim_punct(tokens: list[Token]) -> list[Token]:
+    """`tokens` without the punctuation at either end, quote marks and a closing bracket kept."""
+    lo, hi = 0, len(tokens)
+    while lo < hi and tokens[lo].is_punct and tokens[lo].text not in ("«", "“"):
+        lo += 1
+    while hi > lo and tokens[hi - 1].is_punct and tokens[hi - 1].text not in ("»", "”", ")"):
+        hi -= 1
+    return tokens[lo:hi]
 
 
 def _short_connector(tokens: Span) -> bool:
