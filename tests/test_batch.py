@@ -228,3 +228,30 @@ def test_batch_cli_writes_shards_and_reports_errors(tmp_path, corpus_lines):
     assert f"{source}:2" in result.output
     assert "1 articles" in result.output
     assert [a.id for a in read_shards(tmp_path / "o")] == [json.loads(corpus_lines[0])["id"]]
+
+
+@pytest.mark.model
+def test_analyzer_text_hint_and_polarity_caches_change_nothing(items):
+    """The speed-ups of session 3 are caches: the text the Analyzer hands its components is
+    ``doc.text``, the structure and actors computed from it equal those from ``doc.text``, and the
+    stance layer computed twice on the same Doc (its per-Doc caches filled) is the same."""
+    from presse.analyze.actors import ActorResolver
+    from presse.analyze.stance import analyze_stance
+    from presse.pipeline import get_analyzer
+
+    analyzer = get_analyzer()
+    documents = [i for i in items if isinstance(i, Document) and i.text.strip()][:6]
+    for document in documents:
+        doc, _ = analyzer._prepare(document)
+        assert doc._.presse_hints["text"] == doc.text
+        doc = analyzer.nlp(doc)
+        structure = analyzer.nlp.get_pipe("presse_structure")
+        hints = dict(doc._.presse_hints)
+        with_hint = structure.predict(doc)
+        doc._.presse_hints = {k: v for k, v in hints.items() if k != "text"}
+        assert structure.predict(doc) == with_hint
+        published = doc._.presse_structure.published
+        assert repr(ActorResolver()(doc, published)) == repr(ActorResolver()(doc, published, doc.text))
+        first = analyze_stance(doc, doc._.presse_actors, doc._.presse_quotes)
+        again = analyze_stance(doc, doc._.presse_actors, doc._.presse_quotes)
+        assert repr(first) == repr(again) == repr(doc._.presse_stance)

@@ -202,14 +202,17 @@ class _Pool:
     def pending(self) -> int:
         return len(self.chunks)
 
-    def poll(self) -> list[int]:
-        """Wait for something to happen; return the ids of the chunks finished meanwhile."""
+    def poll(self, timeout: float | None = None) -> list[int]:
+        """Wait for something to happen (at most ``timeout`` seconds; None: no limit); return
+        the ids of the chunks finished meanwhile. Idle workers get their next chunk before the
+        results are converted."""
         finished: list[int] = []
+        received: list[tuple[int, list[Wire]]] = []
         by_handle: dict[Any, _Worker] = {}
         for worker in self.workers:
             by_handle[worker.conn] = worker
             by_handle[worker.process.sentinel] = worker
-        for handle in wait(list(by_handle)):
+        for handle in wait(list(by_handle), timeout):
             worker = by_handle[handle]
             if worker not in self.workers:
                 continue  # already replaced during this round
@@ -226,14 +229,14 @@ class _Pool:
                 else:
                     chunk_id, wires = message
                     worker.chunk = None
-                    chunk = self.chunks[chunk_id]
-                    chunk.results = [
-                        _from_wire(w, d) for w, d in zip(wires, chunk.documents, strict=True)
-                    ]
-                    finished.append(chunk_id)
+                    received.append((chunk_id, wires))
             elif not worker.process.is_alive():
                 self._replace(worker, finished)
         self._dispatch()
+        for chunk_id, wires in received:
+            chunk = self.chunks[chunk_id]
+            chunk.results = [_from_wire(w, d) for w, d in zip(wires, chunk.documents, strict=True)]
+            finished.append(chunk_id)
         return finished
 
     def _replace(self, worker: _Worker, finished: list[int]) -> None:
@@ -313,8 +316,8 @@ def analyze_parallel(
       on past it.
     - ``jobs=1``: in this process, with :func:`presse.pipeline.get_analyzer`. ``jobs>1``: that
       many spawned processes, each loading the pipeline once. Documents travel in chunks of
-      ``chunk_size``; at most ``4 * jobs`` chunks are in flight or waiting to be yielded, so
-      memory stays bounded whatever the number of documents.
+      ``chunk_size``; at most ``IN_FLIGHT_PER_WORKER * jobs`` chunks are in flight or waiting to
+      be yielded, so memory stays bounded whatever the number of documents.
     - A worker process that dies is replaced; its chunk is retried ``retries`` times on fresh
       workers, then each of its documents becomes an InputError "the worker process died". The
       run never hangs on it. Worker processes are spawned: a script calling this must guard its
@@ -350,7 +353,13 @@ def analyze_parallel(
                 else:
                     held[chunk_id] = chunk
             while next_out in held:
-                yield from _merge(held.pop(next_out))
+                for pair in _merge(held.pop(next_out)):
+                    yield pair
+                    # while the caller works on the results (shard rows, Parquet), a worker
+                    # that finished waits for its next chunk: look after each result
+                    if pool is not None and pool.pending():
+                        for chunk_id in pool.poll(timeout=0):
+                            held[chunk_id] = pool.take(chunk_id)
                 next_out += 1
             if pool is not None and pool.pending():
                 for chunk_id in pool.poll():

@@ -109,8 +109,10 @@ class Analyzer:
                 f"is too large to analyze ({len(text):,} characters, limit {self.max_chars:,})",
                 "split it or raise the limit",
             )
-        doc = self.nlp.make_doc(model_text(text))
+        model = model_text(text)
+        doc = self.nlp.make_doc(model)
         doc._.presse_hints = {
+            "text": model,  # == doc.text, which spaCy rebuilds from the tokens at each access
             "has_title": True if has_title else None,
             "headings": document.headings,
             "list_items": document.list_items,

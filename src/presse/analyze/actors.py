@@ -167,10 +167,14 @@ class ActorResolver:
     def __init__(self) -> None:
         self.roles = _role_index()
         self._quoted: list[tuple[int, int]] = []  # quote-marked ranges of the Doc being resolved
+        self._text = ""  # the text of the Doc being resolved
 
-    def __call__(self, doc: Doc, on: date | None = None) -> Actors:
+    def __call__(self, doc: Doc, on: date | None = None, text: str | None = None) -> Actors:
+        """The actors of `doc`; `text` is ``doc.text`` when the caller has it already (spaCy
+        rebuilds ``doc.text`` from the tokens at each access)."""
         on = on or date.today()
-        self._quoted = [(m.open_at, m.close_at or m.end) for m in find_quote_marks(doc.text).spans]
+        self._text = doc.text if text is None else text
+        self._quoted = [(m.open_at, m.close_at or m.end) for m in find_quote_marks(self._text).spans]
         entities: list[EntityRec] = []
         by_token: dict[int, int] = {}
         warnings: list[str] = []
@@ -272,7 +276,7 @@ class ActorResolver:
         for start, end, label, _ in ner:
             votes = type_votes.setdefault(normalize_name(doc[start:end].text), {})
             votes[label] = votes.get(label, 0) + 1
-        acronyms = self._acronyms(doc)
+        acronyms = self._acronyms(self._text)
 
         def add_mention(idx: int, start: int, end: int, resolved_by: str) -> None:
             ent = entities[idx]
@@ -347,10 +351,10 @@ class ActorResolver:
         return any(e.type == "PER" and self._is_short_form(key, e) for e in entities)
 
     @staticmethod
-    def _acronyms(doc: Doc) -> dict[str, str]:
+    def _acronyms(text: str) -> dict[str, str]:
         """'Organisation mondiale de la santé (OMS)' -> {'oms': 'Organisation mondiale de la santé'}."""
         found = {}
-        for m in re.finditer(r"((?:[A-ZÀ-Ý][\w’'-]*)(?:\s+[\w’'-]+){1,8}?)\s*\(([A-Z][A-Za-z]{1,9})\)", doc.text):
+        for m in re.finditer(r"((?:[A-ZÀ-Ý][\w’'-]*)(?:\s+[\w’'-]+){1,8}?)\s*\(([A-Z][A-Za-z]{1,9})\)", text):
             long, acro = m.group(1), m.group(2)
             initials = "".join(w[0] for w in re.findall(r"[\w]+", long) if w[0].isupper() or len(w) > 3).upper()
             if acro.upper()[:1] == long[:1].upper() and (acro.upper() in initials or len(acro) <= len(initials) + 1):

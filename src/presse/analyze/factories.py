@@ -51,7 +51,7 @@ class StructureComponent:
     def predict(self, doc: Doc) -> Structure:
         hints = doc._.presse_hints or {}
         return detect_structure(
-            doc.text,
+            _text(doc, hints),
             has_title=hints.get("has_title"),
             headings=hints.get("headings"),
             list_items=hints.get("list_items"),
@@ -66,6 +66,15 @@ class StructureComponent:
         if len(doc):
             flags[0, 0] = 1
             doc.from_array([SENT_START], flags)
+
+
+def _text(doc: Doc, hints: dict) -> str:
+    """``doc.text``, from the hints when the Analyzer put it there (the text it tokenized, which
+    spaCy's tokenizer reproduces exactly): ``doc.text`` is rebuilt from the tokens at each access."""
+    text = hints.get("text")
+    if isinstance(text, str) and len(text) == (doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0):
+        return text
+    return doc.text
 
 
 def sentence_starts(doc: Doc) -> list[tuple[int, int]]:
@@ -119,7 +128,7 @@ class ActorsComponent:
         on = hints.get("published")
         if on is None and doc._.presse_structure is not None:
             on = doc._.presse_structure.published
-        return self.resolver(doc, on if isinstance(on, date) else None)
+        return self.resolver(doc, on if isinstance(on, date) else None, _text(doc, hints))
 
     def set_annotations(self, doc: Doc, actors: Actors) -> None:
         doc._.presse_actors = actors
