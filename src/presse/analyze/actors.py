@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -46,6 +47,7 @@ IMPERSONAL_NEXT = {
     "suffit", "suffisait", "reste", "restait", "existe", "existait", "manque", "convient",
     "importe", "pleut", "s'agit", "s'agissait", "agit", "vaut", "arrive", "n'y",
 }
+IMPERSONAL_REFLEXIVE = {"agit", "agissait", "agira", "agirait", "avère", "avérait"}
 DERNIER_FORMS = {("ce", "dernier"): ("m", "s"), ("cette", "dernière"): ("f", "s")}
 TITLES_M = {"m.", "monsieur", "mr"}
 TITLES_F = {"mme", "madame", "mlle", "mademoiselle"}
@@ -208,6 +210,8 @@ class ActorResolver:
             if cleaned is None:
                 continue
             start, end = cleaned
+            while end < len(doc) and doc[end - 1].text.endswith("-") and not doc[end - 1].whitespace_ and doc[end].is_alpha:
+                end += 1  # "Ban Ki-moon", whose lower-case last part the NER leaves out
             gender = None
             first = doc[start].lower_
             if first in TITLES_M | TITLES_F:
@@ -272,7 +276,7 @@ class ActorResolver:
         for start, end, label, _ in ner:
             votes = type_votes.setdefault(normalize_name(doc[start:end].text), {})
             votes[label] = votes.get(label, 0) + 1
-        acronyms = self._acronyms(doc)
+        acronyms = self._acronyms(doc, ner)
 
         def add_mention(idx: int, start: int, end: int, resolved_by: str) -> None:
             ent = entities[idx]
@@ -347,14 +351,30 @@ class ActorResolver:
         return any(e.type == "PER" and self._is_short_form(key, e) for e in entities)
 
     @staticmethod
-    def _acronyms(doc: Doc) -> dict[str, str]:
-        """'Organisation mondiale de la santé (OMS)' -> {'oms': 'Organisation mondiale de la santé'}."""
+    def _acronyms(doc: Doc, ner: Sequence[tuple[int, int, str, str | None]] = ()) -> dict[str, str]:
+        """Acronyms given in brackets after the name they stand for, by key: 'Organisation mondiale
+        de la santé (OMS)' -> {'oms': 'Organisation mondiale de la santé'}. The long form is a
+        non-person name the NER found right before the bracket (the acronym may come from
+        another language: 'Bureau de la coordination des affaires humanitaires (OCHA)'), else
+        capitalised words whose initials the acronym follows."""
         found = {}
+        ends = {doc[end - 1].idx + len(doc[end - 1]): (start, end) for start, end, label, _ in ner if label != "PER"}
+        for m in re.finditer(r"\s*\(([A-Z][A-Za-z]{1,9})\)", doc.text):
+            acro = m.group(1)
+            span = ends.get(m.start())
+            if span is not None and sum(c.isupper() for c in acro) >= 2:
+                found[normalize_name(acro)] = doc[span[0] : span[1]].text
+        # the other way round: "membre de l'Ocha (le Bureau de la coordination …)"
+        orgs = {doc[start].idx: (start, end) for start, end, label, _ in ner if label == "ORG" and end - start > 1}
+        for m in re.finditer(r"\b([A-Z][A-Za-z]{1,7})\s*\((?:(?:le|la|les|l['’])\s*)?", doc.text):
+            span = orgs.get(m.end())
+            if span is not None:
+                found.setdefault(normalize_name(m.group(1)), doc[span[0] : span[1]].text)
         for m in re.finditer(r"((?:[A-ZÀ-Ý][\w’'-]*)(?:\s+[\w’'-]+){1,8}?)\s*\(([A-Z][A-Za-z]{1,9})\)", doc.text):
             long, acro = m.group(1), m.group(2)
             initials = "".join(w[0] for w in re.findall(r"[\w]+", long) if w[0].isupper() or len(w) > 3).upper()
             if acro.upper()[:1] == long[:1].upper() and (acro.upper() in initials or len(acro) <= len(initials) + 1):
-                found[normalize_name(acro)] = long
+                found.setdefault(normalize_name(acro), long)
         return found
 
     # -- layer 3: knowledge ----------------------------------------------------------------------
@@ -537,8 +557,11 @@ class ActorResolver:
         if pair in DERNIER_FORMS:
             return i + 2, DERNIER_FORMS[pair][0]
         if low in SUBJECT_PRONOUNS and (tok.dep_.startswith("nsubj") or tok.dep_.startswith("expl") or low.startswith("-")):
-            nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
-            if nxt in IMPERSONAL_NEXT or nxt == "y" or (nxt in {"est", "était", "sera"} and _impersonal_etre(doc, i)):
+            j = i + 1
+            while j < len(doc) and doc[j].lower_ in ("s'", "s’", "se", "n'", "n’", "ne"):
+                j += 1  # "il s'agit", "il ne faut": the verb after the clitics
+            nxt = doc[j].lower_ if j < len(doc) else ""
+            if nxt in IMPERSONAL_NEXT or nxt in IMPERSONAL_REFLEXIVE or nxt == "y" or (nxt in {"est", "était", "sera"} and _impersonal_etre(doc, i)):
                 return None
             return i + 1, SUBJECT_PRONOUNS[low][0]
         if low in STRESSED_PRONOUNS and i > 0 and doc[i - 1].lower_ in STRESS_PREPOSITIONS:

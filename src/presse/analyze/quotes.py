@@ -250,11 +250,13 @@ class QuoteFinder:
             if speaker_tok is not None:
                 return QuoteRec(**base, evidence="direct: 'Speaker : « … »'", confidence=0.85 - conf_penalty, speaker=speaker_tok)
         cue_tok = self._governing_cue(tokens)
+        container = next((q for q in indirect if q.start <= span.open_at and span.end <= q.end), None)
+        if cue_tok is not None and container is not None and not container.start <= cue_tok.idx < container.end:
+            cue_tok = None  # inside a reported clause, its own cue and speaker hold (a parse slip hung it elsewhere)
         if cue_tok is not None and _passive_without_agent(cue_tok) and not has_verb and len(words) <= 6:
             return None  # "ils sont accusés de « rébellion »": the name of a charge, nobody's words
         if cue_tok is not None and not (naming and len(words) <= 4):
             return QuoteRec(**base, evidence="direct: quote governed by a reporting verb", confidence=0.9 - conf_penalty, cue=cue_tok)
-        container = next((q for q in indirect if q.start <= span.open_at and span.end <= q.end), None)
         if container is not None and not naming:
             return QuoteRec(
                 **base, evidence="direct: inside a reported clause", confidence=0.85 - conf_penalty,
@@ -304,6 +306,10 @@ class QuoteFinder:
                 return t
             if t.pos_ in ("VERB", "AUX"):
                 verb = t if t.pos_ == "VERB" else next((h for h in toks if h.pos_ == "VERB" and h.i > t.i), t)
+                if t.lemma_ in ("avoir", "être") and not self._is_incise_verb(verb):
+                    # "a-t-elle ainsi concédé": the auxiliary (tagged as a verb), the clitic and
+                    # adverbs before the participle
+                    verb = _participle_after(t) or verb
                 if self._is_incise_verb(verb):
                     return verb
                 return None
@@ -317,6 +323,12 @@ class QuoteFinder:
             return True
         if any(INVERTED_CLITIC_RE.match(c.text) for c in verb.children):
             return True  # "a-t-elle expliqué": the clitic sits between auxiliary and participle
+        before = doc[max(0, verb.i - 4) : verb.i]
+        if any(INVERTED_CLITIC_RE.match(t.text) for t in before) and all(
+            t.pos_ in ("AUX", "ADV") or t.lower_ == "-t" or INVERTED_CLITIC_RE.match(t.text)
+            for t in before[next(i for i, t in enumerate(before) if INVERTED_CLITIC_RE.match(t.text)) :]
+        ):
+            return True  # "a-t-elle ainsi concédé", the clitic parsed as the participle's head
         if not doc_prev_is_comma(verb) and any(c.dep_ in SUBJECT_DEPS and c.i < verb.i for c in verb.children):
             return False  # "ils questionnaient …": the subject stands right before the verb
         subj = [c for c in verb.children if c.dep_ in SUBJECT_DEPS or c.dep_ in ("obj",)]
@@ -677,8 +689,15 @@ class QuoteFinder:
         stop = next((t.i for t in doc[tok.i + 1 : sent.end] if t.text in (";", ":")), sent.end)
         # the phrase "selon X …" runs to the next comma (or the end of the sentence)
         close = next((t.i for t in doc[tok.i + 1 : stop] if t.text == ","), None)
+        if close is not None:
+            # "selon le secrétaire général, Ban Ki-moon, …": a name in apposition is part of it
+            name_end = next((t.i for t in doc[close + 1 : stop] if t.pos_ != "PROPN" and t.text != "-"), stop)
+            if name_end > close + 1 and name_end < stop and doc[name_end].text == ",":
+                close = name_end
         phrase_end = close if close is not None else stop
         prefix = _trim_punct([t for t in doc[start:lo] if not t.is_space])
+        if all(t.pos_ in ("ADV", "CCONJ", "PUNCT") for t in prefix):
+            prefix = []  # "Toujours selon X, …", "Ainsi, selon X, …": a connective, not X's words
         rest = [t for t in doc[phrase_end + 1 : stop] if not t.is_space] if close is not None else []
         if rest and (rest[0].lower_ in ("qui", "dont", "lequel", "laquelle", "lesquels", "lesquelles", "où")
                      or (rest[0].lower_ == "pour" and len(rest) > 1 and rest[1].lower_ == "qui")):
@@ -903,8 +922,19 @@ class QuoteFinder:
         end = min(pronoun.i, quote_tokens.start if quote_tokens is not None else pronoun.i)
         sent = doc[end].sent if end < len(doc) else pronoun.sent
         begin = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        found = self._agreeing_speakers(doc[begin:end], q, plural, gender)
+        if not found and begin > 0:
+            # one sentence further back, when the sentence before says nothing of a speaker
+            found = self._agreeing_speakers(doc[doc[begin - 1].sent.start : begin], q, plural, gender)
+        if not found:
+            return None
+        subjects = [t for t in found if t.dep_.startswith("nsubj")]
+        return (subjects or found)[-1]
+
+    def _agreeing_speakers(self, window: Span, q: QuoteRec, plural: bool, gender: str) -> list[Token]:
+        """Plausible speakers in `window` outside quotes, agreeing in number (and gender)."""
         found = []
-        for t in doc[begin:end]:
+        for t in window:
             if t.pos_ not in ("NOUN", "PROPN") or self._in_quote(t) or q.start <= t.idx < q.end:
                 continue
             number = t.morph.get("Number")
@@ -916,10 +946,7 @@ class QuoteFinder:
             if t.pos_ == "NOUN" and not _person_noun(t):
                 continue
             found.append(t)
-        if not found:
-            return None
-        subjects = [t for t in found if t.dep_.startswith("nsubj")]
-        return (subjects or found)[-1]
+        return found
 
     def _resolve(self, doc: Doc, q: QuoteRec, actors: Actors) -> None:
         """Fill cue label, speaker mention and entity from the tokens found."""
@@ -963,10 +990,13 @@ class QuoteFinder:
             ]
             # "le porte-parole de Barrow, Halifa Sannah": the apposition names the speaker,
             # the complement names someone else
-            phrase.sort(key=lambda t: (0 if t.head == tok and t.dep_ in ("appos", "flat:name") else 1, t.i))
+            phrase.sort(key=lambda t: (0 if t.head == tok and (t.dep_ in ("appos", "flat:name") or doc_prev_is_comma(t)) else 1, t.i))
             people = [actors.by_token[t.i] for t in phrase if t.i in actors.by_token and actors.entities[actors.by_token[t.i]].type == "PER"]
             others = [actors.by_token[t.i] for t in phrase if t.i in actors.by_token and abs(t.i - tok.i) <= 3]
-            if people:
+            appositive = _appositive_person(doc, tok, actors)
+            if appositive is not None:
+                tok, idx = appositive, actors.by_token[appositive.i]
+            elif people:
                 idx = people[0]
                 tok = next(t for t in phrase if actors.by_token.get(t.i) == idx)
             elif idx is None and others:
@@ -985,6 +1015,34 @@ class QuoteFinder:
         q.speaker_name = doc[lo:hi].text
         if tok.lower_ in PERSONAL_SUBJECTS or INVERTED_CLITIC_RE.match(tok.text):
             q.confidence = min(q.confidence, 0.5)
+
+
+def _participle_after(aux: Token) -> Token | None:
+    """The past participle an auxiliary introduces, past clitics and adverbs: "a-t-il aussi dit"."""
+    doc = aux.doc
+    for t in doc[aux.i + 1 : min(len(doc), aux.i + 5)]:
+        if t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm"):
+            return t
+        if not (t.pos_ == "ADV" or INVERTED_CLITIC_RE.match(t.text) or t.lower_ == "-t"):
+            return None
+    return None
+
+
+def _appositive_person(doc: Doc, tok: Token, actors: Actors) -> Token | None:
+    """The person named in apposition right after the noun phrase of `tok`, when the parser
+    hung the name elsewhere: "a déclaré une représentante du comité, Oksana Kovrijnaïa." The
+    name must close the apposition (a comma, a full stop or the end of the sentence after it)."""
+    _lo, hi = _noun_phrase(tok)
+    if hi + 1 >= len(doc) or doc[hi].text != "," or doc[hi + 1].sent != tok.sent:
+        return None
+    idx = actors.by_token.get(hi + 1)
+    if idx is None or actors.entities[idx].type != "PER":
+        return None
+    end = hi + 1
+    while end < len(doc) and actors.by_token.get(end) == idx:
+        end += 1
+    closed = end >= tok.sent.end or doc[end].text in (",", ".", ";", ")", "»")
+    return doc[hi + 1] if closed else None
 
 
 def _after_infinitive_marks(inf: Token) -> int:
@@ -1042,7 +1100,16 @@ def _passive_without_agent(verb: Token) -> bool:
 
 def _finite_or_aux(verb: Token) -> bool:
     """A finite verb or one with an auxiliary: incises are ("déclare X", "a déclaré X")."""
-    return "Fin" in verb.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in verb.children)
+    if "Fin" in verb.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in verb.children):
+        return True
+    # the auxiliary the parser hung elsewhere: "a-t-elle ainsi concédé"
+    doc = verb.doc
+    for t in reversed(doc[max(0, verb.i - 4) : verb.i]):
+        if t.lemma_ in ("avoir", "être") and "Fin" in t.morph.get("VerbForm"):
+            return True
+        if not (t.pos_ == "ADV" or INVERTED_CLITIC_RE.match(t.text) or t.lower_ == "-t"):
+            return False
+    return False
 
 
 def doc_prev_is_comma(tok: Token) -> bool:
