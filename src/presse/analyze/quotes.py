@@ -40,6 +40,8 @@ PERSONAL_SUBJECTS = {"il", "elle", "ils", "elles", "-il", "-elle", "-ils", "-ell
 INVERTED_CLITIC_RE = re.compile(r"^-(?:t-)?(?:il|elle|ils|elles|on)$", re.IGNORECASE)
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
 CLIMB_DEPS = {"conj", "advcl", "xcomp", "acl", "ccomp", "parataxis", "acl:relcl"}
+OBJECT_CLITICS = frozenset({"se", "s'", "s’", "me", "m'", "te", "t'", "lui", "leur", "y", "en", "le", "la", "les", "l'", "l’", "nous", "vous", "ne", "n'", "n’"})
+RELATIVES = frozenset({"où", "dont", "qui", "que", "qu'", "qu’", "lequel", "laquelle", "lesquels", "lesquelles", "auquel", "duquel"})
 NON_SPEAKER_PRONOUNS = {"ce", "c'", "cela", "ça", "qui", "que", "on", "y", "en", "se", "s'"}
 MONTHS_AND_DAYS = {
     "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
@@ -174,9 +176,9 @@ class QuoteFinder:
         self._context_speakers(doc, direct)
         kept_indirect = []
         for rec in indirect:
-            inside = [d for d in direct if rec.start <= d.start and d.end <= rec.end]
-            if inside:
-                covered = sum(d.end - d.start for d in inside)
+            overlapping = [d for d in direct if d.start < rec.end and rec.start < d.end]
+            if overlapping:
+                covered = sum(min(d.end, rec.end) - max(d.start, rec.start) for d in overlapping)
                 if covered >= 0.8 * (rec.end - rec.start):
                     continue  # the whole clause is in quote marks: one direct quotation
                 rec.kind = "mixed"
@@ -250,7 +252,10 @@ class QuoteFinder:
             if speaker_tok is not None:
                 return QuoteRec(**base, evidence="direct: 'Speaker : « … »'", confidence=0.85 - conf_penalty, speaker=speaker_tok)
         cue_tok = self._governing_cue(tokens)
-        container = next((q for q in indirect if q.start <= span.open_at and span.end <= q.end), None)
+        # the reported clause holding the quote, or where it opens (« … runs on past the sentence)
+        container = next((q for q in indirect if q.start <= span.open_at and span.end <= q.end), None) or next(
+            (q for q in indirect if q.start <= span.open_at < q.end), None
+        )
         if cue_tok is not None and container is not None and not container.start <= cue_tok.idx < container.end:
             cue_tok = None  # inside a reported clause, its own cue and speaker hold (a parse slip hung it elsewhere)
         if cue_tok is not None and _passive_without_agent(cue_tok) and not has_verb and len(words) <= 6:
@@ -525,6 +530,9 @@ class QuoteFinder:
         if not ("Fin" in verb.morph.get("VerbForm") or first_of_group < j):
             return None
         left = toks[:first_of_group]
+        clitics = next((n for n in range(len(left), 0, -1) if left[n - 1].lower_ not in OBJECT_CLITICS), 0)
+        if clitics and left[clitics - 1].lower_ in RELATIVES:
+            return None  # "… où se trouvaient 900 élèves": a relative clause with its subject after the verb
         if len([t for t in left if t.is_alpha]) < 4 or left[-1].is_punct or left[-1].lower_ in QUE | {"qui", "et", "ou", "mais"}:
             return None
         if not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in left):
@@ -566,7 +574,9 @@ class QuoteFinder:
                 inf = next((c for c in child.children if c.dep_ == "acl" and "Inf" in c.morph.get("VerbForm")), None)
                 if inf is not None:
                     return self._clause_rec(doc, verb, inf, inf.i, "indirect: reporting verb + intention + infinitive", 0.7)
-            if child.dep_ in ("xcomp", "ccomp", "obj") and child.pos_ in ("VERB", "AUX") and infinitive and "inf" in cue.frames:
+            purpose = any(c.dep_ in ("mark", "case") and c.lower_ in CLAUSE_PREPOSITIONS for c in child.children)
+            if child.dep_ in ("xcomp", "ccomp", "obj") and child.pos_ in ("VERB", "AUX") and infinitive and "inf" in cue.frames and not purpose:
+                # not "l'avait appelée pour lui dire …": a purpose clause is not what is reported
                 infinitives.append(child)
         if infinitives and (_finite_or_aux(verb) or any(c.lower_ == "en" and c.i < verb.i for c in verb.children)):
             # "a annoncé pouvoir présenter …", "a promis de baisser …, de réduire …": one clause
@@ -690,10 +700,8 @@ class QuoteFinder:
         # the phrase "selon X …" runs to the next comma (or the end of the sentence)
         close = next((t.i for t in doc[tok.i + 1 : stop] if t.text == ","), None)
         if close is not None:
-            # "selon le secrétaire général, Ban Ki-moon, …": a name in apposition is part of it
-            name_end = next((t.i for t in doc[close + 1 : stop] if t.pos_ != "PROPN" and t.text != "-"), stop)
-            if name_end > close + 1 and name_end < stop and doc[name_end].text == ",":
-                close = name_end
+            # "selon le secrétaire général, Ban Ki-moon, …", "selon X, président de Y, …"
+            close = _after_appositions(doc, close + 1, stop) - 1
         phrase_end = close if close is not None else stop
         prefix = _trim_punct([t for t in doc[start:lo] if not t.is_space])
         if all(t.pos_ in ("ADV", "CCONJ", "PUNCT") for t in prefix):
@@ -765,13 +773,7 @@ class QuoteFinder:
             first = comma + 1
         if holder is None:
             return None
-        # "Pour X, recherché en Europe et tenu à l'écart, le simple fait …": skip the phrases in
-        # apposition to X (a participle or an adjective heading a comma-bounded segment)
-        while first < stop and (doc[first].pos_ == "ADJ" or "Part" in doc[first].morph.get("VerbForm")):
-            comma = next((t.i for t in doc[first:stop] if t.text == ","), None)
-            if comma is None:
-                return None
-            first = comma + 1
+        first = _after_appositions(doc, first, stop)
         body = [t for t in doc[first:stop] if not t.is_space]
         while body and body[-1].is_punct and body[-1].text not in ("»", ")"):
             body.pop()
@@ -1015,6 +1017,28 @@ class QuoteFinder:
         q.speaker_name = doc[lo:hi].text
         if tok.lower_ in PERSONAL_SUBJECTS or INVERTED_CLITIC_RE.match(tok.text):
             q.confidence = min(q.confidence, 0.5)
+
+
+def _after_appositions(doc: Doc, first: int, stop: int) -> int:
+    """Where the words after "selon X," / "pour X," begin, past the comma-bounded phrases in
+    apposition to X: a name ("Ban Ki-moon,"), a person noun phrase ("le président de Y
+    (…),"), a participle or an adjective ("recherché en Europe et tenu à l'écart,")."""
+    while first < stop:
+        comma = next((t.i for t in doc[first:stop] if t.text == ","), None)
+        if comma is None or comma + 1 >= stop:
+            return first
+        segment = doc[first:comma]
+        head = next((t for t in segment if t.pos_ in ("NOUN", "PROPN", "ADJ", "VERB", "AUX")), None)
+        if head is None:
+            return first
+        finite = any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in segment)
+        name = all(t.pos_ == "PROPN" or t.text == "-" for t in segment)
+        described = head.pos_ == "NOUN" and _person_noun(head) and segment[0].pos_ in ("DET", "NOUN")
+        qualified = segment[0].pos_ == "ADJ" or "Part" in segment[0].morph.get("VerbForm")
+        if finite or not (name or described or qualified):
+            return first
+        first = comma + 1
+    return first
 
 
 def _participle_after(aux: Token) -> Token | None:
