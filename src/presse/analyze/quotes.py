@@ -833,7 +833,15 @@ class QuoteFinder:
             if agent is not None:
                 return agent
             if tok.dep_ == "acl:relcl" and any(c.dep_ == "nsubj" and c.lower_ == "qui" for c in tok.children):
-                return tok.head  # "le policier X, qui affirme que …": the antecedent speaks
+                # "le policier X, qui affirme que …": the antecedent speaks; "le chef de mission
+                # de MSF pour la Syrie qui considère …": the person noun the complements hang on
+                antecedent = tok.head
+                while antecedent.dep_ == "nmod" and antecedent.head != antecedent and not (
+                    antecedent.pos_ == "PROPN" and antecedent.ent_type_ in ("PER", "ORG")
+                    or antecedent.pos_ == "NOUN" and _person_noun(antecedent)
+                ):
+                    antecedent = antecedent.head
+                return antecedent
             subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in NON_SPEAKER_PRONOUNS), None)
             if subj is not None and subj.dep_ != "nsubj:pass":
                 return subj
@@ -995,7 +1003,7 @@ class QuoteFinder:
             phrase.sort(key=lambda t: (0 if t.head == tok and (t.dep_ in ("appos", "flat:name") or doc_prev_is_comma(t)) else 1, t.i))
             people = [actors.by_token[t.i] for t in phrase if t.i in actors.by_token and actors.entities[actors.by_token[t.i]].type == "PER"]
             others = [actors.by_token[t.i] for t in phrase if t.i in actors.by_token and abs(t.i - tok.i) <= 3]
-            appositive = _appositive_person(doc, tok, actors)
+            appositive = _appositive_person(doc, tok, actors) or _named_before(doc, tok, actors)
             if appositive is not None:
                 tok, idx = appositive, actors.by_token[appositive.i]
             elif people:
@@ -1039,6 +1047,18 @@ def _after_appositions(doc: Doc, first: int, stop: int) -> int:
             return first
         first = comma + 1
     return first
+
+
+def _named_before(doc: Doc, tok: Token, actors: Actors) -> Token | None:
+    """The person a description stands in apposition to: "Massimiliano Rebaudengo, le chef de
+    mission de MSF" (the description's noun phrase right after the name and a comma)."""
+    lo, _hi = _noun_phrase(tok)
+    if lo < 2 or doc[lo - 1].text != ",":
+        return None
+    idx = actors.by_token.get(lo - 2)
+    if idx is None or actors.entities[idx].type != "PER":
+        return None
+    return doc[lo - 2]
 
 
 def _participle_after(aux: Token) -> Token | None:
