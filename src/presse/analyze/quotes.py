@@ -837,8 +837,8 @@ class QuoteFinder:
                 # de MSF pour la Syrie qui considère …": the person noun the complements hang on
                 antecedent = tok.head
                 while antecedent.dep_ == "nmod" and antecedent.head != antecedent and not (
-                    antecedent.pos_ == "PROPN" and antecedent.ent_type_ in ("PER", "ORG")
-                    or antecedent.pos_ == "NOUN" and _person_noun(antecedent)
+                    (antecedent.pos_ == "PROPN" and antecedent.ent_type_ in ("PER", "ORG"))
+                    or (antecedent.pos_ == "NOUN" and _person_noun(antecedent))
                 ):
                     antecedent = antecedent.head
                 return antecedent
