@@ -36,6 +36,14 @@ from presse.lexicons import (
 )
 from presse.names import fold_name
 
+# speaker nouns that mostly name a place or a building, not a body that acts ("dans la ville")
+PLACE_LIKE_NOUNS = frozenset({
+    "ville", "région", "département", "pays", "capitale", "commune", "université", "école",
+    "hôpital", "ambassade", "consulat", "chambre", "service", "banque", "compagnie", "municipalité",
+    "État", "état", "quartier", "village", "province", "île", "territoire",
+})
+# a singular body is a collective actor with a definite, demonstrative or possessive determiner
+COLLECTIVE_DETERMINERS = frozenset({"le", "la", "l'", "l’", "les", "ce", "cet", "cette", "son", "sa", "leur", "notre", "votre", "du", "au"})
 DETERMINERS = {"le", "la", "l'", "l’", "son", "sa", "leur", "ce", "cette", "notre", "votre", "au", "du"}
 OFFICE_FALLBACKS = {"leader": ("head_of_state", "head_of_government", "leader")}
 POSSESSIVES = {"son", "sa", "leur"}
@@ -137,6 +145,19 @@ def _clean_ent(span: Span) -> tuple[int, int] | None:
     return start, end
 
 
+def _collective_span(head: Token) -> tuple[int, int]:
+    """Token range of a collective's mention: its determiner and adjacent adjectives, the noun,
+    the adjectives right after it ("les jeunes radicalisés", "les forces armées")."""
+    doc = head.doc
+    start = head.i
+    while start > 0 and doc[start - 1].head.i == head.i and doc[start - 1].dep_ in ("det", "amod", "nummod"):
+        start -= 1
+    end = head.i + 1
+    while end < len(doc) and doc[end].head.i == head.i and doc[end].dep_ == "amod":
+        end += 1
+    return start, end
+
+
 def _role_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     """Role titles by first word: (token sequence, title key), longest first."""
     index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
@@ -180,6 +201,7 @@ class ActorResolver:
         self._cluster(doc, ner, entities, by_token)
         self._link_knowledge(entities, on)
         self._resolve_references(doc, entities, by_token, on)
+        self._collectives(doc, entities, by_token)
         for ent in entities:
             ent.mentions.sort(key=lambda m: m.start)
         entities = [e for e in entities if e.mentions]
@@ -433,6 +455,42 @@ class ActorResolver:
                 i = end
                 continue
             i += 1
+
+    # -- layer 5: collectives --------------------------------------------------------------------
+
+    def _collectives(self, doc: Doc, entities: list[EntityRec], by_token: dict[int, int]) -> None:
+        """Groups of people and collective bodies named by a common noun of the speaker lexicon
+        and tied to no other actor: "les policiers", "des manifestants", "la presse", "le
+        gouvernement du Burundi". One actor per head noun (and actor complement), type ORG for
+        bodies (la police, la presse), MISC for groups of people; a single unnamed person ("un
+        homme") is not a collective."""
+        nouns = speaker_nouns()
+        keys: dict[tuple[str, int | None], int] = {}
+        for tok in doc:
+            if tok.pos_ != "NOUN" or tok.i in by_token:
+                continue
+            entry = nouns.get(tok.lemma_.lower()) or nouns.get(tok.lower_)
+            if entry is None or entry.noun in PLACE_LIKE_NOUNS:
+                continue
+            plural = "Plur" in tok.morph.get("Number")
+            if entry.kind == "person" and not plural:
+                continue
+            if tok.dep_ in ("appos", "flat:name") or any(c.dep_ in ("appos", "flat:name") for c in tok.children):
+                continue  # "le syndicat, la CGT", "les deux suspects, X et Y": named there
+            if not plural and not any(c.dep_ == "det" and c.lower_ in COLLECTIVE_DETERMINERS for c in tok.children):
+                continue  # "une police", "gouvernement" alone: no definite body
+            complement = next((c for c in tok.children if c.dep_ == "nmod" and c.i in by_token), None)
+            owner = by_token[complement.i] if complement is not None else None
+            start, end = _collective_span(tok)
+            key = (tok.lemma_.lower(), owner)
+            if key not in keys:
+                # "gouvernement du Burundi": the complement that names whose body it is
+                last = max(end, complement.right_edge.i + 1) if complement is not None else end
+                name = doc[tok.i : last].text
+                kind = "ORG" if entry.kind != "person" and not plural else "MISC"
+                entities.append(EntityRec("", name, kind))
+                keys[key] = len(entities) - 1
+            self._attach(doc, entities, by_token, keys[key], start, end, "description", "collective")
 
     def _attach(
         self, doc: Doc, entities: list[EntityRec], by_token: dict[int, int], idx: int,

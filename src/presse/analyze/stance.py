@@ -440,6 +440,11 @@ def _effect_role(target: Token) -> tuple[Token, str, str] | None:
         head, case = head.head, "envers"  # "la violence à l'encontre de X"
     entry = effect(head.lemma_.lower()) if head.i != target.i else None
     if entry is None:
+        if dep == "nmod" and head.pos_ == "NOUN" and set(case.split()) & _DE and head.dep_ in OBJECT_DEPS | {"nsubj:pass"}:
+            # "menacer les droits des femmes", "améliorer le confort des visiteurs": what is
+            # done to one's rights or comfort is done to oneself
+            owned = _effect_role(head)
+            return owned if owned is not None and owned[2] == "patient" else None
         return None
     if head.pos_ in ("VERB", "AUX", "ADJ"):
         passive = dep == "nsubj:pass" or any(c.dep_ == "aux:pass" for c in head.children)
@@ -619,6 +624,9 @@ def _victim_of(target: Token) -> bool:
     # passive: the target is the subject of a negative verb in the passive, here or in the
     # infinitive complement of its predicate ("est en train d'être sacrifiée")
     # — verbs of harm only: "X est accusé / critiqué / condamné" makes X the one blamed
+    role = _effect_role(target)
+    if role is not None and role[2] == "patient" and role[1] in ("violence", "coercion"):
+        return True
     if target.dep_ in ("nsubj:pass", "nsubj"):
         verbs = [head, *[c for c in head.children if c.pos_ == "VERB" and c.dep_ in ("xcomp", "nmod", "acl", "ccomp")]]
         for verb in verbs:
