@@ -41,15 +41,15 @@ def _speaker(article: Article, quote) -> str | None:
         # an incise closing a sentence, its subject after the verb
         ("Six soldats ont été blessés dans une embuscade près de la frontière, a annoncé mardi le ministère de la Défense.", "Six soldats ont été blessés dans une embuscade près de la frontière", "indirect", "le ministère de la Défense"),
         # agent nouns name people
-        ("Les manifestants affirment que la police a tiré sans sommation.", "la police a tiré sans sommation", "indirect", "Les manifestants"),
+        ("Les manifestants affirment que la police a tiré sans sommation.", "la police a tiré sans sommation", "indirect", "les manifestants"),
         # an announced intention
-        ("Le ministère de la Défense a annoncé sa volonté de poursuivre le constructeur en justice.", "poursuivre le constructeur en justice", "indirect", "Le ministère de la Défense"),
+        ("Le ministère de la Défense a annoncé sa volonté de poursuivre le constructeur en justice.", "poursuivre le constructeur en justice", "indirect", "le ministère de la Défense"),
         # multiword cue
         ("Recep Tayyip Erdoğan a laissé entendre que la Turquie pourrait intervenir.", "la Turquie pourrait intervenir", "indirect", "Recep Tayyip Erdoğan"),
         # a que-clause after a time phrase or a prepositional phrase (the parser hangs it elsewhere)
         ("Olaf Scholz a indiqué mardi soir lors d'une conférence de presse que l'Allemagne enverrait des chars.", "l'Allemagne enverrait des chars", "indirect", "Olaf Scholz"),
         # a coordinated cue with its own que-clause
-        ("Les syndicats ont rejeté cette offre et affirment que la direction ment depuis des mois.", "la direction ment depuis des mois", "indirect", "Les syndicats"),
+        ("Les syndicats ont rejeté cette offre et affirment que la direction ment depuis des mois.", "la direction ment depuis des mois", "indirect", "les syndicats"),
         # infinitive after an indirect object, and a run of infinitives
         ("Le juge Paul Durand a déclaré aux journalistes avoir reçu des menaces de mort.", "avoir reçu des menaces de mort", "indirect", "Paul Durand"),
         ("Giorgia Meloni a promis de baisser les impôts, de réduire la dette et de fermer les frontières.", "baisser les impôts, de réduire la dette et de fermer les frontières", "indirect", "Giorgia Meloni"),

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -145,7 +145,16 @@ def _clean_ent(span: Span) -> tuple[int, int] | None:
     return start, end
 
 
-def _collective_span(head: Token) -> tuple[int, int]:
+def _with_article(words: str, plural: bool, gender: list[str]) -> str:
+    """The name of a collective as French says it: "les policiers", "la presse", "l'armée"."""
+    if plural:
+        return f"les {words}"
+    if words[:1].lower() in "aeiouyhàâéèêëîïôûü":
+        return f"l'{words}"
+    return f"{'la' if 'Fem' in gender else 'le'} {words}"
+
+
+def _collective_span(head: Token, taken: Mapping[int, int]) -> tuple[int, int]:
     """Token range of a collective's mention: its determiner and adjacent adjectives, the noun,
     the adjectives right after it ("les jeunes radicalisés", "les forces armées")."""
     doc = head.doc
@@ -155,6 +164,12 @@ def _collective_span(head: Token) -> tuple[int, int]:
     end = head.i + 1
     while end < len(doc) and doc[end].head.i == head.i and doc[end].dep_ == "amod":
         end += 1
+    # "le ministère de la Défense", "les forces de l'ordre": a short complement names the body
+    complement = next((c for c in head.children if c.dep_ == "nmod" and c.left_edge.i == end), None)
+    if complement is not None and not any(t in taken for t in range(complement.left_edge.i, complement.right_edge.i + 1)):
+        last = complement.right_edge.i + 1
+        if last - head.i <= 6 and all(doc[t].dep_ not in ("acl", "acl:relcl") and not doc[t].is_punct for t in range(end, last)):
+            end = last
     return start, end
 
 
@@ -481,12 +496,12 @@ class ActorResolver:
                 continue  # "une police", "gouvernement" alone: no definite body
             complement = next((c for c in tok.children if c.dep_ == "nmod" and c.i in by_token), None)
             owner = by_token[complement.i] if complement is not None else None
-            start, end = _collective_span(tok)
+            start, end = _collective_span(tok, by_token)
             key = (tok.lemma_.lower(), owner)
             if key not in keys:
                 # "gouvernement du Burundi": the complement that names whose body it is
                 last = max(end, complement.right_edge.i + 1) if complement is not None else end
-                name = doc[tok.i : last].text
+                name = _with_article(doc[tok.i : last].text, plural, tok.morph.get("Gender"))
                 kind = "ORG" if entry.kind != "person" and not plural else "MISC"
                 entities.append(EntityRec("", name, kind))
                 keys[key] = len(entities) - 1

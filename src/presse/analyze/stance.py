@@ -625,7 +625,11 @@ def _victim_of(target: Token) -> bool:
     # infinitive complement of its predicate ("est en train d'être sacrifiée")
     # — verbs of harm only: "X est accusé / critiqué / condamné" makes X the one blamed
     role = _effect_role(target)
-    if role is not None and role[2] == "patient" and role[1] in ("violence", "coercion"):
+    if (
+        role is not None and role[2] == "patient" and role[1] in ("violence", "coercion")
+        # the speaker's own act ("menaçait Moscou de …", "nous les frapperons") is hostility
+        and reporting_verb(role[0].lemma_.lower()) is None and not _first_person_agent(role[0])
+    ):
         return True
     if target.dep_ in ("nsubj:pass", "nsubj"):
         verbs = [head, *[c for c in head.children if c.pos_ == "VERB" and c.dep_ in ("xcomp", "nmod", "acl", "ccomp")]]
