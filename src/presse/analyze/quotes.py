@@ -914,7 +914,7 @@ class QuoteFinder:
         prev_start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
         candidates = [
             t for t in doc[prev_start : first.start]
-            if t.i in actors.by_token and actors.entities[actors.by_token[t.i]].type == "PER"
+            if t.i in actors.by_token and actors.entities[actors.by_token[t.i]].named
         ]
         if not candidates:
             return None
@@ -991,17 +991,22 @@ class QuoteFinder:
             if antecedent is not None:
                 tok = q.speaker = antecedent
                 idx = actors.by_token.get(tok.i)
-        if idx is None or actors.entities[idx].type != "PER":
+        if idx is not None:
+            mention = next((m for m in actors.entities[idx].mentions if m.start <= tok.i < m.end), None)
+            if mention is not None:
+                tok = q.speaker = doc[mention.start : mention.end].root  # its head, not "une"
+        if idx is None or not actors.entities[idx].named:
             # "la ministre de l'Éducation Najat Vallaud-Belkacem", "le représentant de l'OMS,
             # Mohammed Belhocine": the person named in the speaker's noun phrase speaks
+            clauses = {t.i for c in tok.children if c.dep_ in ("acl:relcl", "acl") for t in c.subtree}
             phrase = [
                 t for t in tok.subtree
-                if t.dep_ not in ("acl:relcl", "acl") and abs(t.i - tok.i) <= 15 and not q.start <= t.idx < q.end
+                if t.i not in clauses and abs(t.i - tok.i) <= 15 and not q.start <= t.idx < q.end
             ]
             # "le porte-parole de Barrow, Halifa Sannah": the apposition names the speaker,
             # the complement names someone else
             phrase.sort(key=lambda t: (0 if t.head == tok and (t.dep_ in ("appos", "flat:name") or doc_prev_is_comma(t)) else 1, t.i))
-            people = [actors.by_token[t.i] for t in phrase if t.i in actors.by_token and actors.entities[actors.by_token[t.i]].type == "PER"]
+            people = [actors.by_token[t.i] for t in phrase if t.i in actors.by_token and actors.entities[actors.by_token[t.i]].named]
             others = [actors.by_token[t.i] for t in phrase if t.i in actors.by_token and abs(t.i - tok.i) <= 3]
             appositive = _appositive_person(doc, tok, actors) or _named_before(doc, tok, actors)
             if appositive is not None:
@@ -1056,7 +1061,7 @@ def _named_before(doc: Doc, tok: Token, actors: Actors) -> Token | None:
     if lo < 2 or doc[lo - 1].text != ",":
         return None
     idx = actors.by_token.get(lo - 2)
-    if idx is None or actors.entities[idx].type != "PER":
+    if idx is None or not actors.entities[idx].named:
         return None
     return doc[lo - 2]
 
@@ -1080,7 +1085,7 @@ def _appositive_person(doc: Doc, tok: Token, actors: Actors) -> Token | None:
     if hi + 1 >= len(doc) or doc[hi].text != "," or doc[hi + 1].sent != tok.sent:
         return None
     idx = actors.by_token.get(hi + 1)
-    if idx is None or actors.entities[idx].type != "PER":
+    if idx is None or not actors.entities[idx].named:
         return None
     end = hi + 1
     while end < len(doc) and actors.by_token.get(end) == idx:
