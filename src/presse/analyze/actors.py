@@ -350,7 +350,8 @@ class ActorResolver:
             if meto is not None:
                 label = meto.type
             found.append((start, end, label, gender))
-        return found + self._first_name_persons(doc, found)
+        extra = [m for m in self._first_name_persons(doc, found) if not any(a <= doc[m[0]].idx < b for a, b in bylines)]
+        return found + extra
 
     @staticmethod
     def _first_name_persons(
@@ -586,6 +587,8 @@ class ActorResolver:
                 continue  # "en tant que médecin", "comme témoin": a capacity, not someone
             determiners = {c.lower_ for c in tok.children if c.dep_ == "det"}
             person = entry.kind == "person" and not plural
+            if person and tok.lower_ in self.roles and determiners & {"un", "une"}:
+                continue  # "un président accueilli à Washington": nobody in particular
             if not plural and not determiners & (COLLECTIVE_DETERMINERS | ({"un", "une"} if person else set())):
                 continue  # "une police", "gouvernement" alone: no definite body
             complement = next((c for c in tok.children if c.dep_ == "nmod" and c.i in by_token), None)
