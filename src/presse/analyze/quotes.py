@@ -679,10 +679,11 @@ class QuoteFinder:
             verb = doc[tok.i + 2].head
             obj = next((c for c in verb.children if c.dep_ in ("nsubj", "obj") and c.i > verb.i), None)
         else:
-            obj = tok.head if tok.head != tok and tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN", "PRON") else None
+            obj = tok.head if tok.head != tok and tok.head.i > tok.i and _nominal(tok.head) else None
             if obj is None:
                 # the parser often misattaches "selon": take the first nominal word after it
-                obj = next((t for t in doc[tok.i + 1 : tok.i + 5] if t.pos_ in ("NOUN", "PROPN", "PRON")), None)
+                following = doc[tok.i + 1 : tok.i + 5]
+                obj = next((t for t in following[: next((k for k, t in enumerate(following) if t.is_punct), 4)] if _nominal(t)), None)
         if obj is None or obj.lower_ in ("laquelle", "lequel", "lesquels", "lesquelles", "qui", "quoi", "ce", "c'"):
             return None
         speaker = obj
@@ -889,7 +890,7 @@ class QuoteFinder:
         if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].pos_ == "NOUN":
             tok = doc[tok.i + 2]  # "marins-pompiers", split by the tokenizer: pompiers
             low, lemma = tok.lower_, tok.lemma_.lower()
-        return tok.pos_ == "NOUN" and (_person_noun(tok) or lemma in speech_nouns())
+        return (tok.pos_ == "NOUN" or (tok.pos_ == "ADJ" and _nominal(tok))) and (_person_noun(tok) or lemma in speech_nouns())
 
     @staticmethod
     def _after_cue(doc: Doc, at: int, actors: Actors) -> Token | None:
@@ -1064,6 +1065,11 @@ def _named_before(doc: Doc, tok: Token, actors: Actors) -> Token | None:
     if idx is None or not actors.entities[idx].named:
         return None
     return doc[lo - 2]
+
+
+def _nominal(tok: Token) -> bool:
+    """A noun, a name, a pronoun, or an adjective used as a noun ("plusieurs officiels")."""
+    return tok.pos_ in ("NOUN", "PROPN", "PRON") or (tok.pos_ == "ADJ" and any(c.dep_ == "det" for c in tok.children))
 
 
 def _participle_after(aux: Token) -> Token | None:
