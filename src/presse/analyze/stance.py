@@ -759,6 +759,8 @@ def extract_relations(doc: Doc, actors: Actors, quoted: Sequence[tuple[int, int]
             continue
         if tok.pos_ == "VERB":
             _verb_relations(tok, add)
+        if tok.pos_ == "NOUN":
+            _noun_relations(tok, add)
         if tok.pos_ in ("VERB", "NOUN"):
             _between_relations(tok, add)
     out.sort(key=lambda r: r.predicate_span[0])
@@ -853,6 +855,42 @@ def _verb_relations(verb: Token, add: AddRelation) -> None:
     for s in _conjuncts(subj):
         for obj, via_de in objects:
             add(s, pred, pred_span, obj, score, via_de=via_de)
+
+
+AGENT_CASES = frozenset({"par"})
+OPPONENT_CASES = frozenset({"contre", "envers", "sur", "face à", "à l'encontre de"})
+
+
+def _noun_relations(noun: Token, add: AddRelation) -> None:
+    """Relations an act noun of effects.tsv names with its complements: "l'arrestation de X par
+    Y" (Y → X), "l'offensive des FDS contre Daech", "la victoire de X face à Y"; the noun's
+    "de" complement is its patient or its agent as the lexicon says."""
+    entry = effect(noun.lemma_.lower())
+    if entry is None or entry.kind == "death":
+        return
+    agents: list[Token] = []
+    patients: list[Token] = []
+    for child in noun.children:
+        if child.dep_ not in ("nmod", "obl", "obl:mod", "obl:arg"):
+            continue
+        case = _case(child)
+        if case in AGENT_CASES:
+            agents.extend(_conjuncts(child))
+        elif case in OPPONENT_CASES or (case.endswith(" à") and case.startswith("face")):
+            patients.extend(_conjuncts(child))
+        elif set(case.split()) & _DE and entry.de in ("agent", "patient"):
+            (agents if entry.de == "agent" else patients).extend(_conjuncts(child))
+    if not patients:
+        return
+    if not agents:
+        # "les FDS ont lancé une offensive contre Daech": the subject of the verb it is object of
+        if noun.dep_ in ("obj", "nsubj:pass") and noun.head.pos_ == "VERB":
+            subj = _agent(noun.head) or _subject(noun.head)
+            agents = _conjuncts(subj) if subj is not None else []
+    score = _noun_score(noun)
+    for agent in agents:
+        for patient in patients:
+            add(agent, noun.lemma_.lower(), (noun.i, noun.i + 1), patient, score, via_de=False)
 
 
 def _meeting_noun(token: Token) -> Token | None:
