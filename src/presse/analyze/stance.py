@@ -882,11 +882,10 @@ def _noun_relations(noun: Token, add: AddRelation) -> None:
             (agents if entry.de == "agent" else patients).extend(_conjuncts(child))
     if not patients:
         return
-    if not agents:
+    if not agents and noun.dep_ in ("obj", "nsubj:pass") and noun.head.pos_ == "VERB":
         # "les FDS ont lancé une offensive contre Daech": the subject of the verb it is object of
-        if noun.dep_ in ("obj", "nsubj:pass") and noun.head.pos_ == "VERB":
-            subj = _agent(noun.head) or _subject(noun.head)
-            agents = _conjuncts(subj) if subj is not None else []
+        subj = _agent(noun.head) or _subject(noun.head)
+        agents = _conjuncts(subj) if subj is not None else []
     score = _noun_score(noun)
     for agent in agents:
         for patient in patients:
