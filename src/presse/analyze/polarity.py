@@ -30,12 +30,13 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from types import MappingProxyType
 from typing import Literal
 
+from spacy.attrs import LEMMA, ORTH, POS, SENT_START
 from spacy.tokens import Doc, Token
 
 Polarity = Literal["positive", "negative", "neutral"]
@@ -193,15 +194,21 @@ def _expressions_by_first() -> Mapping[str, tuple[Expression, ...]]:
 
 
 def _word_matches(token: Token, word: str) -> bool:
-    lower = _norm(token.text)
-    if lower == word or _norm(token.lemma_) == word:
+    return _strings_match(_norm(token.text), _norm(token.lemma_), token.pos_ in ("VERB", "AUX"), word)
+
+
+@lru_cache(maxsize=1 << 16)
+def _strings_match(lower: str, lemma: str, verbal: bool, word: str) -> bool:
+    """`_word_matches` on a token's normalized form and lemma and whether it is a verb (a pure
+    function of strings, cached across Docs)."""
+    if lower == word or lemma == word:
         return True
     # elided articles and prepositions: "d'" written for "de", "l'" for "le"/"la"
     if word.endswith("'") and lower in (word[:-1] + "e", word[:-1] + "a"):
         return True
     if lower.endswith("'") and word in (lower[:-1] + "e", lower[:-1] + "a"):
         return True
-    if word.endswith("er") and len(word) > 4 and token.pos_ in ("VERB", "AUX") and lower.startswith(word[:-2]):
+    if word.endswith("er") and len(word) > 4 and verbal and lower.startswith(word[:-2]):
         # the small model's lemmatizer misses some verb forms ("tire" left as its own lemma)
         return lower[len(word) - 2 :] in _ER_ENDINGS
     return word in _masculine_singular(lower)
@@ -212,9 +219,109 @@ _ER_ENDINGS = frozenset({
 })
 
 
+class _DocView:
+    """Per-Doc token strings, sentence bounds and token hits, computed once and kept in
+    ``doc.user_data``: the stance layer scores many overlapping stretches of the same Doc, and
+    reading spaCy attributes token by token is most of the cost. Only a cache: every value is
+    what the token's own attributes give."""
+
+    __slots__ = ("_contrast", "_sents", "hits", "is_start", "lemmas", "length", "pos", "punct", "texts", "verbal")
+
+    def __init__(self, doc: Doc) -> None:
+        self.length = len(doc)
+        self.texts: list[str] = []
+        self.lemmas: list[str] = []
+        self.verbal: list[bool] = []
+        self.punct: list[bool] = []
+        self.pos: list[str] = []
+        self.is_start: list[bool] = []
+        strings = doc.vocab.strings
+        if len(_NORMS) > 500_000:
+            _NORMS.clear()
+        norms = _NORMS
+        # the same values as _norm(tok.text), _norm(tok.lemma_), tok.pos_ and
+        # bool(tok.is_sent_start), read in one array instead of token by token
+        for orth, lemma, pos_id, sent_start in doc.to_array([ORTH, LEMMA, POS, SENT_START]).tolist():
+            text = norms.get(orth)
+            if text is None:
+                text = norms[orth] = _norm(strings[orth])
+            lemma_text = norms.get(lemma)
+            if lemma_text is None:
+                lemma_text = norms[lemma] = _norm(strings[lemma])
+            pos = strings[pos_id] if pos_id else ""
+            self.texts.append(text)
+            self.lemmas.append(lemma_text)
+            self.verbal.append(pos in ("VERB", "AUX"))
+            self.punct.append(pos == "PUNCT")
+            self.pos.append(pos)
+            self.is_start.append(sent_start == 1)
+        self._sents: tuple[list[int], list[int]] | None = None
+        self._contrast: list[int] | None = None
+        self.hits: dict[int, Hit | None] = {}
+
+    def sentence_bounds(self, doc: Doc) -> tuple[list[int], list[int]]:
+        """Start and end of each token's sentence (``token.sent``), computed on first use."""
+        if self._sents is None:
+            starts = [0] * self.length
+            ends = [0] * self.length
+            for sent in doc.sents:
+                for i in range(sent.start, sent.end):
+                    starts[i] = sent.start
+                    ends[i] = sent.end
+            self._sents = (starts, ends)
+        return self._sents
+
+    def last_contrast(self, doc: Doc) -> list[int]:
+        """For each token, the index of the last contrast word ("mais", "pourtant"… as cc,
+        advmod or mark) of its sentence, or -1."""
+        if self._contrast is None:
+            last = [-1] * self.length
+            for sent in doc.sents:
+                best = -1
+                for t in sent:
+                    if t.dep_ in ("cc", "advmod", "mark") and t.lower_ in CONTRASTS:
+                        best = t.i
+                for i in range(sent.start, sent.end):
+                    last[i] = best
+            self._contrast = last
+        return self._contrast
+
+
+_VIEW = "presse_polarity_view"
+# string-store hash -> normalized string (hashes are the same in every Vocab)
+_NORMS: dict[int, str] = {}
+
+
+def _view(doc: Doc) -> _DocView:
+    view = doc.user_data.get(_VIEW)
+    if view is None or view.length != len(doc):
+        view = doc.user_data[_VIEW] = _DocView(doc)
+    return view
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """The lower-cased form of every token of `doc` (’ as '), cached with the Doc."""
+    return _view(doc).texts
+
+
+def sentence_end(token: Token) -> int:
+    """``token.sent.end``, from the Doc's cached sentence bounds."""
+    return _view(token.doc).sentence_bounds(token.doc)[1][token.i]
+
+
+def sentence_bounds(token: Token) -> tuple[int, int]:
+    """``(token.sent.start, token.sent.end)``, from the Doc's cached sentence bounds."""
+    starts, ends = _view(token.doc).sentence_bounds(token.doc)
+    return starts[token.i], ends[token.i]
+
+
 def _match_at(doc_tokens: Sequence[Token], start: int, expr: Expression, allowed: set[int]) -> list[int] | None:
     """Token indices of `expr` matched from doc position `start`, or None."""
-    doc = doc_tokens[0].doc
+    return _match_in(_view(doc_tokens[0].doc), start, expr, allowed)
+
+
+def _match_in(view: _DocView, start: int, expr: Expression, allowed: set[int] | frozenset[int]) -> list[int] | None:
+    texts, lemmas, verbal, punct, is_start = view.texts, view.lemmas, view.verbal, view.punct, view.is_start
     matched: list[int] = []
     pos = start
     gap = 0
@@ -223,13 +330,13 @@ def _match_at(doc_tokens: Sequence[Token], start: int, expr: Expression, allowed
             gap = MAX_GAP
             continue
         found = None
-        for j in range(pos, min(pos + gap + 1, len(doc))):
-            if doc[j].is_sent_start and j != start and matched:
+        for j in range(pos, min(pos + gap + 1, view.length)):
+            if is_start[j] and j != start and matched:
                 break
-            if j in allowed and _word_matches(doc[j], word):
+            if j in allowed and _strings_match(texts[j], lemmas[j], verbal[j], word):
                 found = j
                 break
-            if doc[j].pos_ == "PUNCT":
+            if punct[j]:
                 break
         if found is None:
             return None
@@ -239,22 +346,29 @@ def _match_at(doc_tokens: Sequence[Token], start: int, expr: Expression, allowed
     return matched
 
 
-def _expression_starts(doc: Doc) -> Mapping[int, tuple[Expression, ...]]:
+@lru_cache(maxsize=1 << 16)
+def _start_candidates(text: str, lemma: str, verbal: bool) -> tuple[Expression, ...]:
+    """The expressions a token with this normalized form and lemma can open, longest first."""
+    index = _expressions_by_first()
+    keys = {text, lemma}
+    if verbal:
+        keys |= {text[: -len(end)] + "er" for end in _ER_ENDINGS if text.endswith(end)}
+    candidates = {e for key in keys for e in index.get(key, ())}
+    return tuple(sorted(candidates, key=lambda e: -len(e.words)))
+
+
+def expression_starts(doc: Doc) -> Mapping[int, tuple[Expression, ...]]:
     """For each token of `doc` that can open a multiword expression, its candidates longest
     first. Computed once per Doc (the stance layer scores many overlapping stretches of it)."""
     cached = doc.user_data.get("presse_expression_starts")
     if cached is not None:
         return cached
-    index = _expressions_by_first()
+    view = _view(doc)
     starts: dict[int, tuple[Expression, ...]] = {}
-    for tok in doc:
-        text = _norm(tok.text)
-        keys = {text, _norm(tok.lemma_)}
-        if tok.pos_ in ("VERB", "AUX"):
-            keys |= {text[: -len(end)] + "er" for end in _ER_ENDINGS if text.endswith(end)}
-        candidates = {e for key in keys for e in index.get(key, ())}
+    for i, (text, lemma, verbal) in enumerate(zip(view.texts, view.lemmas, view.verbal, strict=True)):
+        candidates = _start_candidates(text, lemma, verbal)
         if candidates:
-            starts[tok.i] = tuple(sorted(candidates, key=lambda e: -len(e.words)))
+            starts[i] = candidates
     doc.user_data["presse_expression_starts"] = starts
     return starts
 
@@ -263,15 +377,17 @@ def expression_hits(tokens: Sequence[Token]) -> list[tuple[list[int], Expression
     """Non-overlapping multiword matches in `tokens` (sorted), leftmost then longest first."""
     if not tokens:
         return []
-    starts = _expression_starts(tokens[0].doc)
+    doc = tokens[0].doc
+    starts = expression_starts(doc)
+    view = _view(doc)
     allowed = {t.i for t in tokens}
     used: set[int] = set()
     out = []
-    for tok in tokens:
-        if tok.i in used or tok.i not in starts:
+    for i in [t.i for t in tokens]:
+        if i in used or i not in starts:
             continue
-        for expr in starts[tok.i]:
-            matched = _match_at(tokens, tok.i, expr, allowed)
+        for expr in starts[i]:
+            matched = _match_in(view, i, expr, allowed)
             if matched and not used.intersection(matched):
                 used.update(matched)
                 out.append((matched, expr))
@@ -317,23 +433,23 @@ def _masculine_singular(form: str) -> list[str]:
 def _window_negated(token: Token) -> bool:
     """A negator (or a prevention verb) up to NEGATION_WINDOW words left of `token`, in its
     clause: "pas du tout d'accord", "n'ont pas à remettre", "évité de commettre des erreurs"."""
-    doc = token.doc
-    sent_start = token.sent.start
+    view = _view(token.doc)
+    texts, lemmas, pos = view.texts, view.lemmas, view.pos
+    sent_start = view.sentence_bounds(token.doc)[0][token.i]
     for j in range(token.i - 1, max(sent_start, token.i - NEGATION_WINDOW) - 1, -1):
-        t = doc[j]
-        low = _norm(t.text)
-        if t.pos_ == "PUNCT" or low in _WINDOW_STOPS or t.pos_ in ("CCONJ", "SCONJ"):
+        low = texts[j]
+        if pos[j] in ("PUNCT", "CCONJ", "SCONJ") or low in _WINDOW_STOPS:
             return False
         if low in WINDOW_NEGATORS:
-            after = _norm(doc[j + 1].text) if j + 1 < len(doc) else ""
-            before = _norm(doc[j - 1].text) if j > sent_start else ""
+            after = texts[j + 1] if j + 1 < view.length else ""
+            before = texts[j - 1] if j > sent_start else ""
             # "sans doute", "sans cesse", "plus que jamais", "faux pas" do not negate
             return (low, after) not in _NOT_NEGATION_AFTER and (before, low) not in _NOT_NEGATION_BEFORE
         if low == "non" and j == token.i - 1:
             return True
-        if low in WEAK_NEGATORS and any(_norm(doc[k].text) in NE for k in range(max(sent_start, j - 3), j)):
+        if low in WEAK_NEGATORS and any(texts[k] in NE for k in range(max(sent_start, j - 3), j)):
             return True
-        if t.lemma_.lower() in PREVENTION_VERBS:
+        if lemmas[j] in PREVENTION_VERBS:
             return True
     return False
 
@@ -386,6 +502,18 @@ def _modifier_factor(token: Token) -> float:
 
 def token_hit(token: Token, lexicon: Mapping[str, float] | None = None) -> Hit | None:
     """The Hit of one token with negation and intensity applied (contrast is span-level)."""
+    if lexicon is not None:
+        return _token_hit(token, lexicon)
+    # with the bundled lexicon, once per token of a Doc (the stance layer asks many times)
+    hits = _view(token.doc).hits
+    i = token.i
+    if i in hits:
+        return hits[i]
+    hit = hits[i] = _token_hit(token, None)
+    return hit
+
+
+def _token_hit(token: Token, lexicon: Mapping[str, float] | None) -> Hit | None:
     entry = word_polarity(token, lexicon)
     if entry is None:
         return None
@@ -425,12 +553,10 @@ def score_tokens(tokens: Iterable[Token], lexicon: Mapping[str, float] | None = 
         if hit is not None:
             raw.append(hit)
     hits: list[Hit] = []
+    last_contrast = _view(toks[0].doc).last_contrast(toks[0].doc) if raw else []
     for hit in sorted(raw, key=lambda h: h.token):
-        tok = toks[0].doc[hit.token]
-        later_contrast = any(
-            t.lower_ in CONTRASTS and t.i > tok.i for t in tok.sent if t.dep_ in ("cc", "advmod", "mark")
-        )
-        if later_contrast:
+        # a contrast word later in the hit's sentence ("…, mais …")
+        if last_contrast[hit.token] > hit.token:
             hit = Hit(hit.token, hit.word, hit.value * BEFORE_CONTRAST_FACTOR)
         hits.append(hit)
     return PolarityScore(math.tanh(sum(h.value for h in hits)), tuple(hits))

@@ -43,11 +43,15 @@ from presse.analyze.polarity import (
     PolarityScore,
     expression_hit,
     expression_hits,
+    expression_starts,
     is_negated,
     label,
     polarity_lexicon,
     score_tokens,
+    sentence_bounds,
+    sentence_end,
     token_hit,
+    token_texts,
 )
 from presse.analyze.quotes import QuoteRec, Quotes, cue_of
 from presse.lexicons import effect, reporting_verb
@@ -580,7 +584,10 @@ VICTORY_SCORE = -0.5
 def _expression_match(token: Token) -> tuple[float, str, tuple[int, int]] | None:
     """The multiword expression that starts at `token` ("a pris la défense", "mis en garde"):
     its value with negation applied, its text and token span; or None."""
-    window = [t for t in token.sent if token.i <= t.i <= token.i + 6]
+    doc = token.doc
+    if token.i not in expression_starts(doc):
+        return None  # no expression can start here
+    window = [doc[i] for i in range(token.i, min(token.i + 7, sentence_end(token)))]
     for indices, expr in expression_hits(window):
         if indices[0] == token.i:
             value = expression_hit([token.doc[i] for i in indices], expr).value
@@ -735,6 +742,11 @@ def _inside(i: int, ranges: Sequence[tuple[int, int]]) -> bool:
     return any(s <= i < e for s, e in ranges)
 
 
+def _token_set(ranges: Sequence[tuple[int, int]]) -> set[int]:
+    """The token indices of `ranges`: ``i in _token_set(r)`` is ``_inside(i, r)``."""
+    return {i for s, e in ranges for i in range(s, e)}
+
+
 def extract_relations(doc: Doc, actors: Actors, quoted: Sequence[tuple[int, int]] = ()) -> list[RelationRec]:
     """Actor–predicate–actor triples outside the token ranges in `quoted`, in text order."""
     spans = _mentions(actors)
@@ -754,14 +766,18 @@ def extract_relations(doc: Doc, actors: Actors, quoted: Sequence[tuple[int, int]
         seen.add(key)
         out.append(RelationRec(subj[2], subj[:2], pred, pred_span, obj[2], obj[:2], round(max(-1.0, min(1.0, score)), 3)))
 
+    inside = _token_set(quoted)
+    # a meeting relation needs a complement in "entre" (see _between_relations)
+    between = "entre" in token_texts(doc)
     for tok in doc:
-        if _inside(tok.i, quoted):
+        if tok.i in inside:
             continue
-        if tok.pos_ == "VERB":
+        pos = tok.pos_
+        if pos == "VERB":
             _verb_relations(tok, add)
-        if tok.pos_ == "NOUN":
+        if pos == "NOUN":
             _noun_relations(tok, add)
-        if tok.pos_ in ("VERB", "NOUN"):
+        if between and pos in ("VERB", "NOUN"):
             _between_relations(tok, add)
     out.sort(key=lambda r: r.predicate_span[0])
     return out
@@ -921,6 +937,7 @@ def actor_tone(doc: Doc, actors: Actors, quoted: Sequence[tuple[int, int]]) -> l
     only sentences with at least one evaluative word outside quotes (other actors' mentions and
     the words of quotes never count)."""
     mention_tokens = {i for ent in actors.entities for m in ent.mentions for i in range(m.start, m.end)}
+    inside = _token_set(quoted)
     by_sentence: dict[int, PolarityScore] = {}
     out = []
     for idx, ent in enumerate(actors.entities):
@@ -928,17 +945,17 @@ def actor_tone(doc: Doc, actors: Actors, quoted: Sequence[tuple[int, int]]) -> l
         words: list[str] = []
         done: set[int] = set()
         for m in ent.mentions:
-            if _inside(m.start, quoted):
+            if m.start in inside:
                 continue
-            sent = doc[m.start].sent
-            if sent.start in done:
+            start, end = sentence_bounds(doc[m.start])
+            if start in done:
                 continue
-            done.add(sent.start)
-            if sent.start not in by_sentence:
-                by_sentence[sent.start] = score_tokens(
-                    t for t in sent if not _inside(t.i, quoted) and t.i not in mention_tokens
+            done.add(start)
+            if start not in by_sentence:
+                by_sentence[start] = score_tokens(
+                    doc[i] for i in range(start, end) if i not in inside and i not in mention_tokens
                 )
-            result = by_sentence[sent.start]
+            result = by_sentence[start]
             if result.hits:
                 scores.append(result.score)
                 words.extend(h.word for h in result.hits)
