@@ -79,7 +79,7 @@ OBL_CASES = frozenset({"à", "contre", "envers", "avec", "vers", "pour", "auprè
 LIGHT_VERBS = frozenset({
     "multiplier", "rendre", "apporter", "porter", "adresser", "exprimer", "lancer", "proférer",
     "formuler", "faire", "émettre", "renouveler", "réitérer", "témoigner", "afficher", "manifester",
-    "avoir", "donner", "prodiguer", "envoyer", "déposer", "mener", "livrer",
+    "avoir", "donner", "prodiguer", "envoyer", "déposer", "mener", "livrer", "reprendre",
 })
 # "à l'égard de X", "à l'encontre de X", "à l'endroit de X", "vis-à-vis de X"
 RELATIONAL_NOUNS = frozenset({"égard", "encontre", "endroit", "vis-à-vis", "adresse"})
@@ -678,13 +678,20 @@ def governing_cue(quote: Span) -> Token | None:
 # --- relations -------------------------------------------------------------------------------
 
 
+# pronominal verbs whose act differs from the plain verb's: "s'imposer face à X" beats X,
+# "s'emparer de X" seizes X
+REFLEXIVE_EFFECTS = {"imposer": "defeat", "emparer": "violence", "attaquer": "violence", "en prendre": "violence"}
+
+
 def _act_score(token: Token) -> float | None:
     """The act of an effects.tsv verb or noun towards its patient, negation applied; or None."""
     lemma = token.lemma_.lower()
     entry = effect(lemma)
-    if entry is None or EFFECT_VIEWS[entry.kind][0] == 0.0:
+    reflexive = any(c.dep_.startswith("expl") and c.lower_ in ("se", "s'", "s’") for c in token.children)
+    kind = REFLEXIVE_EFFECTS.get(lemma) if reflexive else None
+    if kind is None and (entry is None or EFFECT_VIEWS[entry.kind][0] == 0.0):
         return None
-    value = EFFECT_VIEWS[entry.kind][0]
+    value = EFFECT_VIEWS[kind or entry.kind][0]
     hit = token_hit(token, {lemma: value})
     return hit.value if hit else value
 
