@@ -68,6 +68,19 @@ def _speaker(article: Article, quote) -> str | None:
         ("Toutefois, pour la procureure Marie Dubois, ces faits sont d'une extrême gravité.", "ces faits sont d'une extrême gravité", "indirect", "Marie Dubois"),
         # the apposition names the speaker, not the complement
         ("La porte-parole de Joe Biden, Karine Jean-Pierre, a déclaré que le président était en bonne santé.", "le président était en bonne santé", "indirect", "Karine Jean-Pierre"),
+        ("Plus tard, un porte-parole de Joe Biden, Karine Jean-Pierre, a déclaré que le président était en bonne santé.", "le président était en bonne santé", "indirect", "Karine Jean-Pierre"),
+        ("« Nous étudions toutes les hypothèses », a déclaré une représentante du comité d'enquête, Oksana Kovrijnaïa.", "Nous étudions toutes les hypothèses", "direct", "Oksana Kovrijnaïa"),
+        # a connective before "selon X" is not X's words; a name in apposition belongs to the phrase
+        ("Toujours selon le Pentagone, l'interception aurait été conduite de manière dangereuse.", "l'interception aurait été conduite de manière dangereuse", "indirect", "Pentagone"),
+        ("Selon le secrétaire général, Ban Ki-moon, il s'agit d'une violation flagrante du droit.", "il s'agit d'une violation flagrante du droit", "indirect", "Ban Ki-moon"),
+        ("Selon plusieurs officiels gambiens, il a réussi à dérober des millions de dollars.", "il a réussi à dérober des millions de dollars", "indirect", "plusieurs officiels gambiens"),
+        ("D'après la presse locale, le suspect serait un adolescent de 17 ans.", "le suspect serait un adolescent de 17 ans", "indirect", "la presse locale"),
+        # an incise whose auxiliary is followed by an adverb
+        ("Ericka Bareigts est arrivée mardi. « Je présente mes excuses au peuple guyanais », a-t-elle ainsi concédé.", "Je présente mes excuses au peuple guyanais", "direct", "Ericka Bareigts"),
+        # a quotation opened inside a reported clause and running on is one direct quotation
+        ("Pour Giovanni Barocco, le président de la station, « la piste offre 23 kilomètres. Nous regardons plus loin ».", "la piste offre 23 kilomètres. Nous regardons plus loin", "direct", "Giovanni Barocco"),
+        # "qui" hung on a complement: the person noun above it speaks
+        ("« Nous sommes choqués », a ajouté Massimiliano Rebaudengo, le chef de mission de MSF pour la Syrie qui considère qu'il s'agit d'une attaque délibérée.", "il s'agit d'une attaque délibérée", "indirect", "Massimiliano Rebaudengo"),
     ],
 )
 def test_quotes_constructions(analyzer, text: str, quote: str | None, kind: str, speaker: str | None) -> None:
@@ -185,3 +198,17 @@ def test_quotes_dialogue_line_is_still_a_quote(analyzer) -> None:
     text = "Il entra dans la cuisine.\n— Bonjour, tout le monde est là ?\n— Oui, répondit Marie."
     article = _analyze(analyzer, text)
     assert "Bonjour, tout le monde est là ?" in [q.text for q in article.quotes]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a purpose clause is not what is reported
+        "Vers 19 heures, il l'avait appelée pour lui dire bonsoir.",
+        # a relative clause with its subject after the verb is no incise
+        "Un tireur a ouvert le feu dans une école de la ville où se trouvaient 900 élèves.",
+    ],
+)
+def test_quotes_not_reported_speech(analyzer, text: str) -> None:
+    article = _analyze(analyzer, text)
+    assert not article.quotes, [(q.text, q.cue) for q in article.quotes]

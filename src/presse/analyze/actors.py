@@ -223,6 +223,12 @@ def _description_end(head: Token) -> int:
     return end
 
 
+@functools.cache
+def _role_nouns() -> frozenset[str]:
+    """Role titles of one word ("président", "ministre", "porte-parole")."""
+    return frozenset(key.lower() for key in role_titles() if " " not in key and "'" not in key)
+
+
 def _with_article(words: str, plural: bool, gender: list[str]) -> str:
     """The name of a collective as French says it: "les policiers", "la presse", "l'armée"."""
     if plural:
@@ -581,13 +587,20 @@ class ActorResolver:
                     titles[tok.lemma_.lower()] = by_token[person_after.i]
                 continue
             plural = "Plur" in tok.morph.get("Number")
+            head_idx = by_token.get(tok.head.i)
+            if tok.dep_ == "appos" and head_idx is not None and entities[head_idx].named and entry.kind == "person" and not plural:
+                # "Massimiliano Rebaudengo, le chef de mission de MSF": a description of the name
+                start, end = _collective_span(tok, by_token)
+                self._attach(doc, entities, by_token, head_idx, start, end, "description", "apposition")
+                entities[head_idx].descriptions.append(doc[start:end].text)
+                continue
             if tok.dep_ in ("appos", "flat:name") or any(c.dep_ in ("appos", "flat:name", "cop") for c in tok.children):
                 continue  # "le syndicat, la CGT", "X et Y, les deux suspects", "il est avocat": named there
             if any(c.dep_ == "case" and c.lower_ in ("comme", "en") for c in tok.children):
                 continue  # "en tant que médecin", "comme témoin": a capacity, not someone
             determiners = {c.lower_ for c in tok.children if c.dep_ == "det"}
             person = entry.kind == "person" and not plural
-            if person and tok.lower_ in self.roles and determiners & {"un", "une"}:
+            if person and tok.lower_ in _role_nouns() and determiners & {"un", "une"}:
                 continue  # "un président accueilli à Washington": nobody in particular
             if not plural and not determiners & (COLLECTIVE_DETERMINERS | ({"un", "une"} if person else set())):
                 continue  # "une police", "gouvernement" alone: no definite body

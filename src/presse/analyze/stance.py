@@ -821,6 +821,11 @@ def _received_relations(verb: Token, add: AddRelation) -> bool:
 
 
 NEGATION_FLIP = -0.6
+# verbs whose compound past takes être (the parser reads "sont venus" as a passive)
+ETRE_VERBS = frozenset({
+    "venir", "revenir", "parvenir", "intervenir", "arriver", "partir", "aller", "entrer", "rentrer",
+    "sortir", "monter", "descendre", "rester", "tomber", "retourner", "accourir", "devenir",
+})
 
 
 def _negated_verb(verb: Token) -> bool:
@@ -851,7 +856,9 @@ def _verb_relations(verb: Token, add: AddRelation) -> None:
     score = expr[0] if expr is not None else _predicate_score(verb)
     pred = expr[1] if expr is not None else verb.lemma_.lower()
     pred_span = expr[2] if expr is not None else (verb.i, verb.i + 1)
-    passive = any(c.dep_ in ("nsubj:pass", "aux:pass") for c in verb.children)
+    # "sont venus en aide": être makes the compound past of these verbs, not a passive
+    motion = verb.lemma_.lower() in ETRE_VERBS
+    passive = not motion and any(c.dep_ in ("nsubj:pass", "aux:pass") for c in verb.children)
     if passive or (verb.dep_ == "acl" and _agent(verb) is not None):
         agent = _agent(verb)
         patient = next((c for c in verb.children if c.dep_ == "nsubj:pass"), None)
@@ -865,7 +872,7 @@ def _verb_relations(verb: Token, add: AddRelation) -> None:
                 for o in _conjuncts(patient):
                     add(s, pred, pred_span, o, score, via_de=False)
         return
-    subj = _subject(verb)
+    subj = _subject(verb) or (next((c for c in verb.children if c.dep_ == "nsubj:pass"), None) if motion else None)
     if subj is None:
         return
     polar_or_meeting = score != 0.0 or pred in MEETING_VERBS
