@@ -207,6 +207,11 @@ def test_quotes_dialogue_line_is_still_a_quote(analyzer) -> None:
         "Vers 19 heures, il l'avait appelée pour lui dire bonsoir.",
         # a relative clause with its subject after the verb is no incise
         "Un tireur a ouvert le feu dans une école de la ville où se trouvaient 900 élèves.",
+        # terms: no one speaks them ("qualifié de" said of a thing), a name with its naming noun
+        "Le bloc qualifié de « réformiste » arrive devant le bloc qualifié de « contestataire ».",
+        "L'enquête sur l'« affaire Troadec » avance.",
+        # a dash line with a name and a title signs a quotation, it is none
+        "Le club a gagné la finale.\n— Jean-Michel Aulas, président de l'Olympique lyonnais.",
     ],
 )
 def test_quotes_not_reported_speech(analyzer, text: str) -> None:

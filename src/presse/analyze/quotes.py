@@ -256,10 +256,18 @@ class QuoteFinder:
         container = next((q for q in indirect if q.start <= span.open_at and span.end <= q.end), None) or next(
             (q for q in indirect if q.start <= span.open_at < q.end), None
         )
+        if container is None and 2 <= len(words) <= 5 and words[0].lower_ in naming_cues().nouns and any(
+            w.text[0].isupper() for w in words[1:]
+        ):
+            return None  # l'« affaire Troadec », le « plan Marshall »: a name, its naming noun inside the marks
         if cue_tok is not None and container is not None and not container.start <= cue_tok.idx < container.end:
             cue_tok = None  # inside a reported clause, its own cue and speaker hold (a parse slip hung it elsewhere)
         if cue_tok is not None and _passive_without_agent(cue_tok) and not has_verb and len(words) <= 6:
             return None  # "ils sont accusés de « rébellion »": the name of a charge, nobody's words
+        if cue_tok is not None and not has_verb and len(words) <= 5 and container is None:
+            subject = self._speaker_of(cue_tok)
+            if subject is not None and not self._plausible_speaker(subject, actors):
+                return None  # "le bloc qualifié de « réformiste »": a term, no one speaks
         if cue_tok is not None and not (naming and len(words) <= 4):
             return QuoteRec(**base, evidence="direct: quote governed by a reporting verb", confidence=0.9 - conf_penalty, cue=cue_tok)
         if container is not None and not naming:
@@ -423,9 +431,15 @@ class QuoteFinder:
             return None
         if any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in line):
             return None
+        first = next((t for t in line if t.text[:1].isalpha()), None)
+        idx = actors.by_token.get(first.i) if first is not None else None
+        if idx is not None and actors.entities[idx].named and line.text.rstrip()[-1:] == ".":
+            # "— Jean-Michel Aulas, président de l'Olympique lyonnais.": a name and its title
+            after = next((t for t in line if t.i > first.i and actors.by_token.get(t.i) != idx), None)
+            if after is not None and after.text == ",":
+                return first
         if line.text.rstrip()[-1:] in "!?….»”\"":
             return None  # a line of dialogue ends like a sentence; a signature does not
-        first = next((t for t in line if t.text[:1].isalpha()), None)
         if first is None or not first.text[:1].isupper() or first.pos_ in ("VERB", "AUX", "PRON", "DET", "INTJ", "ADV", "SCONJ", "CCONJ"):
             return None
         named = next((t for t in line if t.i in actors.by_token), None)
