@@ -510,7 +510,12 @@ class QuoteFinder:
                 found.append(rec)
         # keep the outermost of nested reported clauses with the same speaker only once
         found.sort(key=lambda q: (q.start, -q.end))
-        return found
+        # one reading per clause: "laissent penser que …" is read from "laisser penser" and from
+        # "penser"; the one with a speaker, then the first cue, stays
+        by_span: dict[tuple[int, int], QuoteRec] = {}
+        for rec in sorted(found, key=lambda q: (q.speaker is None, q.cue.i if q.cue is not None else len(doc))):
+            by_span.setdefault((rec.start, rec.end), rec)
+        return sorted(by_span.values(), key=lambda q: (q.start, -q.end))
 
     def _final_incise(self, doc: Doc, sent: Span, actors: Actors) -> QuoteRec | None:
         """An incise closing a sentence with no comma before it: '… était correcte précise la
@@ -819,6 +824,8 @@ class QuoteFinder:
         # the incise runs from its comma to the next comma, or to the end of the sentence
         _, hi = cue_label(verb)[1]
         tail_end = next((t.i for t in doc[hi : sent.end] if t.text in (",", ";", ":")), sent.end)
+        if any(t.lower_ in QUE and t.dep_ == "mark" for t in doc[hi:tail_end]):
+            return None  # "X, ministre …, a précisé pendant une conférence que …": a content clause follows
         if tail_end + 1 < sent.end and doc[tail_end + 1].lower_ in ("qui", "dont", "lequel", "laquelle", "lesquels", "lesquelles"):
             tail_end = sent.end  # ", qui affirme …" describes the speaker: not part of the words
         incise_tokens = set(range(lo - 1, tail_end + 1))
