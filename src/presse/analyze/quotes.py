@@ -621,7 +621,19 @@ class QuoteFinder:
         while i < sent_end:
             t = doc[i]
             if t.lower_ in QUE:
-                if "que" not in cue.frames or t.dep_ != "mark" or t.head.i <= t.i:
+                # a relative "que" that is the object of its clause refuses; one whose verb has
+                # another object is a conjunction the parser misread ("dans un communiqué
+                # qu'elle rembourserait les billets")
+                conjunction = t.dep_ == "mark" or (
+                    t.dep_ == "obj" and any(c.dep_ == "obj" and c.i != t.i for c in t.head.children)
+                )
+                if "que" in cue.frames and t.dep_ in ("punct", "dep", "fixed", "cc") and t.i + 1 < sent_end:
+                    # a parse that lost the clause ("a déclaré que c'était pour …" with "que"
+                    # as punctuation): the rest of the sentence, when it has a verb
+                    rest = doc[t.i + 1 : sent_end]
+                    if any(r.pos_ in ("VERB", "AUX") for r in rest):
+                        return self._clause_rec(doc, verb, rest.root, t.i + 1, "indirect: reporting verb + que-clause (by position)", 0.7, last=sent_end - 1)
+                if "que" not in cue.frames or not conjunction or t.head.i <= t.i:
                     return None
                 clause = t.head
                 if clause.pos_ not in ("VERB", "AUX") and not any(c.dep_ == "cop" for c in clause.children):
@@ -865,8 +877,9 @@ class QuoteFinder:
                     antecedent = antecedent.head
                 return antecedent
             subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in NON_SPEAKER_PRONOUNS), None)
-            if subj is not None and subj.dep_ != "nsubj:pass":
-                return subj
+            passive = any(c.dep_ == "aux:pass" for c in tok.children)
+            if subj is not None and (subj.dep_ != "nsubj:pass" or not passive):
+                return subj  # (a "passive" subject without a passive auxiliary is a parse slip)
             inverted = next((c for c in tok.children if c.i > tok.i and INVERTED_CLITIC_RE.match(c.text)), None)
             if inverted is not None:
                 return inverted
@@ -911,6 +924,8 @@ class QuoteFinder:
         if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].pos_ == "NOUN":
             tok = doc[tok.i + 2]  # "marins-pompiers", split by the tokenizer: pompiers
             low, lemma = tok.lower_, tok.lemma_.lower()
+        if tok.pos_ == "NOUN" and any(c.dep_ in ("nmod", "appos", "flat:name") and c.i in actors.by_token for c in tok.children):
+            return True  # "la chaîne américaine NBC", "le rapport de la CIA": a named source
         return (tok.pos_ == "NOUN" or (tok.pos_ == "ADJ" and _nominal(tok))) and (_person_noun(tok) or lemma in speech_nouns())
 
     @staticmethod
