@@ -49,7 +49,7 @@ PEOPLE_NOUNS: Final = MappingProxyType({
 PLACE_LIKE_NOUNS = frozenset({
     "ville", "région", "département", "pays", "capitale", "commune", "université", "école",
     "hôpital", "ambassade", "consulat", "chambre", "service", "banque", "compagnie", "municipalité",
-    "État", "état", "quartier", "village", "province", "île", "territoire",
+    "État", "état", "quartier", "village", "province", "île", "territoire", "site", "sécurité",
 })
 # a singular body is a collective actor with a definite, demonstrative or possessive determiner
 COLLECTIVE_DETERMINERS = frozenset({"le", "la", "l'", "l’", "les", "ce", "cet", "cette", "son", "sa", "leur", "notre", "votre", "du", "au"})

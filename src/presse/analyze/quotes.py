@@ -1193,6 +1193,8 @@ def _finite_or_aux(verb: Token) -> bool:
     """A finite verb or one with an auxiliary: incises are ("déclare X", "a déclaré X")."""
     if "Fin" in verb.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in verb.children):
         return True
+    if verb.dep_ == "conj" and "Part" in verb.morph.get("VerbForm") and any(c.dep_.startswith("aux") for c in verb.head.children):
+        return True  # "avait appelé à la prudence et demandé aux riverains de …": a shared auxiliary
     # the auxiliary the parser hung elsewhere: "a-t-elle ainsi concédé"
     doc = verb.doc
     for t in reversed(doc[max(0, verb.i - 4) : verb.i]):
