@@ -79,6 +79,14 @@ def _speaker(article: Article, quote) -> str | None:
         ("Ericka Bareigts est arrivée mardi. « Je présente mes excuses au peuple guyanais », a-t-elle ainsi concédé.", "Je présente mes excuses au peuple guyanais", "direct", "Ericka Bareigts"),
         # a quotation opened inside a reported clause and running on is one direct quotation
         ("Pour Giovanni Barocco, le président de la station, « la piste offre 23 kilomètres. Nous regardons plus loin ».", "la piste offre 23 kilomètres. Nous regardons plus loin", "direct", "Giovanni Barocco"),
+        # subjects and clauses the parse gets wrong
+        ("La chaîne américaine NBC annonce que le tueur aurait appelé le numéro d'urgence.", "le tueur aurait appelé le numéro d'urgence", "indirect", "NBC"),
+        ("Le préfet du département a ensuite certifié que les élèves étaient en sécurité.", "les élèves étaient en sécurité", "indirect", "le préfet du département"),
+        ("La compagnie annonce aujourd'hui dans un communiqué qu'elle rembourserait les billets de ses clients.", "elle rembourserait les billets de ses clients", "indirect", "La compagnie"),
+        ("Le rapport de la CIA a déclaré que c'était pour faire gagner l'élection à Donald Trump.", "c'était pour faire gagner l'élection à Donald Trump", "indirect", "CIA"),
+        ("La sécurité civile avait appelé à la prudence et demandé aux riverains de rester chez eux.", "rester chez eux", "indirect", "La sécurité civile"),
+        ("Un cycliste est décédé après une chute lors d'une compétition a révélé le Comité international paralympique (IPC).", "Un cycliste est décédé après une chute lors d'une compétition", "indirect", "Comité international paralympique"),
+        ("Selon les dires de chercheurs de la NASA, ces aurores seraient huit fois plus lumineuses sur Jupiter.", "ces aurores seraient huit fois plus lumineuses sur Jupiter", "indirect", "les chercheurs de la NASA"),
         # "qui" hung on a complement: the person noun above it speaks
         ("« Nous sommes choqués », a ajouté Massimiliano Rebaudengo, le chef de mission de MSF pour la Syrie qui considère qu'il s'agit d'une attaque délibérée.", "il s'agit d'une attaque délibérée", "indirect", "Massimiliano Rebaudengo"),
     ],

@@ -525,8 +525,12 @@ class QuoteFinder:
         while toks and toks[-1].is_punct:
             toks.pop()
         k = len(toks)
-        while k > 0 and len(toks) - k < 8 and toks[k - 1].pos_ in ("DET", "NOUN", "PROPN", "ADJ", "ADP", "NUM"):
-            k -= 1
+        while k > 0 and len(toks) - k < 10 and (
+            toks[k - 1].pos_ in ("DET", "NOUN", "PROPN", "ADJ", "ADP", "NUM") or toks[k - 1].text in ("(", ")")
+        ):
+            k -= 1  # "… a révélé le Comité international paralympique (IPC)."
+        while k < len(toks) and toks[k].text in ("(", ")"):
+            k += 1
         noun_phrase = toks[k:]
         head = next((t for t in noun_phrase if t.pos_ in ("NOUN", "PROPN")), None)
         if head is None or noun_phrase[0].pos_ == "ADP" or not self._plausible_speaker(head, actors):
@@ -659,7 +663,11 @@ class QuoteFinder:
                 # a prepositional phrase ("à l'AFP", "lors d'une conférence de presse"): skip it,
                 # but not into a new noun phrase ("à X l'honneur de …") nor a purpose ("pour …")
                 j = i + 1
-                while j < sent_end and doc[j].pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM", "ADP") and doc[j].lower_ not in QUE:
+                while j < sent_end and doc[j].lower_ not in QUE and (
+                    doc[j].pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM", "ADP")
+                    # "dans une vidéo mise en ligne vendredi que …": a participle on the PP's noun
+                    or (doc[j].pos_ == "VERB" and doc[j].dep_ == "acl" and "Part" in doc[j].morph.get("VerbForm"))
+                ):
                     if doc[j].lower_ in DE and _infinitive_follows(doc, j + 1, sent_end):
                         break
                     if doc[j].lower_ in CLAUSE_PREPOSITIONS:
@@ -690,6 +698,8 @@ class QuoteFinder:
             return None
         start, end = doc[first].idx, doc[last].idx + len(doc[last])
         text = doc.text[start:end]
+        if "»" in text and ("«" not in text or text.index("»") < text.index("«")):
+            return None  # the cue is inside quote marks: those words are one direct quotation
         if text.count("«") != text.count("»"):
             # a clause boundary inside quote marks: extend to the closing mark when it is near
             close = doc.text.find("»", end)
@@ -1046,6 +1056,15 @@ class QuoteFinder:
             people = [actors.by_token[t.i] for t in phrase if t.i in actors.by_token and actors.entities[actors.by_token[t.i]].named]
             others = [actors.by_token[t.i] for t in phrase if t.i in actors.by_token and abs(t.i - tok.i) <= 3]
             appositive = _appositive_person(doc, tok, actors) or _named_before(doc, tok, actors)
+            named_by = next((
+                c for c in tok.children
+                if c.dep_ in ("nmod", "appos", "flat:name") and c.i in actors.by_token
+                and not actors.entities[actors.by_token[c.i]].collective
+                and (not any(g.dep_ == "case" for g in c.children) or tok.lemma_.lower() in speech_nouns())
+            ), None)
+            if appositive is None and not people and named_by is not None:
+                # "la chaîne américaine NBC", "le rapport de la CIA": the name is the source
+                appositive = named_by
             if appositive is not None:
                 tok, idx = appositive, actors.by_token[appositive.i]
             elif people:
