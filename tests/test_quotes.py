@@ -79,6 +79,9 @@ def _speaker(article: Article, quote) -> str | None:
         ("Ericka Bareigts est arrivée mardi. « Je présente mes excuses au peuple guyanais », a-t-elle ainsi concédé.", "Je présente mes excuses au peuple guyanais", "direct", "Ericka Bareigts"),
         # a quotation opened inside a reported clause and running on is one direct quotation
         ("Pour Giovanni Barocco, le président de la station, « la piste offre 23 kilomètres. Nous regardons plus loin ».", "la piste offre 23 kilomètres. Nous regardons plus loin", "direct", "Giovanni Barocco"),
+        # the incise closing the sentence, after more quoted words
+        ("« Tout incident de ce type est sérieux », bien que cela ne « devrait pas se traduire par une fuite », estime pour sa part Neil Hyatt, professeur à Sheffield.", "Tout incident de ce type est sérieux", "direct", "Neil Hyatt"),
+        ("Alors patron d'Axa, Henri de Castries a annoncé officiellement soutenir François Fillon.", "soutenir François Fillon", "indirect", "Henri de Castries"),
         # subjects and clauses the parse gets wrong
         ("La chaîne américaine NBC annonce que le tueur aurait appelé le numéro d'urgence.", "le tueur aurait appelé le numéro d'urgence", "indirect", "NBC"),
         ("Le préfet du département a ensuite certifié que les élèves étaient en sécurité.", "les élèves étaient en sécurité", "indirect", "le préfet du département"),

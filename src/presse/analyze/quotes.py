@@ -244,6 +244,9 @@ class QuoteFinder:
         incise = None if naming else self._incise_after(doc, span)
         if incise is not None:
             return QuoteRec(**base, evidence="direct: incise after the quote", confidence=0.95 - conf_penalty, cue=incise)
+        incise = None if naming else self._sentence_incise(doc, span)
+        if incise is not None:
+            return QuoteRec(**base, evidence="direct: incise closing its sentence", confidence=0.85 - conf_penalty, cue=incise)
         colon = self._colon_before(doc, span)
         if colon is not None and not naming:
             cue_tok, speaker_tok = colon
@@ -328,6 +331,27 @@ class QuoteFinder:
                 return None
         return None
 
+    def _sentence_incise(self, doc: Doc, span: MarkedSpan) -> Token | None:
+        """The incise closing the sentence of a quotation, after more of its words: "« A », bien
+        que cela ne « B », estime pour sa part Neil Hyatt." — the last comma-led reporting verb
+        with its subject after it, past every quote mark of the sentence."""
+        if span.close_at is None:
+            return None
+        tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+        if tokens is None or len(tokens) == 0:
+            return None
+        sent = tokens[-1].sent
+        after = [t for t in sent if t.idx > span.close_at]
+        last_mark = max((t.i for t in after if t.text in ("«", "»", "“", "”", '"')), default=None)
+        for t in after:
+            if last_mark is not None and t.i <= last_mark:
+                continue
+            if t.i > 0 and doc[t.i - 1].text == "," and t.pos_ in ("VERB", "AUX"):
+                verb = t if t.pos_ == "VERB" else next((h for h in after if h.pos_ == "VERB" and h.i > t.i), t)
+                if self._is_incise_verb(verb):
+                    return verb
+        return None
+
     @staticmethod
     def _has_inverted_subject(verb: Token) -> bool:
         doc = verb.doc
@@ -344,6 +368,8 @@ class QuoteFinder:
             return True  # "a-t-elle ainsi concédé", the clitic parsed as the participle's head
         if not doc_prev_is_comma(verb) and any(c.dep_ in SUBJECT_DEPS and c.i < verb.i for c in verb.children):
             return False  # "ils questionnaient …": the subject stands right before the verb
+        if nxt is not None and nxt.lower_ == "pour" and doc[verb.i + 2 : verb.i + 4].text.lower() in ("sa part", "leur part"):
+            nxt = doc[verb.i + 4] if verb.i + 4 < len(doc) else None  # "estime pour sa part Neil Hyatt"
         subj = [c for c in verb.children if c.dep_ in SUBJECT_DEPS or c.dep_ in ("obj",)]
         if any(c.i > verb.i for c in subj):
             return True
@@ -1152,7 +1178,9 @@ def _appositive_person(doc: Doc, tok: Token, actors: Actors) -> Token | None:
     while end < len(doc) and actors.by_token.get(end) == idx:
         end += 1
     closed = end >= tok.sent.end or doc[end].text in (",", ".", ";", ")", "»")
-    return doc[hi + 1] if closed else None
+    # or the name is the subject right before its verb: "Alors patron d'Axa, Henri de Castries a annoncé"
+    subject = end < len(doc) and doc[end].pos_ in ("AUX", "VERB") and doc[hi + 1].pos_ == "PROPN"
+    return doc[hi + 1] if closed or subject else None
 
 
 def _after_infinitive_marks(inf: Token) -> int:
