@@ -221,6 +221,8 @@ def test_quotes_dialogue_line_is_still_a_quote(analyzer) -> None:
         # terms: no one speaks them ("qualifié de" said of a thing), a name with its naming noun
         "Le bloc qualifié de « réformiste » arrive devant le bloc qualifié de « contestataire ».",
         "L'enquête sur l'« affaire Troadec » avance.",
+        # criteria are nobody's words, whoever set them
+        "Le chômage augmente de 0,1 point pour passer à 10,0 %, selon les critères du Bureau international du travail.",
         # a dash line with a name and a title signs a quotation, it is none
         "Le club a gagné la finale.\n— Jean-Michel Aulas, président de l'Olympique lyonnais.",
     ],

@@ -960,8 +960,10 @@ class QuoteFinder:
         if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].pos_ == "NOUN":
             tok = doc[tok.i + 2]  # "marins-pompiers", split by the tokenizer: pompiers
             low, lemma = tok.lower_, tok.lemma_.lower()
-        if tok.pos_ == "NOUN" and any(c.dep_ in ("nmod", "appos", "flat:name") and c.i in actors.by_token for c in tok.children):
-            return True  # "la chaîne américaine NBC", "le rapport de la CIA": a named source
+        if tok.pos_ == "NOUN" and tok.dep_.startswith("nsubj") and any(
+            c.dep_ in ("nmod", "appos", "flat:name") and c.i in actors.by_token for c in tok.children
+        ):
+            return True  # "la chaîne américaine NBC annonce", "le rapport de la CIA a déclaré": a named source
         return (tok.pos_ == "NOUN" or (tok.pos_ == "ADJ" and _nominal(tok))) and (_person_noun(tok) or lemma in speech_nouns())
 
     @staticmethod
