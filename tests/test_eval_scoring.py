@@ -333,3 +333,12 @@ def test_eval_scoring_context_is_the_sentence_around_the_span() -> None:
     start, end = Q2
     context = context_of(TEXT, start, end)
     assert context.startswith("Selon le Kremlin") and context.endswith("demain.")
+
+
+def test_eval_scoring_collective_speaker_is_scored_by_its_mention() -> None:
+    article = _article()
+    article.entities[0].collective = True  # as if « Vladimir Poutine » were a description
+    speaker = quotes_from_article(article, 0)[0].speaker
+    assert speaker is not None and speaker.type is None
+    gold = GoldSpeaker(name="un autre nom", start=POUTINE[0], end=POUTINE[1])
+    assert speaker_correct(gold, speaker, mention_gold=False)

@@ -41,15 +41,15 @@ def _speaker(article: Article, quote) -> str | None:
         # an incise closing a sentence, its subject after the verb
         ("Six soldats ont été blessés dans une embuscade près de la frontière, a annoncé mardi le ministère de la Défense.", "Six soldats ont été blessés dans une embuscade près de la frontière", "indirect", "le ministère de la Défense"),
         # agent nouns name people
-        ("Les manifestants affirment que la police a tiré sans sommation.", "la police a tiré sans sommation", "indirect", "Les manifestants"),
+        ("Les manifestants affirment que la police a tiré sans sommation.", "la police a tiré sans sommation", "indirect", "les manifestants"),
         # an announced intention
-        ("Le ministère de la Défense a annoncé sa volonté de poursuivre le constructeur en justice.", "poursuivre le constructeur en justice", "indirect", "Le ministère de la Défense"),
+        ("Le ministère de la Défense a annoncé sa volonté de poursuivre le constructeur en justice.", "poursuivre le constructeur en justice", "indirect", "le ministère de la Défense"),
         # multiword cue
         ("Recep Tayyip Erdoğan a laissé entendre que la Turquie pourrait intervenir.", "la Turquie pourrait intervenir", "indirect", "Recep Tayyip Erdoğan"),
         # a que-clause after a time phrase or a prepositional phrase (the parser hangs it elsewhere)
         ("Olaf Scholz a indiqué mardi soir lors d'une conférence de presse que l'Allemagne enverrait des chars.", "l'Allemagne enverrait des chars", "indirect", "Olaf Scholz"),
         # a coordinated cue with its own que-clause
-        ("Les syndicats ont rejeté cette offre et affirment que la direction ment depuis des mois.", "la direction ment depuis des mois", "indirect", "Les syndicats"),
+        ("Les syndicats ont rejeté cette offre et affirment que la direction ment depuis des mois.", "la direction ment depuis des mois", "indirect", "les syndicats"),
         # infinitive after an indirect object, and a run of infinitives
         ("Le juge Paul Durand a déclaré aux journalistes avoir reçu des menaces de mort.", "avoir reçu des menaces de mort", "indirect", "Paul Durand"),
         ("Giorgia Meloni a promis de baisser les impôts, de réduire la dette et de fermer les frontières.", "baisser les impôts, de réduire la dette et de fermer les frontières", "indirect", "Giorgia Meloni"),
@@ -60,7 +60,7 @@ def _speaker(article: Article, quote) -> str | None:
         ("Trois personnes ont été blessées dans l'explosion selon les pompiers.", "Trois personnes ont été blessées dans l'explosion", "indirect", "les pompiers"),
         ("Selon un rapport publié lundi, la pollution a tué 40 000 personnes en France.", "la pollution a tué 40 000 personnes en France", "indirect", "un rapport"),
         # ", selon X, qui …": the relative clause describes X, it is not X's words
-        ("Le suspect a été arrêté à Lille, selon une source policière, qui précise qu'il était armé.", "Le suspect a été arrêté à Lille", "indirect", "une source policière"),
+        ("Le suspect a été arrêté à Lille, selon une source policière, qui précise qu'il était armé.", "Le suspect a été arrêté à Lille", "indirect", "la source policière"),
         # an incise closing the sentence without a comma
         ("Le bilan de l'accident s'élève à douze morts indique le ministère de l'Intérieur.", "Le bilan de l'accident s'élève à douze morts", "indirect", "le ministère de l'Intérieur"),
         ("L'hypothèse d'un attentat aurait été écartée a fait savoir la police.", "L'hypothèse d'un attentat aurait été écartée", "indirect", "la police"),
@@ -68,6 +68,30 @@ def _speaker(article: Article, quote) -> str | None:
         ("Toutefois, pour la procureure Marie Dubois, ces faits sont d'une extrême gravité.", "ces faits sont d'une extrême gravité", "indirect", "Marie Dubois"),
         # the apposition names the speaker, not the complement
         ("La porte-parole de Joe Biden, Karine Jean-Pierre, a déclaré que le président était en bonne santé.", "le président était en bonne santé", "indirect", "Karine Jean-Pierre"),
+        ("Plus tard, un porte-parole de Joe Biden, Karine Jean-Pierre, a déclaré que le président était en bonne santé.", "le président était en bonne santé", "indirect", "Karine Jean-Pierre"),
+        ("« Nous étudions toutes les hypothèses », a déclaré une représentante du comité d'enquête, Oksana Kovrijnaïa.", "Nous étudions toutes les hypothèses", "direct", "Oksana Kovrijnaïa"),
+        # a connective before "selon X" is not X's words; a name in apposition belongs to the phrase
+        ("Toujours selon le Pentagone, l'interception aurait été conduite de manière dangereuse.", "l'interception aurait été conduite de manière dangereuse", "indirect", "Pentagone"),
+        ("Selon le secrétaire général, Ban Ki-moon, il s'agit d'une violation flagrante du droit.", "il s'agit d'une violation flagrante du droit", "indirect", "Ban Ki-moon"),
+        ("Selon plusieurs officiels gambiens, il a réussi à dérober des millions de dollars.", "il a réussi à dérober des millions de dollars", "indirect", "plusieurs officiels gambiens"),
+        ("D'après la presse locale, le suspect serait un adolescent de 17 ans.", "le suspect serait un adolescent de 17 ans", "indirect", "la presse locale"),
+        # an incise whose auxiliary is followed by an adverb
+        ("Ericka Bareigts est arrivée mardi. « Je présente mes excuses au peuple guyanais », a-t-elle ainsi concédé.", "Je présente mes excuses au peuple guyanais", "direct", "Ericka Bareigts"),
+        # a quotation opened inside a reported clause and running on is one direct quotation
+        ("Pour Giovanni Barocco, le président de la station, « la piste offre 23 kilomètres. Nous regardons plus loin ».", "la piste offre 23 kilomètres. Nous regardons plus loin", "direct", "Giovanni Barocco"),
+        # the incise closing the sentence, after more quoted words
+        ("« Tout incident de ce type est sérieux », bien que cela ne « devrait pas se traduire par une fuite », estime pour sa part Neil Hyatt, professeur à Sheffield.", "Tout incident de ce type est sérieux", "direct", "Neil Hyatt"),
+        ("Alors patron d'Axa, Henri de Castries a annoncé officiellement soutenir François Fillon.", "soutenir François Fillon", "indirect", "Henri de Castries"),
+        # subjects and clauses the parse gets wrong
+        ("La chaîne américaine NBC annonce que le tueur aurait appelé le numéro d'urgence.", "le tueur aurait appelé le numéro d'urgence", "indirect", "NBC"),
+        ("Le préfet du département a ensuite certifié que les élèves étaient en sécurité.", "les élèves étaient en sécurité", "indirect", "le préfet du département"),
+        ("La compagnie annonce aujourd'hui dans un communiqué qu'elle rembourserait les billets de ses clients.", "elle rembourserait les billets de ses clients", "indirect", "La compagnie"),
+        ("Le rapport de la CIA a déclaré que c'était pour faire gagner l'élection à Donald Trump.", "c'était pour faire gagner l'élection à Donald Trump", "indirect", "CIA"),
+        ("La sécurité civile avait appelé à la prudence et demandé aux riverains de rester chez eux.", "rester chez eux", "indirect", "La sécurité civile"),
+        ("Un cycliste est décédé après une chute lors d'une compétition a révélé le Comité international paralympique (IPC).", "Un cycliste est décédé après une chute lors d'une compétition", "indirect", "Comité international paralympique"),
+        ("Selon les dires de chercheurs de la NASA, ces aurores seraient huit fois plus lumineuses sur Jupiter.", "ces aurores seraient huit fois plus lumineuses sur Jupiter", "indirect", "les chercheurs de la NASA"),
+        # "qui" hung on a complement: the person noun above it speaks
+        ("« Nous sommes choqués », a ajouté Massimiliano Rebaudengo, le chef de mission de MSF pour la Syrie qui considère qu'il s'agit d'une attaque délibérée.", "il s'agit d'une attaque délibérée", "indirect", "Massimiliano Rebaudengo"),
     ],
 )
 def test_quotes_constructions(analyzer, text: str, quote: str | None, kind: str, speaker: str | None) -> None:
@@ -185,3 +209,24 @@ def test_quotes_dialogue_line_is_still_a_quote(analyzer) -> None:
     text = "Il entra dans la cuisine.\n— Bonjour, tout le monde est là ?\n— Oui, répondit Marie."
     article = _analyze(analyzer, text)
     assert "Bonjour, tout le monde est là ?" in [q.text for q in article.quotes]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a purpose clause is not what is reported
+        "Vers 19 heures, il l'avait appelée pour lui dire bonsoir.",
+        # a relative clause with its subject after the verb is no incise
+        "Un tireur a ouvert le feu dans une école de la ville où se trouvaient 900 élèves.",
+        # terms: no one speaks them ("qualifié de" said of a thing), a name with its naming noun
+        "Le bloc qualifié de « réformiste » arrive devant le bloc qualifié de « contestataire ».",
+        "L'enquête sur l'« affaire Troadec » avance.",
+        # criteria are nobody's words, whoever set them
+        "Le chômage augmente de 0,1 point pour passer à 10,0 %, selon les critères du Bureau international du travail.",
+        # a dash line with a name and a title signs a quotation, it is none
+        "Le club a gagné la finale.\n— Jean-Michel Aulas, président de l'Olympique lyonnais.",
+    ],
+)
+def test_quotes_not_reported_speech(analyzer, text: str) -> None:
+    article = _analyze(analyzer, text)
+    assert not article.quotes, [(q.text, q.cue) for q in article.quotes]

@@ -371,3 +371,63 @@ def test_stance_class_scores(gold, pred, accuracy, majority):
     assert scores.accuracy == pytest.approx(accuracy)
     assert scores.majority_accuracy == pytest.approx(majority)
     assert 0.0 <= scores.macro_f1 <= 1.0
+
+
+# --- acts and their effects (effects.tsv) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target", "polarity"),
+    [
+        ("Le pilote Lionel Baud a percuté un spectateur.", "Lionel Baud", "spectateur", "negative"),
+        ("Les policiers ont arrêté le suspect mardi.", "policiers", "suspect", "negative"),
+        ("Les Forces démocratiques syriennes ont lancé une offensive contre l'État islamique.", "Forces démocratiques syriennes", "État", "negative"),
+        ("Federica Brignone s'est imposée face à Tamara Tippler.", "Brignone", "Tippler", "negative"),
+        ("Des soldats canadiens sont venus en aide aux habitants.", "soldats", "habitants", "positive"),
+        ("Le Premier ministre Justin Trudeau a soutenu Angela Merkel.", "Trudeau", "Merkel", "positive"),
+    ],
+)
+def test_stance_effect_relations(stance_analyzer, text, source, target, polarity):
+    article, _ = _analyze(stance_analyzer, text)
+    rels = [r for r in article.relations if source in _name(article, r.subject) and target in _name(article, r.object)]
+    assert rels, [(r.predicate, _name(article, r.subject), _name(article, r.object)) for r in article.relations]
+    assert rels[0].polarity == polarity
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "cue", "target", "polarity"),
+    [
+        # with no evaluative word, the role in the act decides: the author of violence is blamed,
+        # the one arrested blamed, the one helped favoured, the one who died pitied
+        ("Selon la police, un homme a poignardé un passant.", "un homme a poignardé un passant", "Selon", "homme", "negative"),
+        ("Selon le parquet, Jean Dupont a été interpellé mardi.", "Jean Dupont a été interpellé mardi", "Selon", "Jean Dupont", "negative"),
+        ("Selon le maire, les pompiers ont secouru les habitants.", "les pompiers ont secouru les habitants", "Selon", "habitants", "positive"),
+        ("Selon les organisateurs, le spectateur est décédé.", "le spectateur est décédé", "Selon", "spectateur", "positive"),
+        # the victim of an accident reported flatly is not judged
+        ("Selon les organisateurs, le pilote a percuté un spectateur.", "le pilote a percuté un spectateur", "Selon", "spectateur", "neutral"),
+    ],
+)
+def test_stance_effect_roles_in_quotes(stance_analyzer, text, quote, cue, target, polarity):
+    assert _target_label(stance_analyzer, text, quote, cue, target) == polarity
+
+
+@pytest.mark.parametrize(
+    ("row", "problem"),
+    [("tuer\tmassacre\t-\tcurated", "kind"), ("arrestation\tjustice\tboth\tcurated", "de role"), ("tuer\tviolence", "columns")],
+)
+def test_stance_effects_parse_rejects_malformed(tmp_path, row, problem):
+    from presse.lexicons import LexiconFormatError, parse_effects
+
+    path = tmp_path / "effects.tsv"
+    path.write_text(f"# columns: lemma\tkind\tde\tsource\n{row}\n", encoding="utf-8")
+    with pytest.raises(LexiconFormatError, match=problem):
+        parse_effects(path)
+
+
+def test_stance_effects_lexicon_is_well_formed():
+    from presse.lexicons import EFFECT_KINDS, effects
+
+    entries = effects()
+    assert len(entries) > 200
+    assert {e.kind for e in entries.values()} == EFFECT_KINDS
+    assert entries["arrestation"].de == "patient" and entries["soutien"].de == "agent"

@@ -114,3 +114,20 @@ def test_store_actors_replaced_article_releases_its_full_name(tmp_path: Path) ->
     rewritten = _article("Le parti a exclu un ancien dirigeant à Nanterre.", [("Nanterre", "LOC", [])])
     _ingest(db, [("jean-marie", rewritten)])
     assert _actors(db) == {"Marine Le Pen": 2, "Nanterre": 1}
+
+
+def test_store_actors_unnamed_people_stay_in_their_article_groups_are_shared(tmp_path: Path) -> None:
+    def with_collectives(text: str) -> Article:
+        article = _article(text, [("l'homme", "PER", []), ("les policiers", "MISC", [])])
+        for entity in article.entities:
+            entity.collective = True
+        return article
+
+    db = tmp_path / "store.db"
+    _ingest(db, [
+        ("a", with_collectives("Selon les policiers, l'homme était armé.")),
+        ("b", with_collectives("l'homme a fui quand les policiers sont arrivés.")),
+    ])
+    with sqlite3.connect(db) as conn:
+        rows = sorted(conn.execute("SELECT name, articles FROM actors WHERE articles > 0"))
+    assert rows == [("l'homme", 1), ("l'homme", 1), ("les policiers", 2)]

@@ -79,6 +79,13 @@ class Entity(_Model):
         None, description="Role from the office-holders file, e.g. 'président, Russie'."
     )
     mentions: list[Mention] = Field(default_factory=list)
+    collective: bool = Field(
+        False,
+        description=(
+            "Known only by a common noun: a group or body (les policiers, la presse, le ministère "
+            "de la Défense) or an unnamed person (l'homme, la source proche de l'enquête)."
+        ),
+    )
 
 
 class Speaker(_Model):

@@ -18,14 +18,18 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from types import MappingProxyType
+from typing import Final
 
 from spacy.tokens import Doc, Span, Token
 
 from presse import knowledge
 from presse.analyze.quotemarks import find_quote_marks
 from presse.lexicons import (
+    SpeakerNoun,
     country_by_alias,
     demonyms,
     first_name_gender,
@@ -35,6 +39,20 @@ from presse.lexicons import (
 )
 from presse.names import fold_name
 
+NAME_PREPOSITIONS = frozenset({"de", "d'", "d’", "du", "des", "à", "au", "aux", "par", "pour", "avec", "contre"})
+# people news talks about who rarely speak as such (not in the speaker lexicon): collectives too
+PEOPLE_NOUNS: Final = MappingProxyType({
+    noun: SpeakerNoun(noun, gender, "person")
+    for noun, gender in (("personne", "f"), ("civil", "m"), ("individu", "m"), ("fidèle", "mf"), ("riverain", "m"))
+})
+# speaker nouns that mostly name a place or a building, not a body that acts ("dans la ville")
+PLACE_LIKE_NOUNS = frozenset({
+    "ville", "région", "département", "pays", "capitale", "commune", "université", "école",
+    "hôpital", "ambassade", "consulat", "chambre", "service", "banque", "compagnie", "municipalité",
+    "État", "état", "quartier", "village", "province", "île", "territoire", "site", "sécurité",
+})
+# a singular body is a collective actor with a definite, demonstrative or possessive determiner
+COLLECTIVE_DETERMINERS = frozenset({"le", "la", "l'", "l’", "les", "ce", "cet", "cette", "son", "sa", "leur", "notre", "votre", "du", "au"})
 DETERMINERS = {"le", "la", "l'", "l’", "son", "sa", "leur", "ce", "cette", "notre", "votre", "au", "du"}
 OFFICE_FALLBACKS = {"leader": ("head_of_state", "head_of_government", "leader")}
 POSSESSIVES = {"son", "sa", "leur"}
@@ -46,6 +64,7 @@ IMPERSONAL_NEXT = {
     "suffit", "suffisait", "reste", "restait", "existe", "existait", "manque", "convient",
     "importe", "pleut", "s'agit", "s'agissait", "agit", "vaut", "arrive", "n'y",
 }
+IMPERSONAL_REFLEXIVE = {"agit", "agissait", "agira", "agirait", "avère", "avérait"}
 DERNIER_FORMS = {("ce", "dernier"): ("m", "s"), ("cette", "dernière"): ("f", "s")}
 TITLES_M = {"m.", "monsieur", "mr"}
 TITLES_F = {"mme", "madame", "mlle", "mademoiselle"}
@@ -82,6 +101,12 @@ class EntityRec:
     knowledge: str | None = None
     mentions: list[MentionRec] = field(default_factory=list)
     offices: set[tuple[str, str]] = field(default_factory=set)  # (office, of)
+    collective: bool = False  # named by a common noun only ("les policiers", "l'homme")
+
+    @property
+    def named(self) -> bool:
+        """A person the text names (not an unnamed one or a group known by a common noun)."""
+        return self.type == "PER" and not self.collective
 
     def name_keys(self) -> set[str]:
         return {normalize_name(self.name), *(normalize_name(a) for a in self.aliases)}
@@ -135,6 +160,103 @@ def _clean_ent(span: Span) -> tuple[int, int] | None:
     return start, end
 
 
+NICKNAME_CUES = frozenset({"dit", "dite", "alias", "surnommé", "surnommée", "connu sous le nom de"})
+
+
+def _merge_nicknames(doc: Doc, entities: list[EntityRec], by_token: dict[int, int]) -> None:
+    """"Alexandra Maquet dite Alma", "X alias Y": the second name is the first person's."""
+    for i, tok in enumerate(doc):
+        if tok.lower_ not in NICKNAME_CUES or i == 0 or i + 1 >= len(doc):
+            continue
+        first, second = by_token.get(i - 1), by_token.get(i + 1)
+        if first is None or second is None or first == second:
+            continue
+        if entities[first].type != "PER" or entities[second].type not in ("PER", "MISC"):
+            continue
+        moved = entities[second]
+        entities[first].aliases.extend([moved.name, *moved.aliases])
+        entities[first].mentions.extend(moved.mentions)
+        for m in moved.mentions:
+            for t in range(m.start, m.end):
+                by_token[t] = first
+        moved.mentions = []
+
+
+def _agrees(noun: Token, ent: EntityRec) -> bool:
+    """A person noun may stand for `ent`: no gender clash ("l'avocate" is not Vincent)."""
+    gender = noun.morph.get("Gender")
+    return ent.gender is None or not gender or ("f" if "Fem" in gender else "m") == ent.gender
+
+
+def _apposed_person(doc: Doc, entities: list[EntityRec], by_token: Mapping[int, int], start: int, end: int) -> int | None:
+    """The named person a description from `start` to `end` stands in apposition to: right
+    after it behind a comma ("une représentante du comité, Oksana Kovrijnaïa,") or right before
+    it ("Massimiliano Rebaudengo, le chef de mission")."""
+    def named(i: int) -> int | None:
+        idx = by_token.get(i)
+        return idx if idx is not None and entities[idx].type == "PER" and not entities[idx].collective else None
+
+    if end + 1 < len(doc) and doc[end].text == ",":
+        idx = named(end + 1)
+        if idx is not None:
+            last = end + 1
+            while last < len(doc) and by_token.get(last) == idx:
+                last += 1
+            if last >= len(doc) or doc[last].is_punct:
+                return idx
+    if start >= 2 and doc[start - 1].text == ",":
+        return named(start - 2)
+    return None
+
+
+def _description_end(head: Token) -> int:
+    """End of the description a person noun heads: its adjectives and complements, up to 8
+    words, without relative clauses or what follows a comma."""
+    doc = head.doc
+    end = head.i + 1
+    for child in head.children:
+        if child.i > head.i and child.dep_ in ("amod", "nmod", "flat:name", "nummod"):
+            last = child.right_edge.i + 1
+            if last - head.i > 8 or any(doc[t].is_punct for t in range(end, last)):
+                break
+            end = max(end, last)
+    return end
+
+
+@functools.cache
+def _role_nouns() -> frozenset[str]:
+    """Role titles of one word ("président", "ministre", "porte-parole")."""
+    return frozenset(key.lower() for key in role_titles() if " " not in key and "'" not in key)
+
+
+def _with_article(words: str, plural: bool, gender: list[str]) -> str:
+    """The name of a collective as French says it: "les policiers", "la presse", "l'armée"."""
+    if plural:
+        return f"les {words}"
+    if words[:1].lower() in "aeiouyhàâéèêëîïôûü":
+        return f"l'{words}"
+    return f"{'la' if 'Fem' in gender else 'le'} {words}"
+
+
+def _collective_span(head: Token, taken: Mapping[int, int]) -> tuple[int, int]:
+    """Token range of a collective's mention: its determiner and adjacent adjectives, the noun,
+    the adjectives right after it ("les jeunes radicalisés", "les forces armées")."""
+    doc = head.doc
+    start = head.i
+    while start > 0 and doc[start - 1].head.i == head.i and doc[start - 1].dep_ in ("det", "amod", "nummod"):
+        start -= 1
+    end = head.i + 1
+    while end < len(doc) and doc[end].head.i == head.i and doc[end].dep_ == "amod":
+        end += 1
+    # "le ministère de la Défense", "les forces de l'ordre": a short complement names the body
+    complement = next((c for c in head.children if c.dep_ == "nmod" and c.left_edge.i == end), None)
+    if complement is not None and not any(t in taken for t in range(complement.left_edge.i, complement.right_edge.i + 1)):
+        last = complement.right_edge.i + 1
+        if last - head.i <= 6 and all(doc[t].dep_ not in ("acl", "acl:relcl") and not doc[t].is_punct for t in range(end, last)):
+            end = last
+    return start, end
+
+
 def _role_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     """Role titles by first word: (token sequence, title key), longest first."""
     index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
@@ -180,8 +302,10 @@ class ActorResolver:
         warnings: list[str] = []
         ner = self._named_mentions(doc)
         self._cluster(doc, ner, entities, by_token)
+        _merge_nicknames(doc, entities, by_token)
         self._link_knowledge(entities, on)
         self._resolve_references(doc, entities, by_token, on)
+        self._collectives(doc, entities, by_token)
         for ent in entities:
             ent.mentions.sort(key=lambda m: m.start)
         entities = [e for e in entities if e.mentions]
@@ -212,6 +336,8 @@ class ActorResolver:
             if cleaned is None:
                 continue
             start, end = cleaned
+            while end < len(doc) and doc[end - 1].text.endswith("-") and not doc[end - 1].whitespace_ and doc[end].is_alpha:
+                end += 1  # "Ban Ki-moon", whose lower-case last part the NER leaves out
             gender = None
             first = doc[start].lower_
             if first in TITLES_M | TITLES_F:
@@ -234,7 +360,8 @@ class ActorResolver:
             if meto is not None:
                 label = meto.type
             found.append((start, end, label, gender))
-        return found + self._first_name_persons(doc, found)
+        extra = [m for m in self._first_name_persons(doc, found) if not any(a <= doc[m[0]].idx < b for a, b in bylines)]
+        return found + extra
 
     @staticmethod
     def _first_name_persons(
@@ -276,7 +403,7 @@ class ActorResolver:
         for start, end, label, _ in ner:
             votes = type_votes.setdefault(normalize_name(doc[start:end].text), {})
             votes[label] = votes.get(label, 0) + 1
-        acronyms = self._acronyms(self._text)
+        acronyms = self._acronyms(doc, self._text, ner)
 
         def add_mention(idx: int, start: int, end: int, resolved_by: str) -> None:
             ent = entities[idx]
@@ -351,14 +478,30 @@ class ActorResolver:
         return any(e.type == "PER" and self._is_short_form(key, e) for e in entities)
 
     @staticmethod
-    def _acronyms(text: str) -> dict[str, str]:
-        """'Organisation mondiale de la santé (OMS)' -> {'oms': 'Organisation mondiale de la santé'}."""
+    def _acronyms(doc: Doc, text: str, ner: Sequence[tuple[int, int, str, str | None]] = ()) -> dict[str, str]:
+        """Acronyms given in brackets after the name they stand for, by key: 'Organisation mondiale
+        de la santé (OMS)' -> {'oms': 'Organisation mondiale de la santé'}. The long form is a
+        non-person name the NER found right before the bracket (the acronym may come from
+        another language: 'Bureau de la coordination des affaires humanitaires (OCHA)'), else
+        capitalised words whose initials the acronym follows. `text` is ``doc.text``."""
         found = {}
+        ends = {doc[end - 1].idx + len(doc[end - 1]): (start, end) for start, end, label, _ in ner if label != "PER"}
+        for m in re.finditer(r"\s*\(([A-Z][A-Za-z]{1,9})\)", text):
+            acro = m.group(1)
+            span = ends.get(m.start())
+            if span is not None and sum(c.isupper() for c in acro) >= 2:
+                found[normalize_name(acro)] = doc[span[0] : span[1]].text
+        # the other way round: "membre de l'Ocha (le Bureau de la coordination …)"
+        orgs = {doc[start].idx: (start, end) for start, end, label, _ in ner if label == "ORG" and end - start > 1}
+        for m in re.finditer(r"\b([A-Z][A-Za-z]{1,7})\s*\((?:(?:le|la|les|l['’])\s*)?", text):
+            span = orgs.get(m.end())
+            if span is not None:
+                found.setdefault(normalize_name(m.group(1)), doc[span[0] : span[1]].text)
         for m in re.finditer(r"((?:[A-ZÀ-Ý][\w’'-]*)(?:\s+[\w’'-]+){1,8}?)\s*\(([A-Z][A-Za-z]{1,9})\)", text):
             long, acro = m.group(1), m.group(2)
             initials = "".join(w[0] for w in re.findall(r"[\w]+", long) if w[0].isupper() or len(w) > 3).upper()
             if acro.upper()[:1] == long[:1].upper() and (acro.upper() in initials or len(acro) <= len(initials) + 1):
-                found[normalize_name(acro)] = long
+                found.setdefault(normalize_name(acro), long)
         return found
 
     # -- layer 3: knowledge ----------------------------------------------------------------------
@@ -417,6 +560,115 @@ class ActorResolver:
                 i = end
                 continue
             i += 1
+
+    # -- layer 5: collectives --------------------------------------------------------------------
+
+    def _collectives(self, doc: Doc, entities: list[EntityRec], by_token: dict[int, int]) -> None:
+        """Groups of people and collective bodies named by a common noun of the speaker lexicon
+        and tied to no other actor: "les policiers", "des manifestants", "la presse", "le
+        gouvernement du Burundi", and unnamed people ("l'homme", "la victime"). One actor per head
+        noun (and actor complement), type ORG for bodies (la police, la presse), MISC for groups
+        of people, PER for one person."""
+        nouns = speaker_nouns()
+        keys: dict[tuple[str, int | None], int] = {}
+        titles: dict[str, int] = {}  # person noun -> the named person it was the title of
+        people: dict[tuple[str, int | None], list[int]] = {}  # unnamed persons by key, in order
+        for tok in doc:
+            if tok.pos_ != "NOUN" or tok.i in by_token:
+                continue
+            entry = nouns.get(tok.lemma_.lower()) or nouns.get(tok.lower_) or PEOPLE_NOUNS.get(tok.lemma_.lower())
+            if entry is None or entry.noun in PLACE_LIKE_NOUNS:
+                continue
+            person_after = next((
+                t for t in tok.subtree
+                if tok.i < t.i <= tok.i + 6 and by_token.get(t.i) is not None and entities[by_token[t.i]].type == "PER"
+            ), None)
+            if person_after is not None:
+                # "l'archevêque de Rouen Dominique Lebrun": a title before a name, remembered
+                # for the bare title later; not "le porte-parole de X" (X's, not X)
+                first = min(m.start for m in entities[by_token[person_after.i]].mentions if m.start <= person_after.i < m.end)
+                if entities[by_token[person_after.i]].named and doc[first - 1].lower_ not in NAME_PREPOSITIONS:
+                    titles[tok.lemma_.lower()] = by_token[person_after.i]
+                continue
+            plural = "Plur" in tok.morph.get("Number")
+            head_idx = by_token.get(tok.head.i)
+            if tok.dep_ == "appos" and head_idx is not None and entities[head_idx].named and entry.kind == "person" and not plural:
+                # "Massimiliano Rebaudengo, le chef de mission de MSF": a description of the name
+                start, end = _collective_span(tok, by_token)
+                self._attach(doc, entities, by_token, head_idx, start, end, "description", "apposition")
+                entities[head_idx].descriptions.append(doc[start:end].text)
+                continue
+            if tok.dep_ in ("appos", "flat:name") or any(c.dep_ in ("appos", "flat:name", "cop") for c in tok.children):
+                continue  # "le syndicat, la CGT", "X et Y, les deux suspects", "il est avocat": named there
+            if any(c.dep_ == "case" and c.lower_ in ("comme", "en") for c in tok.children):
+                continue  # "en tant que médecin", "comme témoin": a capacity, not someone
+            determiners = {c.lower_ for c in tok.children if c.dep_ == "det"}
+            person = entry.kind == "person" and not plural
+            if person and tok.lower_ in _role_nouns() and determiners & {"un", "une"}:
+                continue  # "un président accueilli à Washington": nobody in particular
+            if not plural and not determiners & (COLLECTIVE_DETERMINERS | ({"un", "une"} if person else set())):
+                continue  # "une police", "gouvernement" alone: no definite body
+            complement = next((c for c in tok.children if c.dep_ == "nmod" and c.i in by_token), None)
+            owner = by_token[complement.i] if complement is not None else None
+            start, end = _collective_span(tok, by_token)
+            key = (tok.lemma_.lower(), owner)
+            if person:
+                # "une représentante du comité, Oksana Kovrijnaïa", "X, le chef de mission"
+                named, how = _apposed_person(doc, entities, by_token, start, _description_end(tok)), "apposition"
+                titled = titles.get(tok.lemma_.lower())
+                if named is None and titled is not None and not determiners & {"un", "une"} and _agrees(tok, entities[titled]):
+                    # "l'archevêque de Rouen Dominique Lebrun … L'archevêque de Rouen appelle …"
+                    named = titled
+                if named is None and not determiners & {"un", "une"} and key not in keys and complement is None and tok.dep_.startswith("nsubj"):
+                    # "Alexandra Maquet … . La chanteuse s'est dite …": a definite description
+                    # as subject continues the named person who was the previous subject
+                    named, how = self._topic_person(doc, entities, by_token, start, tok.morph.get("Gender")), "salience"
+                if named is not None:
+                    self._attach(doc, entities, by_token, named, start, end, "description", how)
+                    entities[named].descriptions.append(doc[start:end].text)
+                    continue
+                if determiners & {"un", "une"}:
+                    keys.pop(key, None)  # "une source …": someone new; "la source" then refers to them
+                else:
+                    # "la source française proche de l'enquête" after "une autre source": the one
+                    # whose description shares most of these words (the latest on a tie)
+                    words = set(normalize_name(doc[tok.i + 1 : _description_end(tok)].text).split())
+                    shared = [(len(words & set(normalize_name(entities[i].name).split())), n, i) for n, i in enumerate(people.get(key, ()))]
+                    if shared and max(shared)[0] > 0:
+                        keys[key] = max(shared)[2]
+            if key not in keys:
+                # "gouvernement du Burundi": the complement that names whose body it is
+                last = max(end, complement.right_edge.i + 1) if complement is not None else end
+                if person:
+                    # one unnamed person is known by the whole description: "la source
+                    # française proche de l'enquête", "le porte-parole du collectif Indecline"
+                    last = max(last, _description_end(tok))
+                first = next((t for t in range(start, tok.i) if doc[t].dep_ != "det"), tok.i)
+                name = _with_article(doc[first:last].text, plural, tok.morph.get("Gender"))
+                kind = "PER" if person else "ORG" if entry.kind != "person" and not plural else "MISC"
+                gender = tok.morph.get("Gender")
+                entities.append(EntityRec(
+                    "", name, kind, collective=True,
+                    gender=("f" if "Fem" in gender else "m" if "Masc" in gender else None) if person else None,
+                ))
+                keys[key] = len(entities) - 1
+                if person:
+                    people.setdefault(key, []).append(keys[key])
+            self._attach(doc, entities, by_token, keys[key], start, end, "description", "collective")
+
+    def _topic_person(
+        self, doc: Doc, entities: list[EntityRec], by_token: dict[int, int], at: int, gender: list[str]
+    ) -> int | None:
+        """The named person a definite description at `at` continues: the salient agreeing
+        person, when it was a subject in this or the previous sentence."""
+        wanted = "f" if "Fem" in gender else "m" if "Masc" in gender else None
+        idx = self._salient_person(doc, entities, by_token, at, wanted)
+        if idx is None or entities[idx].collective:
+            return None
+        sent = doc[at].sent
+        previous_start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        recent = any(m.is_subject and previous_start <= m.start < at for m in entities[idx].mentions)
+        return idx if recent else None
 
     def _attach(
         self, doc: Doc, entities: list[EntityRec], by_token: dict[int, int], idx: int,
@@ -541,8 +793,11 @@ class ActorResolver:
         if pair in DERNIER_FORMS:
             return i + 2, DERNIER_FORMS[pair][0]
         if low in SUBJECT_PRONOUNS and (tok.dep_.startswith("nsubj") or tok.dep_.startswith("expl") or low.startswith("-")):
-            nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
-            if nxt in IMPERSONAL_NEXT or nxt == "y" or (nxt in {"est", "était", "sera"} and _impersonal_etre(doc, i)):
+            j = i + 1
+            while j < len(doc) and doc[j].lower_ in ("s'", "s’", "se", "n'", "n’", "ne"):
+                j += 1  # "il s'agit", "il ne faut": the verb after the clitics
+            nxt = doc[j].lower_ if j < len(doc) else ""
+            if nxt in IMPERSONAL_NEXT or nxt in IMPERSONAL_REFLEXIVE or nxt == "y" or (nxt in {"est", "était", "sera"} and _impersonal_etre(doc, i)):
                 return None
             return i + 1, SUBJECT_PRONOUNS[low][0]
         if low in STRESSED_PRONOUNS and i > 0 and doc[i - 1].lower_ in STRESS_PREPOSITIONS:

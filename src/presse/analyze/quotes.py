@@ -40,6 +40,8 @@ PERSONAL_SUBJECTS = {"il", "elle", "ils", "elles", "-il", "-elle", "-ils", "-ell
 INVERTED_CLITIC_RE = re.compile(r"^-(?:t-)?(?:il|elle|ils|elles|on)$", re.IGNORECASE)
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
 CLIMB_DEPS = {"conj", "advcl", "xcomp", "acl", "ccomp", "parataxis", "acl:relcl"}
+OBJECT_CLITICS = frozenset({"se", "s'", "s’", "me", "m'", "te", "t'", "lui", "leur", "y", "en", "le", "la", "les", "l'", "l’", "nous", "vous", "ne", "n'", "n’"})
+RELATIVES = frozenset({"où", "dont", "qui", "que", "qu'", "qu’", "lequel", "laquelle", "lesquels", "lesquelles", "auquel", "duquel"})
 NON_SPEAKER_PRONOUNS = {"ce", "c'", "cela", "ça", "qui", "que", "on", "y", "en", "se", "s'"}
 MONTHS_AND_DAYS = {
     "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
@@ -174,9 +176,9 @@ class QuoteFinder:
         self._context_speakers(doc, direct)
         kept_indirect = []
         for rec in indirect:
-            inside = [d for d in direct if rec.start <= d.start and d.end <= rec.end]
-            if inside:
-                covered = sum(d.end - d.start for d in inside)
+            overlapping = [d for d in direct if d.start < rec.end and rec.start < d.end]
+            if overlapping:
+                covered = sum(min(d.end, rec.end) - max(d.start, rec.start) for d in overlapping)
                 if covered >= 0.8 * (rec.end - rec.start):
                     continue  # the whole clause is in quote marks: one direct quotation
                 rec.kind = "mixed"
@@ -242,6 +244,9 @@ class QuoteFinder:
         incise = None if naming else self._incise_after(doc, span)
         if incise is not None:
             return QuoteRec(**base, evidence="direct: incise after the quote", confidence=0.95 - conf_penalty, cue=incise)
+        incise = None if naming else self._sentence_incise(doc, span)
+        if incise is not None:
+            return QuoteRec(**base, evidence="direct: incise closing its sentence", confidence=0.85 - conf_penalty, cue=incise)
         colon = self._colon_before(doc, span)
         if colon is not None and not naming:
             cue_tok, speaker_tok = colon
@@ -250,11 +255,24 @@ class QuoteFinder:
             if speaker_tok is not None:
                 return QuoteRec(**base, evidence="direct: 'Speaker : « … »'", confidence=0.85 - conf_penalty, speaker=speaker_tok)
         cue_tok = self._governing_cue(tokens)
+        # the reported clause holding the quote, or where it opens (« … runs on past the sentence)
+        container = next((q for q in indirect if q.start <= span.open_at and span.end <= q.end), None) or next(
+            (q for q in indirect if q.start <= span.open_at < q.end), None
+        )
+        if container is None and 2 <= len(words) <= 5 and words[0].lower_ in naming_cues().nouns and any(
+            w.text[0].isupper() for w in words[1:]
+        ):
+            return None  # l'« affaire Troadec », le « plan Marshall »: a name, its naming noun inside the marks
+        if cue_tok is not None and container is not None and not container.start <= cue_tok.idx < container.end:
+            cue_tok = None  # inside a reported clause, its own cue and speaker hold (a parse slip hung it elsewhere)
         if cue_tok is not None and _passive_without_agent(cue_tok) and not has_verb and len(words) <= 6:
             return None  # "ils sont accusés de « rébellion »": the name of a charge, nobody's words
+        if cue_tok is not None and not has_verb and len(words) <= 5 and container is None:
+            subject = self._speaker_of(cue_tok)
+            if subject is not None and not self._plausible_speaker(subject, actors):
+                return None  # "le bloc qualifié de « réformiste »": a term, no one speaks
         if cue_tok is not None and not (naming and len(words) <= 4):
             return QuoteRec(**base, evidence="direct: quote governed by a reporting verb", confidence=0.9 - conf_penalty, cue=cue_tok)
-        container = next((q for q in indirect if q.start <= span.open_at and span.end <= q.end), None)
         if container is not None and not naming:
             return QuoteRec(
                 **base, evidence="direct: inside a reported clause", confidence=0.85 - conf_penalty,
@@ -304,9 +322,34 @@ class QuoteFinder:
                 return t
             if t.pos_ in ("VERB", "AUX"):
                 verb = t if t.pos_ == "VERB" else next((h for h in toks if h.pos_ == "VERB" and h.i > t.i), t)
+                if t.lemma_ in ("avoir", "être") and not self._is_incise_verb(verb):
+                    # "a-t-elle ainsi concédé": the auxiliary (tagged as a verb), the clitic and
+                    # adverbs before the participle
+                    verb = _participle_after(t) or verb
                 if self._is_incise_verb(verb):
                     return verb
                 return None
+        return None
+
+    def _sentence_incise(self, doc: Doc, span: MarkedSpan) -> Token | None:
+        """The incise closing the sentence of a quotation, after more of its words: "« A », bien
+        que cela ne « B », estime pour sa part Neil Hyatt." — the last comma-led reporting verb
+        with its subject after it, past every quote mark of the sentence."""
+        if span.close_at is None:
+            return None
+        tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+        if tokens is None or len(tokens) == 0:
+            return None
+        sent = tokens[-1].sent
+        after = [t for t in sent if t.idx > span.close_at]
+        last_mark = max((t.i for t in after if t.text in ("«", "»", "“", "”", '"')), default=None)
+        for t in after:
+            if last_mark is not None and t.i <= last_mark:
+                continue
+            if t.i > 0 and doc[t.i - 1].text == "," and t.pos_ in ("VERB", "AUX"):
+                verb = t if t.pos_ == "VERB" else next((h for h in after if h.pos_ == "VERB" and h.i > t.i), t)
+                if self._is_incise_verb(verb):
+                    return verb
         return None
 
     @staticmethod
@@ -317,8 +360,16 @@ class QuoteFinder:
             return True
         if any(INVERTED_CLITIC_RE.match(c.text) for c in verb.children):
             return True  # "a-t-elle expliqué": the clitic sits between auxiliary and participle
+        before = doc[max(0, verb.i - 4) : verb.i]
+        if any(INVERTED_CLITIC_RE.match(t.text) for t in before) and all(
+            t.pos_ in ("AUX", "ADV") or t.lower_ == "-t" or INVERTED_CLITIC_RE.match(t.text)
+            for t in before[next(i for i, t in enumerate(before) if INVERTED_CLITIC_RE.match(t.text)) :]
+        ):
+            return True  # "a-t-elle ainsi concédé", the clitic parsed as the participle's head
         if not doc_prev_is_comma(verb) and any(c.dep_ in SUBJECT_DEPS and c.i < verb.i for c in verb.children):
             return False  # "ils questionnaient …": the subject stands right before the verb
+        if nxt is not None and nxt.lower_ == "pour" and doc[verb.i + 2 : verb.i + 4].text.lower() in ("sa part", "leur part"):
+            nxt = doc[verb.i + 4] if verb.i + 4 < len(doc) else None  # "estime pour sa part Neil Hyatt"
         subj = [c for c in verb.children if c.dep_ in SUBJECT_DEPS or c.dep_ in ("obj",)]
         if any(c.i > verb.i for c in subj):
             return True
@@ -406,9 +457,15 @@ class QuoteFinder:
             return None
         if any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in line):
             return None
+        first = next((t for t in line if t.text[:1].isalpha()), None)
+        idx = actors.by_token.get(first.i) if first is not None else None
+        if idx is not None and actors.entities[idx].named and line.text.rstrip()[-1:] == ".":
+            # "— Jean-Michel Aulas, président de l'Olympique lyonnais.": a name and its title
+            after = next((t for t in line if t.i > first.i and actors.by_token.get(t.i) != idx), None)
+            if after is not None and after.text == ",":
+                return first
         if line.text.rstrip()[-1:] in "!?….»”\"":
             return None  # a line of dialogue ends like a sentence; a signature does not
-        first = next((t for t in line if t.text[:1].isalpha()), None)
         if first is None or not first.text[:1].isupper() or first.pos_ in ("VERB", "AUX", "PRON", "DET", "INTJ", "ADV", "SCONJ", "CCONJ"):
             return None
         named = next((t for t in line if t.i in actors.by_token), None)
@@ -479,7 +536,12 @@ class QuoteFinder:
                 found.append(rec)
         # keep the outermost of nested reported clauses with the same speaker only once
         found.sort(key=lambda q: (q.start, -q.end))
-        return found
+        # one reading per clause: "laissent penser que …" is read from "laisser penser" and from
+        # "penser"; the one with a speaker, then the first cue, stays
+        by_span: dict[tuple[int, int], QuoteRec] = {}
+        for rec in sorted(found, key=lambda q: (q.speaker is None, q.cue.i if q.cue is not None else len(doc))):
+            by_span.setdefault((rec.start, rec.end), rec)
+        return sorted(by_span.values(), key=lambda q: (q.start, -q.end))
 
     def _final_incise(self, doc: Doc, sent: Span, actors: Actors) -> QuoteRec | None:
         """An incise closing a sentence with no comma before it: '… était correcte précise la
@@ -489,8 +551,12 @@ class QuoteFinder:
         while toks and toks[-1].is_punct:
             toks.pop()
         k = len(toks)
-        while k > 0 and len(toks) - k < 8 and toks[k - 1].pos_ in ("DET", "NOUN", "PROPN", "ADJ", "ADP", "NUM"):
-            k -= 1
+        while k > 0 and len(toks) - k < 10 and (
+            toks[k - 1].pos_ in ("DET", "NOUN", "PROPN", "ADJ", "ADP", "NUM") or toks[k - 1].text in ("(", ")")
+        ):
+            k -= 1  # "… a révélé le Comité international paralympique (IPC)."
+        while k < len(toks) and toks[k].text in ("(", ")"):
+            k += 1
         noun_phrase = toks[k:]
         head = next((t for t in noun_phrase if t.pos_ in ("NOUN", "PROPN")), None)
         if head is None or noun_phrase[0].pos_ == "ADP" or not self._plausible_speaker(head, actors):
@@ -513,6 +579,9 @@ class QuoteFinder:
         if not ("Fin" in verb.morph.get("VerbForm") or first_of_group < j):
             return None
         left = toks[:first_of_group]
+        clitics = next((n for n in range(len(left), 0, -1) if left[n - 1].lower_ not in OBJECT_CLITICS), 0)
+        if clitics and left[clitics - 1].lower_ in RELATIVES:
+            return None  # "… où se trouvaient 900 élèves": a relative clause with its subject after the verb
         if len([t for t in left if t.is_alpha]) < 4 or left[-1].is_punct or left[-1].lower_ in QUE | {"qui", "et", "ou", "mais"}:
             return None
         if not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in left):
@@ -554,7 +623,9 @@ class QuoteFinder:
                 inf = next((c for c in child.children if c.dep_ == "acl" and "Inf" in c.morph.get("VerbForm")), None)
                 if inf is not None:
                     return self._clause_rec(doc, verb, inf, inf.i, "indirect: reporting verb + intention + infinitive", 0.7)
-            if child.dep_ in ("xcomp", "ccomp", "obj") and child.pos_ in ("VERB", "AUX") and infinitive and "inf" in cue.frames:
+            purpose = any(c.dep_ in ("mark", "case") and c.lower_ in CLAUSE_PREPOSITIONS for c in child.children)
+            if child.dep_ in ("xcomp", "ccomp", "obj") and child.pos_ in ("VERB", "AUX") and infinitive and "inf" in cue.frames and not purpose:
+                # not "l'avait appelée pour lui dire …": a purpose clause is not what is reported
                 infinitives.append(child)
         if infinitives and (_finite_or_aux(verb) or any(c.lower_ == "en" and c.i < verb.i for c in verb.children)):
             # "a annoncé pouvoir présenter …", "a promis de baisser …, de réduire …": one clause
@@ -580,7 +651,19 @@ class QuoteFinder:
         while i < sent_end:
             t = doc[i]
             if t.lower_ in QUE:
-                if "que" not in cue.frames or t.dep_ != "mark" or t.head.i <= t.i:
+                # a relative "que" that is the object of its clause refuses; one whose verb has
+                # another object is a conjunction the parser misread ("dans un communiqué
+                # qu'elle rembourserait les billets")
+                conjunction = t.dep_ == "mark" or (
+                    t.dep_ == "obj" and any(c.dep_ == "obj" and c.i != t.i for c in t.head.children)
+                )
+                if "que" in cue.frames and t.dep_ in ("punct", "dep", "fixed", "cc") and t.i + 1 < sent_end:
+                    # a parse that lost the clause ("a déclaré que c'était pour …" with "que"
+                    # as punctuation): the rest of the sentence, when it has a verb
+                    rest = doc[t.i + 1 : sent_end]
+                    if any(r.pos_ in ("VERB", "AUX") for r in rest):
+                        return self._clause_rec(doc, verb, rest.root, t.i + 1, "indirect: reporting verb + que-clause (by position)", 0.7, last=sent_end - 1)
+                if "que" not in cue.frames or not conjunction or t.head.i <= t.i:
                     return None
                 clause = t.head
                 if clause.pos_ not in ("VERB", "AUX") and not any(c.dep_ == "cop" for c in clause.children):
@@ -606,7 +689,11 @@ class QuoteFinder:
                 # a prepositional phrase ("à l'AFP", "lors d'une conférence de presse"): skip it,
                 # but not into a new noun phrase ("à X l'honneur de …") nor a purpose ("pour …")
                 j = i + 1
-                while j < sent_end and doc[j].pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM", "ADP") and doc[j].lower_ not in QUE:
+                while j < sent_end and doc[j].lower_ not in QUE and (
+                    doc[j].pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM", "ADP")
+                    # "dans une vidéo mise en ligne vendredi que …": a participle on the PP's noun
+                    or (doc[j].pos_ == "VERB" and doc[j].dep_ == "acl" and "Part" in doc[j].morph.get("VerbForm"))
+                ):
                     if doc[j].lower_ in DE and _infinitive_follows(doc, j + 1, sent_end):
                         break
                     if doc[j].lower_ in CLAUSE_PREPOSITIONS:
@@ -637,6 +724,8 @@ class QuoteFinder:
             return None
         start, end = doc[first].idx, doc[last].idx + len(doc[last])
         text = doc.text[start:end]
+        if "»" in text and ("«" not in text or text.index("»") < text.index("«")):
+            return None  # the cue is inside quote marks: those words are one direct quotation
         if text.count("«") != text.count("»"):
             # a clause boundary inside quote marks: extend to the closing mark when it is near
             close = doc.text.find("»", end)
@@ -657,10 +746,11 @@ class QuoteFinder:
             verb = doc[tok.i + 2].head
             obj = next((c for c in verb.children if c.dep_ in ("nsubj", "obj") and c.i > verb.i), None)
         else:
-            obj = tok.head if tok.head != tok and tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN", "PRON") else None
+            obj = tok.head if tok.head != tok and tok.head.i > tok.i and _nominal(tok.head) else None
             if obj is None:
                 # the parser often misattaches "selon": take the first nominal word after it
-                obj = next((t for t in doc[tok.i + 1 : tok.i + 5] if t.pos_ in ("NOUN", "PROPN", "PRON")), None)
+                following = doc[tok.i + 1 : tok.i + 5]
+                obj = next((t for t in following[: next((k for k, t in enumerate(following) if t.is_punct), 4)] if _nominal(t)), None)
         if obj is None or obj.lower_ in ("laquelle", "lequel", "lesquels", "lesquelles", "qui", "quoi", "ce", "c'"):
             return None
         speaker = obj
@@ -677,8 +767,13 @@ class QuoteFinder:
         stop = next((t.i for t in doc[tok.i + 1 : sent.end] if t.text in (";", ":")), sent.end)
         # the phrase "selon X …" runs to the next comma (or the end of the sentence)
         close = next((t.i for t in doc[tok.i + 1 : stop] if t.text == ","), None)
+        if close is not None:
+            # "selon le secrétaire général, Ban Ki-moon, …", "selon X, président de Y, …"
+            close = _after_appositions(doc, close + 1, stop) - 1
         phrase_end = close if close is not None else stop
         prefix = _trim_punct([t for t in doc[start:lo] if not t.is_space])
+        if all(t.pos_ in ("ADV", "CCONJ", "PUNCT") for t in prefix):
+            prefix = []  # "Toujours selon X, …", "Ainsi, selon X, …": a connective, not X's words
         rest = [t for t in doc[phrase_end + 1 : stop] if not t.is_space] if close is not None else []
         if rest and (rest[0].lower_ in ("qui", "dont", "lequel", "laquelle", "lesquels", "lesquelles", "où")
                      or (rest[0].lower_ == "pour" and len(rest) > 1 and rest[1].lower_ == "qui")):
@@ -746,13 +841,7 @@ class QuoteFinder:
             first = comma + 1
         if holder is None:
             return None
-        # "Pour X, recherché en Europe et tenu à l'écart, le simple fait …": skip the phrases in
-        # apposition to X (a participle or an adjective heading a comma-bounded segment)
-        while first < stop and (doc[first].pos_ == "ADJ" or "Part" in doc[first].morph.get("VerbForm")):
-            comma = next((t.i for t in doc[first:stop] if t.text == ","), None)
-            if comma is None:
-                return None
-            first = comma + 1
+        first = _after_appositions(doc, first, stop)
         body = [t for t in doc[first:stop] if not t.is_space]
         while body and body[-1].is_punct and body[-1].text not in ("»", ")"):
             body.pop()
@@ -783,6 +872,8 @@ class QuoteFinder:
         # the incise runs from its comma to the next comma, or to the end of the sentence
         _, hi = cue_label(verb)[1]
         tail_end = next((t.i for t in doc[hi : sent.end] if t.text in (",", ";", ":")), sent.end)
+        if any(t.lower_ in QUE and t.dep_ == "mark" for t in doc[hi:tail_end]):
+            return None  # "X, ministre …, a précisé pendant une conférence que …": a content clause follows
         if tail_end + 1 < sent.end and doc[tail_end + 1].lower_ in ("qui", "dont", "lequel", "laquelle", "lesquels", "lesquelles"):
             tail_end = sent.end  # ", qui affirme …" describes the speaker: not part of the words
         incise_tokens = set(range(lo - 1, tail_end + 1))
@@ -812,10 +903,19 @@ class QuoteFinder:
             if agent is not None:
                 return agent
             if tok.dep_ == "acl:relcl" and any(c.dep_ == "nsubj" and c.lower_ == "qui" for c in tok.children):
-                return tok.head  # "le policier X, qui affirme que …": the antecedent speaks
+                # "le policier X, qui affirme que …": the antecedent speaks; "le chef de mission
+                # de MSF pour la Syrie qui considère …": the person noun the complements hang on
+                antecedent = tok.head
+                while antecedent.dep_ == "nmod" and antecedent.head != antecedent and not (
+                    (antecedent.pos_ == "PROPN" and antecedent.ent_type_ in ("PER", "ORG"))
+                    or (antecedent.pos_ == "NOUN" and _person_noun(antecedent))
+                ):
+                    antecedent = antecedent.head
+                return antecedent
             subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in NON_SPEAKER_PRONOUNS), None)
-            if subj is not None and subj.dep_ != "nsubj:pass":
-                return subj
+            passive = any(c.dep_ == "aux:pass" for c in tok.children)
+            if subj is not None and (subj.dep_ != "nsubj:pass" or not passive):
+                return subj  # (a "passive" subject without a passive auxiliary is a parse slip)
             inverted = next((c for c in tok.children if c.i > tok.i and INVERTED_CLITIC_RE.match(c.text)), None)
             if inverted is not None:
                 return inverted
@@ -860,7 +960,11 @@ class QuoteFinder:
         if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].pos_ == "NOUN":
             tok = doc[tok.i + 2]  # "marins-pompiers", split by the tokenizer: pompiers
             low, lemma = tok.lower_, tok.lemma_.lower()
-        return tok.pos_ == "NOUN" and (_person_noun(tok) or lemma in speech_nouns())
+        if tok.pos_ == "NOUN" and tok.dep_.startswith("nsubj") and any(
+            c.dep_ in ("nmod", "appos", "flat:name") and c.i in actors.by_token for c in tok.children
+        ):
+            return True  # "la chaîne américaine NBC annonce", "le rapport de la CIA a déclaré": a named source
+        return (tok.pos_ == "NOUN" or (tok.pos_ == "ADJ" and _nominal(tok))) and (_person_noun(tok) or lemma in speech_nouns())
 
     @staticmethod
     def _after_cue(doc: Doc, at: int, actors: Actors) -> Token | None:
@@ -885,7 +989,7 @@ class QuoteFinder:
         prev_start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
         candidates = [
             t for t in doc[prev_start : first.start]
-            if t.i in actors.by_token and actors.entities[actors.by_token[t.i]].type == "PER"
+            if t.i in actors.by_token and actors.entities[actors.by_token[t.i]].named
         ]
         if not candidates:
             return None
@@ -903,8 +1007,19 @@ class QuoteFinder:
         end = min(pronoun.i, quote_tokens.start if quote_tokens is not None else pronoun.i)
         sent = doc[end].sent if end < len(doc) else pronoun.sent
         begin = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        found = self._agreeing_speakers(doc[begin:end], q, plural, gender)
+        if not found and begin > 0:
+            # one sentence further back, when the sentence before says nothing of a speaker
+            found = self._agreeing_speakers(doc[doc[begin - 1].sent.start : begin], q, plural, gender)
+        if not found:
+            return None
+        subjects = [t for t in found if t.dep_.startswith("nsubj")]
+        return (subjects or found)[-1]
+
+    def _agreeing_speakers(self, window: Span, q: QuoteRec, plural: bool, gender: str) -> list[Token]:
+        """Plausible speakers in `window` outside quotes, agreeing in number (and gender)."""
         found = []
-        for t in doc[begin:end]:
+        for t in window:
             if t.pos_ not in ("NOUN", "PROPN") or self._in_quote(t) or q.start <= t.idx < q.end:
                 continue
             number = t.morph.get("Number")
@@ -916,10 +1031,7 @@ class QuoteFinder:
             if t.pos_ == "NOUN" and not _person_noun(t):
                 continue
             found.append(t)
-        if not found:
-            return None
-        subjects = [t for t in found if t.dep_.startswith("nsubj")]
-        return (subjects or found)[-1]
+        return found
 
     def _resolve(self, doc: Doc, q: QuoteRec, actors: Actors) -> None:
         """Fill cue label, speaker mention and entity from the tokens found."""
@@ -954,19 +1066,36 @@ class QuoteFinder:
             if antecedent is not None:
                 tok = q.speaker = antecedent
                 idx = actors.by_token.get(tok.i)
-        if idx is None or actors.entities[idx].type != "PER":
+        if idx is not None:
+            mention = next((m for m in actors.entities[idx].mentions if m.start <= tok.i < m.end), None)
+            if mention is not None:
+                tok = q.speaker = doc[mention.start : mention.end].root  # its head, not "une"
+        if idx is None or not actors.entities[idx].named:
             # "la ministre de l'Éducation Najat Vallaud-Belkacem", "le représentant de l'OMS,
             # Mohammed Belhocine": the person named in the speaker's noun phrase speaks
+            clauses = {t.i for c in tok.children if c.dep_ in ("acl:relcl", "acl") for t in c.subtree}
             phrase = [
                 t for t in tok.subtree
-                if t.dep_ not in ("acl:relcl", "acl") and abs(t.i - tok.i) <= 15 and not q.start <= t.idx < q.end
+                if t.i not in clauses and abs(t.i - tok.i) <= 15 and not q.start <= t.idx < q.end
             ]
             # "le porte-parole de Barrow, Halifa Sannah": the apposition names the speaker,
             # the complement names someone else
-            phrase.sort(key=lambda t: (0 if t.head == tok and t.dep_ in ("appos", "flat:name") else 1, t.i))
-            people = [actors.by_token[t.i] for t in phrase if t.i in actors.by_token and actors.entities[actors.by_token[t.i]].type == "PER"]
+            phrase.sort(key=lambda t: (0 if t.head == tok and (t.dep_ in ("appos", "flat:name") or doc_prev_is_comma(t)) else 1, t.i))
+            people = [actors.by_token[t.i] for t in phrase if t.i in actors.by_token and actors.entities[actors.by_token[t.i]].named]
             others = [actors.by_token[t.i] for t in phrase if t.i in actors.by_token and abs(t.i - tok.i) <= 3]
-            if people:
+            appositive = _appositive_person(doc, tok, actors) or _named_before(doc, tok, actors)
+            named_by = next((
+                c for c in tok.children
+                if c.dep_ in ("nmod", "appos", "flat:name") and c.i in actors.by_token
+                and not actors.entities[actors.by_token[c.i]].collective
+                and (not any(g.dep_ == "case" for g in c.children) or tok.lemma_.lower() in speech_nouns())
+            ), None)
+            if appositive is None and not people and named_by is not None:
+                # "la chaîne américaine NBC", "le rapport de la CIA": the name is the source
+                appositive = named_by
+            if appositive is not None:
+                tok, idx = appositive, actors.by_token[appositive.i]
+            elif people:
                 idx = people[0]
                 tok = next(t for t in phrase if actors.by_token.get(t.i) == idx)
             elif idx is None and others:
@@ -985,6 +1114,75 @@ class QuoteFinder:
         q.speaker_name = doc[lo:hi].text
         if tok.lower_ in PERSONAL_SUBJECTS or INVERTED_CLITIC_RE.match(tok.text):
             q.confidence = min(q.confidence, 0.5)
+
+
+def _after_appositions(doc: Doc, first: int, stop: int) -> int:
+    """Where the words after "selon X," / "pour X," begin, past the comma-bounded phrases in
+    apposition to X: a name ("Ban Ki-moon,"), a person noun phrase ("le président de Y
+    (…),"), a participle or an adjective ("recherché en Europe et tenu à l'écart,")."""
+    while first < stop:
+        comma = next((t.i for t in doc[first:stop] if t.text == ","), None)
+        if comma is None or comma + 1 >= stop:
+            return first
+        segment = doc[first:comma]
+        head = next((t for t in segment if t.pos_ in ("NOUN", "PROPN", "ADJ", "VERB", "AUX")), None)
+        if head is None:
+            return first
+        finite = any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in segment)
+        name = all(t.pos_ == "PROPN" or t.text == "-" for t in segment)
+        described = head.pos_ == "NOUN" and _person_noun(head) and segment[0].pos_ in ("DET", "NOUN")
+        qualified = segment[0].pos_ == "ADJ" or "Part" in segment[0].morph.get("VerbForm")
+        if finite or not (name or described or qualified):
+            return first
+        first = comma + 1
+    return first
+
+
+def _named_before(doc: Doc, tok: Token, actors: Actors) -> Token | None:
+    """The person a description stands in apposition to: "Massimiliano Rebaudengo, le chef de
+    mission de MSF" (the description's noun phrase right after the name and a comma)."""
+    lo, _hi = _noun_phrase(tok)
+    if lo < 2 or doc[lo - 1].text != ",":
+        return None
+    idx = actors.by_token.get(lo - 2)
+    if idx is None or not actors.entities[idx].named:
+        return None
+    return doc[lo - 2]
+
+
+def _nominal(tok: Token) -> bool:
+    """A noun, a name, a pronoun, or an adjective used as a noun ("plusieurs officiels")."""
+    return tok.pos_ in ("NOUN", "PROPN", "PRON") or (tok.pos_ == "ADJ" and any(c.dep_ == "det" for c in tok.children))
+
+
+def _participle_after(aux: Token) -> Token | None:
+    """The past participle an auxiliary introduces, past clitics and adverbs: "a-t-il aussi dit"."""
+    doc = aux.doc
+    for t in doc[aux.i + 1 : min(len(doc), aux.i + 5)]:
+        if t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm"):
+            return t
+        if not (t.pos_ == "ADV" or INVERTED_CLITIC_RE.match(t.text) or t.lower_ == "-t"):
+            return None
+    return None
+
+
+def _appositive_person(doc: Doc, tok: Token, actors: Actors) -> Token | None:
+    """The person named in apposition right after the noun phrase of `tok`, when the parser
+    hung the name elsewhere: "a déclaré une représentante du comité, Oksana Kovrijnaïa." The
+    name must close the apposition (a comma, a full stop or the end of the sentence after it)."""
+    _lo, hi = _noun_phrase(tok)
+    if hi + 1 >= len(doc) or doc[hi].text != "," or doc[hi + 1].sent != tok.sent:
+        return None
+    idx = actors.by_token.get(hi + 1)
+    if idx is None or not actors.entities[idx].named:
+        return None
+    end = hi + 1
+    while end < len(doc) and actors.by_token.get(end) == idx:
+        end += 1
+    closed = end >= tok.sent.end or doc[end].text in (",", ".", ";", ")", "»")
+    # or the name is the subject right before its verb: "Alors patron d'Axa, Henri de Castries a annoncé"
+    subject = end < len(doc) and doc[end].pos_ in ("AUX", "VERB") and doc[hi + 1].pos_ == "PROPN"
+    return doc[hi + 1] if closed or subject else None
 
 
 def _after_infinitive_marks(inf: Token) -> int:
@@ -1042,7 +1240,18 @@ def _passive_without_agent(verb: Token) -> bool:
 
 def _finite_or_aux(verb: Token) -> bool:
     """A finite verb or one with an auxiliary: incises are ("déclare X", "a déclaré X")."""
-    return "Fin" in verb.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in verb.children)
+    if "Fin" in verb.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in verb.children):
+        return True
+    if verb.dep_ == "conj" and "Part" in verb.morph.get("VerbForm") and any(c.dep_.startswith("aux") for c in verb.head.children):
+        return True  # "avait appelé à la prudence et demandé aux riverains de …": a shared auxiliary
+    # the auxiliary the parser hung elsewhere: "a-t-elle ainsi concédé"
+    doc = verb.doc
+    for t in reversed(doc[max(0, verb.i - 4) : verb.i]):
+        if t.lemma_ in ("avoir", "être") and "Fin" in t.morph.get("VerbForm"):
+            return True
+        if not (t.pos_ == "ADV" or INVERTED_CLITIC_RE.match(t.text) or t.lower_ == "-t"):
+            return False
+    return False
 
 
 def doc_prev_is_comma(tok: Token) -> bool:

@@ -44,6 +44,7 @@ from presse.analyze.polarity import (
     expression_hit,
     expression_hits,
     expression_starts,
+    is_negated,
     label,
     polarity_lexicon,
     score_tokens,
@@ -53,7 +54,7 @@ from presse.analyze.polarity import (
     token_texts,
 )
 from presse.analyze.quotes import QuoteRec, Quotes, cue_of
-from presse.lexicons import reporting_verb
+from presse.lexicons import effect, reporting_verb
 
 EXTENSION = "presse_stance"
 
@@ -78,7 +79,7 @@ OBL_CASES = frozenset({"à", "contre", "envers", "avec", "vers", "pour", "auprè
 LIGHT_VERBS = frozenset({
     "multiplier", "rendre", "apporter", "porter", "adresser", "exprimer", "lancer", "proférer",
     "formuler", "faire", "émettre", "renouveler", "réitérer", "témoigner", "afficher", "manifester",
-    "avoir", "donner", "prodiguer", "envoyer", "déposer", "mener", "livrer",
+    "avoir", "donner", "prodiguer", "envoyer", "déposer", "mener", "livrer", "reprendre",
 })
 # "à l'égard de X", "à l'encontre de X", "à l'endroit de X", "vis-à-vis de X"
 RELATIONAL_NOUNS = frozenset({"égard", "encontre", "endroit", "vis-à-vis", "adresse"})
@@ -90,6 +91,24 @@ MEETING_VERBS = frozenset({"rencontrer", "recevoir", "accueillir", "retrouver", 
 PLACE_CASES = frozenset({"à", "en", "dans", "sur", "vers", "au", "aux"})
 FIRST_PERSON = frozenset({"je", "j'", "j’", "me", "m'", "m’", "moi", "nous", "on"})
 SUBJECT_CLIMB = frozenset({"conj", "xcomp", "advcl"})
+# What an act does, by its kind in effects.tsv: (the act towards its patient, as a relation;
+# how a quote with no evaluative word presents the patient; how it presents the agent).
+# Violence blames its agent (its victim is sided with only when the quote condemns the act, see
+# `_victim_of`; an accident reported flatly is neutral); persecution makes a victim; justice
+# blames its patient; beating a rival blames no one; help and reward favour their patient.
+EFFECT_VIEWS: dict[str, tuple[float, float, float]] = {
+    "violence": (-0.7, 0.0, -0.6),
+    "coercion": (-0.6, 0.4, -0.5),
+    "justice": (-0.5, -0.4, 0.0),
+    "defeat": (-0.5, 0.0, 0.0),
+    "death": (0.0, 0.4, 0.0),
+    "help": (0.6, 0.5, 0.4),
+    "reward": (0.5, 0.5, 0.0),
+}
+HOSTILE_EFFECTS = frozenset({"violence", "coercion", "justice"})
+PATIENT_CASES = frozenset({"contre", "envers", "sur"})
+# "perdre la vie", "trouver la mort": the subject dies
+DEATH_OBJECTS = {"perdre": "vie", "trouver": "mort"}
 
 
 @dataclass
@@ -408,16 +427,84 @@ def _doc_spans(doc: Doc) -> list[tuple[int, int, int]]:
     return _mentions(actors) if actors is not None else []
 
 
+def _effect_role(target: Token) -> tuple[Token, str, str] | None:
+    """(act token, kind, "patient" | "agent") when `target` takes part in an act of
+    effects.tsv: the object or passive subject of "tuer", the subject of "mourir", "les civils
+    tués", "l'arrestation de X", "l'attaque contre X", "le soutien de X" (agent); else None."""
+    head, dep, case = target.head, target.dep_, _case(target)
+    if dep.startswith("nsubj") and any(
+        c.dep_ == "obj" and c.lemma_.lower() == DEATH_OBJECTS.get(head.lemma_.lower()) for c in head.children
+    ):
+        return head, "death", "patient"
+    for child in target.children:
+        entry = effect(child.lemma_.lower())
+        if entry is not None and child.dep_ in ("acl", "amod") and "Part" in child.morph.get("VerbForm"):
+            return child, entry.kind, "patient"  # "les civils tués", "les personnes blessées"
+    if head.lower_ in RELATIONAL_NOUNS or head.lemma_.lower() in RELATIONAL_NOUNS:
+        head, case = head.head, "envers"  # "la violence à l'encontre de X"
+    entry = effect(head.lemma_.lower()) if head.i != target.i else None
+    if entry is None:
+        if dep == "nmod" and head.pos_ == "NOUN" and set(case.split()) & _DE and head.dep_ in OBJECT_DEPS | {"nsubj:pass"}:
+            # "menacer les droits des femmes", "améliorer le confort des visiteurs": what is
+            # done to one's rights or comfort is done to oneself
+            owned = _effect_role(head)
+            return owned if owned is not None and owned[2] == "patient" else None
+        return None
+    if head.pos_ in ("VERB", "AUX", "ADJ"):
+        passive = dep == "nsubj:pass" or any(c.dep_ == "aux:pass" for c in head.children)
+        if dep in OBJECT_DEPS or (dep == "obl" and case in PATIENT_CASES) or (passive and dep.startswith("nsubj")):
+            return head, entry.kind, "patient"
+        if dep == "nsubj" or dep == "obl:agent":
+            return head, entry.kind, "patient" if entry.kind == "death" else "agent"
+        return None
+    if head.pos_ == "NOUN" and dep == "nmod":
+        if case in PATIENT_CASES:
+            return head, entry.kind, "patient"
+        if case == "par":
+            return head, entry.kind, "agent"
+        if set(case.split()) & _DE and entry.de != "-":
+            return head, entry.kind, entry.de
+    if head.pos_ == "NOUN" and dep == "nsubj" and entry.kind == "death":
+        return head, "death", "patient"  # "X est (la) victime de …"
+    return None
+
+
+def _first_person_agent(act: Token) -> bool:
+    """True when the speaker's side does the act: "nous frapperons X", "je vais les punir"."""
+    return any(c.dep_ in ("nsubj", "obl:agent") and c.lower_ in FIRST_PERSON for c in act.children)
+
+
+def _effect_view(target: Token) -> float | None:
+    """How a quote presents `target` by the act it takes part in (see EFFECT_VIEWS): a victim
+    of violence sided with, its author blamed, the one arrested blamed…; negation weakens and
+    flips it; None when the act says nothing of the target."""
+    role = _effect_role(target)
+    if role is None:
+        return None
+    act_tok, kind, part = role
+    act, patient_view, agent_view = EFFECT_VIEWS[kind]
+    view = patient_view if part == "patient" else agent_view
+    if part == "patient" and kind in HOSTILE_EFFECTS and _first_person_agent(act_tok):
+        view = act  # threatened by the speaker's side: hostility, not sympathy
+    if view == 0.0:
+        return None
+    return view * NEGATION_FLIP if is_negated(act_tok) else view
+
+
 def _inside_score(
     doc: Doc, quote: Span, target: Span, prior: float, spans: Sequence[tuple[int, int, int]]
 ) -> float:
     """The polarity towards a target mentioned inside `quote`: the words of its clause (else the
-    whole quote, damped) that are not about another actor, weighed with the cue prior."""
+    whole quote, damped) that are not about another actor, else what the act it takes part in
+    makes of it (`_effect_view`), weighed with the cue prior."""
     foreign = _foreign_tokens(doc, (target.start, target.end), spans, quote)
     whole = score_tokens(t for t in quote if t.i not in foreign)
     local = score_tokens(t for t in _clause_tokens(target.root, quote) if t.i not in foreign)
     fallback = QUOTE_FALLBACK if len(quote) <= LONG_QUOTE else QUOTE_FALLBACK_LONG
     text_score = local.score if local.hits else whole.score * fallback
+    if text_score == 0.0:
+        # no evaluative word: what the act the target takes part in makes of it
+        text_score = _effect_view(target.root) or 0.0
     return _sided(_combine(text_score, prior, CUE_WEIGHT_INSIDE), target.root)
 
 
@@ -474,10 +561,18 @@ def predicate_polarity(token: Token) -> float:
     if token.pos_ == "VERB":
         light = _light_noun(token)
         if light is not None:
-            hit = token_hit(light)
-            return hit.value if hit else 0.0
+            return _noun_score(light)
         return _predicate_score(token)
-    hit = token_hit(token)
+    return _noun_score(token)
+
+
+def _noun_score(noun: Token) -> float:
+    """A predicate noun's polarity: the act it names ("l'arrestation", "le soutien"), else the
+    polarity lexicon."""
+    act = _act_score(noun)
+    if act is not None:
+        return act
+    hit = token_hit(noun)
     return hit.value if hit else 0.0
 
 
@@ -536,6 +631,13 @@ def _victim_of(target: Token) -> bool:
     # passive: the target is the subject of a negative verb in the passive, here or in the
     # infinitive complement of its predicate ("est en train d'être sacrifiée")
     # — verbs of harm only: "X est accusé / critiqué / condamné" makes X the one blamed
+    role = _effect_role(target)
+    if (
+        role is not None and role[2] == "patient" and role[1] in ("violence", "coercion")
+        # the speaker's own act ("menaçait Moscou de …", "nous les frapperons") is hostility
+        and reporting_verb(role[0].lemma_.lower()) is None and not _first_person_agent(role[0])
+    ):
+        return True
     if target.dep_ in ("nsubj:pass", "nsubj"):
         verbs = [head, *[c for c in head.children if c.pos_ == "VERB" and c.dep_ in ("xcomp", "nmod", "acl", "ccomp")]]
         for verb in verbs:
@@ -576,6 +678,24 @@ def governing_cue(quote: Span) -> Token | None:
 # --- relations -------------------------------------------------------------------------------
 
 
+# pronominal verbs whose act differs from the plain verb's: "s'imposer face à X" beats X,
+# "s'emparer de X" seizes X
+REFLEXIVE_EFFECTS = {"imposer": "defeat", "emparer": "violence", "attaquer": "violence", "en prendre": "violence"}
+
+
+def _act_score(token: Token) -> float | None:
+    """The act of an effects.tsv verb or noun towards its patient, negation applied; or None."""
+    lemma = token.lemma_.lower()
+    entry = effect(lemma)
+    reflexive = any(c.dep_.startswith("expl") and c.lower_ in ("se", "s'", "s’") for c in token.children)
+    kind = REFLEXIVE_EFFECTS.get(lemma) if reflexive else None
+    if kind is None and (entry is None or EFFECT_VIEWS[entry.kind][0] == 0.0):
+        return None
+    value = EFFECT_VIEWS[kind or entry.kind][0]
+    hit = token_hit(token, {lemma: value})
+    return hit.value if hit else value
+
+
 def _predicate_score(token: Token) -> float:
     if token.lemma_.lower() in VICTORY_VERBS:
         hit = token_hit(token, {token.lemma_.lower(): VICTORY_SCORE})
@@ -585,6 +705,9 @@ def _predicate_score(token: Token) -> float:
         value = CUE_PRIOR[entry.cue_class] / 0.6 * 0.7
         hit = token_hit(token, {token.lemma_.lower(): value})
         return hit.value if hit else value
+    act = _act_score(token)
+    if act is not None:
+        return act
     hit = token_hit(token)
     return hit.value if hit else 0.0
 
@@ -594,7 +717,9 @@ def _light_noun(verb: Token) -> Token | None:
     if verb.lemma_.lower() not in LIGHT_VERBS:
         return None
     for child in verb.children:
-        if child.dep_ == "obj" and child.pos_ == "NOUN" and (token_hit(child) is not None or child.lemma_.lower() in MEETING_NOUNS):
+        if child.dep_ == "obj" and child.pos_ == "NOUN" and (
+            token_hit(child) is not None or child.lemma_.lower() in MEETING_NOUNS or _act_score(child) is not None
+        ):
             return child
     return None
 
@@ -657,6 +782,8 @@ def extract_relations(doc: Doc, actors: Actors, quoted: Sequence[tuple[int, int]
         pos = tok.pos_
         if pos == "VERB":
             _verb_relations(tok, add)
+        if pos == "NOUN":
+            _noun_relations(tok, add)
         if between and pos in ("VERB", "NOUN"):
             _between_relations(tok, add)
     out.sort(key=lambda r: r.predicate_span[0])
@@ -694,6 +821,11 @@ def _received_relations(verb: Token, add: AddRelation) -> bool:
 
 
 NEGATION_FLIP = -0.6
+# verbs whose compound past takes être (the parser reads "sont venus" as a passive)
+ETRE_VERBS = frozenset({
+    "venir", "revenir", "parvenir", "intervenir", "arriver", "partir", "aller", "entrer", "rentrer",
+    "sortir", "monter", "descendre", "rester", "tomber", "retourner", "accourir", "devenir",
+})
 
 
 def _negated_verb(verb: Token) -> bool:
@@ -705,8 +837,7 @@ def _verb_relations(verb: Token, add: AddRelation) -> None:
         return
     light = _light_noun(verb)
     if light is not None:
-        hit = token_hit(light)
-        score = hit.value if hit else 0.0
+        score = _noun_score(light)
         if verb.lemma_.lower() != "avoir" and score and any(c.lower_ in ("pas", "jamais") for c in verb.children):
             score *= -0.6
         pred = f"{verb.lemma_.lower()} {light.lemma_.lower()}"
@@ -725,7 +856,9 @@ def _verb_relations(verb: Token, add: AddRelation) -> None:
     score = expr[0] if expr is not None else _predicate_score(verb)
     pred = expr[1] if expr is not None else verb.lemma_.lower()
     pred_span = expr[2] if expr is not None else (verb.i, verb.i + 1)
-    passive = any(c.dep_ in ("nsubj:pass", "aux:pass") for c in verb.children)
+    # "sont venus en aide": être makes the compound past of these verbs, not a passive
+    motion = verb.lemma_.lower() in ETRE_VERBS
+    passive = not motion and any(c.dep_ in ("nsubj:pass", "aux:pass") for c in verb.children)
     if passive or (verb.dep_ == "acl" and _agent(verb) is not None):
         agent = _agent(verb)
         patient = next((c for c in verb.children if c.dep_ == "nsubj:pass"), None)
@@ -739,7 +872,7 @@ def _verb_relations(verb: Token, add: AddRelation) -> None:
                 for o in _conjuncts(patient):
                     add(s, pred, pred_span, o, score, via_de=False)
         return
-    subj = _subject(verb)
+    subj = _subject(verb) or (next((c for c in verb.children if c.dep_ == "nsubj:pass"), None) if motion else None)
     if subj is None:
         return
     polar_or_meeting = score != 0.0 or pred in MEETING_VERBS
@@ -752,6 +885,41 @@ def _verb_relations(verb: Token, add: AddRelation) -> None:
     for s in _conjuncts(subj):
         for obj, via_de in objects:
             add(s, pred, pred_span, obj, score, via_de=via_de)
+
+
+AGENT_CASES = frozenset({"par"})
+OPPONENT_CASES = frozenset({"contre", "envers", "sur", "face à", "à l'encontre de"})
+
+
+def _noun_relations(noun: Token, add: AddRelation) -> None:
+    """Relations an act noun of effects.tsv names with its complements: "l'arrestation de X par
+    Y" (Y → X), "l'offensive des FDS contre Daech", "la victoire de X face à Y"; the noun's
+    "de" complement is its patient or its agent as the lexicon says."""
+    entry = effect(noun.lemma_.lower())
+    if entry is None or entry.kind == "death":
+        return
+    agents: list[Token] = []
+    patients: list[Token] = []
+    for child in noun.children:
+        if child.dep_ not in ("nmod", "obl", "obl:mod", "obl:arg"):
+            continue
+        case = _case(child)
+        if case in AGENT_CASES:
+            agents.extend(_conjuncts(child))
+        elif case in OPPONENT_CASES or (case.endswith(" à") and case.startswith("face")):
+            patients.extend(_conjuncts(child))
+        elif set(case.split()) & _DE and entry.de in ("agent", "patient"):
+            (agents if entry.de == "agent" else patients).extend(_conjuncts(child))
+    if not patients:
+        return
+    if not agents and noun.dep_ in ("obj", "nsubj:pass") and noun.head.pos_ == "VERB":
+        # "les FDS ont lancé une offensive contre Daech": the subject of the verb it is object of
+        subj = _agent(noun.head) or _subject(noun.head)
+        agents = _conjuncts(subj) if subj is not None else []
+    score = _noun_score(noun)
+    for agent in agents:
+        for patient in patients:
+            add(agent, noun.lemma_.lower(), (noun.i, noun.i + 1), patient, score, via_de=False)
 
 
 def _meeting_noun(token: Token) -> Token | None:

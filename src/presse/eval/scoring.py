@@ -96,7 +96,9 @@ def quotes_from_article(article: Article, shift: int = 0) -> list[PredQuote]:
 
     The speaker's canonical name is its entity's name when the speaker is resolved to an entity,
     else ``speaker.name``; the entity's mention spans are kept so that a speaker can be judged
-    right when any mention of its entity is the gold mention.
+    right when any mention of its entity is the gold mention. An entity known only by a common
+    noun (``collective``: « la source proche de l'enquête ») has no name to compare: it is
+    scored like a speaker without entity, by its mention (its type is left out).
     """
     quotes = []
     for quote in article.quotes:
@@ -110,7 +112,7 @@ def quotes_from_article(article: Article, shift: int = 0) -> list[PredQuote]:
         if name or sp.start is not None:
             speaker = PredSpeaker(
                 name=name,
-                type=entity.type if entity else None,
+                type=entity.type if entity and not entity.collective else None,
                 start=None if sp.start is None else sp.start + shift,
                 end=None if sp.end is None else sp.end + shift,
                 mentions=mentions,

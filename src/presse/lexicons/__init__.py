@@ -26,10 +26,12 @@ from presse.names import fold_name
 
 __all__ = [
     "CUE_CLASSES",
+    "EFFECT_KINDS",
     "FRAMES",
     "OFFICE_KEYS",
     "Country",
     "CueVerb",
+    "Effect",
     "LexiconFormatError",
     "Metonym",
     "NamingCues",
@@ -39,6 +41,8 @@ __all__ = [
     "countries",
     "country_by_alias",
     "demonyms",
+    "effect",
+    "effects",
     "first_name_gender",
     "first_names",
     "metonyms",
@@ -46,6 +50,7 @@ __all__ = [
     "normalize_key",
     "parse_countries",
     "parse_demonyms",
+    "parse_effects",
     "parse_first_names",
     "parse_metonyms",
     "parse_naming_cues",
@@ -79,6 +84,8 @@ CUE_CLASSES: Final = frozenset(
         "announcement",
     }
 )
+EFFECT_KINDS: Final = frozenset({"violence", "coercion", "justice", "defeat", "death", "help", "reward"})
+EFFECT_DE_ROLES: Final = frozenset({"patient", "agent", "-"})
 FRAMES: Final = frozenset({"que", "inf", "direct", "incise", "de", "obj"})
 # Offices with bundled holders come from presse.knowledge; these others are offices the lexicon
 # recognises but for which no holders are bundled.
@@ -149,6 +156,17 @@ class CueVerb:
     lemma: str
     cue_class: str
     frames: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Effect:
+    """An act done to someone (``tuer``, ``arrestation``, ``aider``) or that befalls them
+    (``mourir``): ``kind`` in EFFECT_KINDS; ``de`` the role of a noun's "de" complement
+    (``patient``: "l'arrestation de X"; ``agent``: "le soutien de X"; ``-`` for verbs)."""
+
+    lemma: str
+    kind: str
+    de: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -331,6 +349,27 @@ def parse_word_list(source: Traversable) -> frozenset[str]:
 def speech_nouns() -> frozenset[str]:
     """Nouns naming speech acts or texts that carry quotes (``déclaration``, ``communiqué``)."""
     return parse_word_list(_bundled("speech_nouns.txt"))
+
+
+def parse_effects(source: Traversable) -> dict[str, Effect]:
+    """Parse ``lemma<TAB>kind<TAB>de<TAB>source`` rows into Effects keyed by lemma."""
+    found: dict[str, Effect] = {}
+    for line, (lemma, kind, de, _origin) in _rows(source, 4):
+        _check(source, line, "kind", kind, EFFECT_KINDS)
+        _check(source, line, "de role", de, EFFECT_DE_ROLES)
+        _put(found, lemma, Effect(lemma, kind, de), source, line)
+    return found
+
+
+@cache
+def effects() -> Mapping[str, Effect]:
+    """Acts and what they do to their patient (``effects.tsv``), keyed by lemma."""
+    return MappingProxyType(parse_effects(_bundled("effects.tsv")))
+
+
+def effect(lemma: str) -> Effect | None:
+    """The Effect of a verb or noun lemma, or None."""
+    return effects().get(lemma)
 
 
 def parse_speaker_nouns(source: Traversable) -> dict[str, SpeakerNoun]:

@@ -11,6 +11,10 @@ Linking rules (each article entity gets exactly one corpus actor):
   several: Marine and Jean-Marie) it is an actor of its own named by the surname. The choice is
   recomputed whenever a full name with that surname appears or disappears, so the result does
   not depend on the order of ingestion.
+* An **unnamed person** (« l'homme », « la source proche de l'enquête », an entity marked
+  ``collective``) is an actor of its own article: two articles' « l'homme » are not one man.
+  Groups and bodies known by a common noun (« les policiers », « la presse ») are keyed by name
+  like organisations.
 * **Organisations, places and others** are keyed by folded name; an entity whose name or alias
   is a known name or alias of an actor of the same type joins that actor (« ONU » and
   « Organisation des Nations unies » with alias « ONU »).
@@ -117,8 +121,13 @@ class ActorLinker:
         self.conn = conn
         self.new_surnames: set[str] = set()
 
-    def link(self, entity: Entity) -> Link:
-        """The corpus actor for ``entity`` (created when new)."""
+    def link(self, entity: Entity, article: int | None = None) -> Link:
+        """The corpus actor for ``entity`` (created when new). An unnamed person (« l'homme »)
+        is nobody else's: its actor belongs to its ``article``."""
+        if entity.type == "PER" and entity.collective:
+            key = f"PER:{fold_name(entity.name)}@{article}"
+            actor_id, _ = _ensure_actor(self.conn, key, "PER", entity.name)
+            return Link(actor_id, "unnamed")
         if entity.type == "PER":
             return self._link_person(entity)
         return self._link_other(entity)

@@ -223,7 +223,7 @@ class StoreWriter:
         linker = ActorLinker(conn)
         touched: set[int] = set()
         for entity in article.entities:
-            link = linker.link(entity)
+            link = linker.link(entity, article_id)
             touched.add(link.actor_id)
             voice = voices.get(entity.id)
             conn.execute(
