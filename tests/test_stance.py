@@ -431,3 +431,13 @@ def test_stance_effects_lexicon_is_well_formed():
     assert len(entries) > 200
     assert {e.kind for e in entries.values()} == EFFECT_KINDS
     assert entries["arrestation"].de == "patient" and entries["soutien"].de == "agent"
+
+
+def test_polarity_expression_candidates_do_not_depend_on_the_hash_seed():
+    # equal-length expressions opened by the same word come in lexicon order, not set order
+    from presse.analyze.polarity import _expression_order, _start_candidates
+
+    order = _expression_order()
+    for word in ("emploi", "emplois", "faire", "mettre", "prendre"):
+        found = _start_candidates(word, word, word.endswith("re"))
+        assert list(found) == sorted(found, key=lambda e: (-len(e.words), order[e.text]))

@@ -354,7 +354,15 @@ def _start_candidates(text: str, lemma: str, verbal: bool) -> tuple[Expression, 
     if verbal:
         keys |= {text[: -len(end)] + "er" for end in _ER_ENDINGS if text.endswith(end)}
     candidates = {e for key in keys for e in index.get(key, ())}
-    return tuple(sorted(candidates, key=lambda e: -len(e.words)))
+    # longest first, then in lexicon order: a set's order would depend on the hash seed, and the
+    # output with it ("emploi fictif" / "emplois fictifs")
+    order = _expression_order()
+    return tuple(sorted(candidates, key=lambda e: (-len(e.words), order[e.text])))
+
+
+@cache
+def _expression_order() -> Mapping[str, int]:
+    return MappingProxyType({expr.text: n for n, expr in enumerate(polarity_expressions())})
 
 
 def expression_starts(doc: Doc) -> Mapping[int, tuple[Expression, ...]]:
