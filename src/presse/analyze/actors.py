@@ -238,6 +238,48 @@ def _with_article(words: str, plural: bool, gender: list[str]) -> str:
     return f"{'la' if 'Fem' in gender else 'le'} {words}"
 
 
+@dataclass
+class _Collectives:
+    """What the collectives layer has seen in one Doc: actor by (head lemma, complement actor),
+    the named person a title was seen with, the unnamed persons by key in text order."""
+
+    keys: dict[tuple[str, int | None], int] = field(default_factory=dict)
+    titles: dict[str, int] = field(default_factory=dict)
+    people: dict[tuple[str, int | None], list[int]] = field(default_factory=dict)
+
+
+def _refers_as_collective(tok: Token, person: bool, plural: bool, determiners: set[str]) -> bool:
+    """Whether a speaker-lexicon noun refers to a group, a body or one unnamed person here."""
+    if tok.dep_ in ("appos", "flat:name") or any(c.dep_ in ("appos", "flat:name", "cop") for c in tok.children):
+        return False  # "le syndicat, la CGT", "X et Y, les deux suspects", "il est avocat": named there
+    if any(c.dep_ == "case" and c.lower_ in ("comme", "en") for c in tok.children):
+        return False  # "en tant que médecin", "comme témoin": a capacity, not someone
+    if person and tok.lower_ in _role_nouns() and determiners & {"un", "une"}:
+        return False  # "un président accueilli à Washington": nobody in particular
+    # "une police", "gouvernement" alone: no definite body
+    return plural or bool(determiners & (COLLECTIVE_DETERMINERS | ({"un", "une"} if person else set())))
+
+
+def _collective_entity(
+    doc: Doc, tok: Token, person: bool, plural: bool, kind: str, start: int, end: int, complement: Token | None
+) -> EntityRec:
+    """A new collective actor, named by its description with the definite article."""
+    # "gouvernement du Burundi": the complement that names whose body it is
+    last = max(end, complement.right_edge.i + 1) if complement is not None else end
+    if person:
+        # one unnamed person is known by the whole description: "la source française proche de
+        # l'enquête", "le porte-parole du collectif Indecline"
+        last = max(last, _description_end(tok))
+    first = next((t for t in range(start, tok.i) if doc[t].dep_ != "det"), tok.i)
+    gender = tok.morph.get("Gender")
+    return EntityRec(
+        "", _with_article(doc[first:last].text, plural, gender),
+        "PER" if person else "ORG" if kind != "person" and not plural else "MISC",
+        collective=True,
+        gender=("f" if "Fem" in gender else "m" if "Masc" in gender else None) if person else None,
+    )
+
+
 def _collective_span(head: Token, taken: Mapping[int, int]) -> tuple[int, int]:
     """Token range of a collective's mention: its determiner and adjacent adjectives, the noun,
     the adjectives right after it ("les jeunes radicalisés", "les forces armées")."""
@@ -570,91 +612,90 @@ class ActorResolver:
         noun (and actor complement), type ORG for bodies (la police, la presse), MISC for groups
         of people, PER for one person."""
         nouns = speaker_nouns()
-        keys: dict[tuple[str, int | None], int] = {}
-        titles: dict[str, int] = {}  # person noun -> the named person it was the title of
-        people: dict[tuple[str, int | None], list[int]] = {}  # unnamed persons by key, in order
+        seen = _Collectives()
         for tok in doc:
             if tok.pos_ != "NOUN" or tok.i in by_token:
                 continue
             entry = nouns.get(tok.lemma_.lower()) or nouns.get(tok.lower_) or PEOPLE_NOUNS.get(tok.lemma_.lower())
-            if entry is None or entry.noun in PLACE_LIKE_NOUNS:
-                continue
-            person_after = next((
-                t for t in tok.subtree
-                if tok.i < t.i <= tok.i + 6 and by_token.get(t.i) is not None and entities[by_token[t.i]].type == "PER"
-            ), None)
-            if person_after is not None:
-                # "l'archevêque de Rouen Dominique Lebrun": a title before a name, remembered
-                # for the bare title later; not "le porte-parole de X" (X's, not X)
-                first = min(m.start for m in entities[by_token[person_after.i]].mentions if m.start <= person_after.i < m.end)
-                if entities[by_token[person_after.i]].named and doc[first - 1].lower_ not in NAME_PREPOSITIONS:
-                    titles[tok.lemma_.lower()] = by_token[person_after.i]
+            if entry is None or entry.noun in PLACE_LIKE_NOUNS or self._titles_a_name(doc, tok, entities, by_token, seen):
                 continue
             plural = "Plur" in tok.morph.get("Number")
+            person = entry.kind == "person" and not plural
             head_idx = by_token.get(tok.head.i)
-            if tok.dep_ == "appos" and head_idx is not None and entities[head_idx].named and entry.kind == "person" and not plural:
+            if person and tok.dep_ == "appos" and head_idx is not None and entities[head_idx].named:
                 # "Massimiliano Rebaudengo, le chef de mission de MSF": a description of the name
                 start, end = _collective_span(tok, by_token)
-                self._attach(doc, entities, by_token, head_idx, start, end, "description", "apposition")
-                entities[head_idx].descriptions.append(doc[start:end].text)
+                self._describe(doc, entities, by_token, head_idx, start, end, "apposition")
                 continue
-            if tok.dep_ in ("appos", "flat:name") or any(c.dep_ in ("appos", "flat:name", "cop") for c in tok.children):
-                continue  # "le syndicat, la CGT", "X et Y, les deux suspects", "il est avocat": named there
-            if any(c.dep_ == "case" and c.lower_ in ("comme", "en") for c in tok.children):
-                continue  # "en tant que médecin", "comme témoin": a capacity, not someone
             determiners = {c.lower_ for c in tok.children if c.dep_ == "det"}
-            person = entry.kind == "person" and not plural
-            if person and tok.lower_ in _role_nouns() and determiners & {"un", "une"}:
-                continue  # "un président accueilli à Washington": nobody in particular
-            if not plural and not determiners & (COLLECTIVE_DETERMINERS | ({"un", "une"} if person else set())):
-                continue  # "une police", "gouvernement" alone: no definite body
+            if not _refers_as_collective(tok, person, plural, determiners):
+                continue
             complement = next((c for c in tok.children if c.dep_ == "nmod" and c.i in by_token), None)
-            owner = by_token[complement.i] if complement is not None else None
+            key = (tok.lemma_.lower(), by_token[complement.i] if complement is not None else None)
             start, end = _collective_span(tok, by_token)
-            key = (tok.lemma_.lower(), owner)
             if person:
-                # "une représentante du comité, Oksana Kovrijnaïa", "X, le chef de mission"
-                named, how = _apposed_person(doc, entities, by_token, start, _description_end(tok)), "apposition"
-                titled = titles.get(tok.lemma_.lower())
-                if named is None and titled is not None and not determiners & {"un", "une"} and _agrees(tok, entities[titled]):
-                    # "l'archevêque de Rouen Dominique Lebrun … L'archevêque de Rouen appelle …"
-                    named = titled
-                if named is None and not determiners & {"un", "une"} and key not in keys and complement is None and tok.dep_.startswith("nsubj"):
-                    # "Alexandra Maquet … . La chanteuse s'est dite …": a definite description
-                    # as subject continues the named person who was the previous subject
-                    named, how = self._topic_person(doc, entities, by_token, start, tok.morph.get("Gender")), "salience"
+                named, how = self._person_referent(doc, tok, entities, by_token, seen, key, start, determiners, complement)
                 if named is not None:
-                    self._attach(doc, entities, by_token, named, start, end, "description", how)
-                    entities[named].descriptions.append(doc[start:end].text)
+                    self._describe(doc, entities, by_token, named, start, end, how)
                     continue
-                if determiners & {"un", "une"}:
-                    keys.pop(key, None)  # "une source …": someone new; "la source" then refers to them
-                else:
-                    # "la source française proche de l'enquête" after "une autre source": the one
-                    # whose description shares most of these words (the latest on a tie)
-                    words = set(normalize_name(doc[tok.i + 1 : _description_end(tok)].text).split())
-                    shared = [(len(words & set(normalize_name(entities[i].name).split())), n, i) for n, i in enumerate(people.get(key, ()))]
-                    if shared and max(shared)[0] > 0:
-                        keys[key] = max(shared)[2]
-            if key not in keys:
-                # "gouvernement du Burundi": the complement that names whose body it is
-                last = max(end, complement.right_edge.i + 1) if complement is not None else end
+            if key not in seen.keys:
+                entities.append(_collective_entity(doc, tok, person, plural, entry.kind, start, end, complement))
+                seen.keys[key] = len(entities) - 1
                 if person:
-                    # one unnamed person is known by the whole description: "la source
-                    # française proche de l'enquête", "le porte-parole du collectif Indecline"
-                    last = max(last, _description_end(tok))
-                first = next((t for t in range(start, tok.i) if doc[t].dep_ != "det"), tok.i)
-                name = _with_article(doc[first:last].text, plural, tok.morph.get("Gender"))
-                kind = "PER" if person else "ORG" if entry.kind != "person" and not plural else "MISC"
-                gender = tok.morph.get("Gender")
-                entities.append(EntityRec(
-                    "", name, kind, collective=True,
-                    gender=("f" if "Fem" in gender else "m" if "Masc" in gender else None) if person else None,
-                ))
-                keys[key] = len(entities) - 1
-                if person:
-                    people.setdefault(key, []).append(keys[key])
-            self._attach(doc, entities, by_token, keys[key], start, end, "description", "collective")
+                    seen.people.setdefault(key, []).append(seen.keys[key])
+            self._attach(doc, entities, by_token, seen.keys[key], start, end, "description", "collective")
+
+    @staticmethod
+    def _titles_a_name(doc: Doc, tok: Token, entities: list[EntityRec], by_token: dict[int, int], seen: _Collectives) -> bool:
+        """True when `tok` heads a title before a person's name ("l'archevêque de Rouen Dominique
+        Lebrun"), which is then remembered for the bare title later; not "le porte-parole de X"
+        (X's spokesperson, not X)."""
+        person_after = next((
+            t for t in tok.subtree
+            if tok.i < t.i <= tok.i + 6 and by_token.get(t.i) is not None and entities[by_token[t.i]].type == "PER"
+        ), None)
+        if person_after is None:
+            return False
+        idx = by_token[person_after.i]
+        first = min(m.start for m in entities[idx].mentions if m.start <= person_after.i < m.end)
+        if entities[idx].named and doc[first - 1].lower_ not in NAME_PREPOSITIONS:
+            seen.titles[tok.lemma_.lower()] = idx
+        return True
+
+    def _person_referent(
+        self, doc: Doc, tok: Token, entities: list[EntityRec], by_token: dict[int, int], seen: _Collectives,
+        key: tuple[str, int | None], start: int, determiners: set[str], complement: Token | None,
+    ) -> tuple[int | None, str]:
+        """The named person an unnamed-person description stands for, and how it was found; or
+        (None, "") after pointing `seen.keys[key]` at the unnamed person it continues."""
+        indefinite = bool(determiners & {"un", "une"})
+        # "une représentante du comité, Oksana Kovrijnaïa", "X, le chef de mission"
+        named = _apposed_person(doc, entities, by_token, start, _description_end(tok))
+        if named is not None:
+            return named, "apposition"
+        titled = seen.titles.get(tok.lemma_.lower())
+        if titled is not None and not indefinite and _agrees(tok, entities[titled]):
+            return titled, "apposition"  # "l'archevêque de Rouen Dominique Lebrun … L'archevêque de Rouen"
+        if not indefinite and key not in seen.keys and complement is None and tok.dep_.startswith("nsubj"):
+            # "Alexandra Maquet … . La chanteuse s'est dite …": a definite description as subject
+            # continues the named person who was the previous subject
+            named = self._topic_person(doc, entities, by_token, start, tok.morph.get("Gender"))
+            if named is not None:
+                return named, "salience"
+        if indefinite:
+            seen.keys.pop(key, None)  # "une source …": someone new; "la source" then refers to them
+        else:
+            # "la source française proche de l'enquête" after "une autre source": the one whose
+            # description shares most of these words (the latest on a tie)
+            words = set(normalize_name(doc[tok.i + 1 : _description_end(tok)].text).split())
+            shared = [(len(words & set(normalize_name(entities[i].name).split())), n, i) for n, i in enumerate(seen.people.get(key, ()))]
+            if shared and max(shared)[0] > 0:
+                seen.keys[key] = max(shared)[2]
+        return None, ""
+
+    def _describe(self, doc: Doc, entities: list[EntityRec], by_token: dict[int, int], idx: int, start: int, end: int, how: str) -> None:
+        self._attach(doc, entities, by_token, idx, start, end, "description", how)
+        entities[idx].descriptions.append(doc[start:end].text)
 
     def _topic_person(
         self, doc: Doc, entities: list[EntityRec], by_token: dict[int, int], at: int, gender: list[str]
