@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import threading
 import time
 from pathlib import Path
 
@@ -121,7 +122,7 @@ def test_batch_killed_worker_costs_only_its_chunk(items):
         i.model_copy(update={"text": "\n\n".join([i.text] * 8)})
         for i in items if isinstance(i, Document) and i.text.strip()
     ]
-    results = analyze_parallel(documents, jobs=2, chunk_size=2, retries=0)
+    results = analyze_parallel(documents, jobs=2, chunk_size=1, retries=0)
     pairs = [next(results)]
     workers = [
         p
@@ -129,12 +130,19 @@ def test_batch_killed_worker_costs_only_its_chunk(items):
         if "spawn_main" in " ".join(p.cmdline()) and "resource_tracker" not in " ".join(p.cmdline())
     ]
     assert len(workers) == 2
+    # keep consuming, so that the pool keeps both workers fed (it submits as results are taken)
+    consumer = threading.Thread(target=lambda: pairs.extend(results))
+    consumer.start()
     deadline = time.monotonic() + 60
     while min(w.memory_info().rss for w in workers) < 400 * 2**20:
         assert time.monotonic() < deadline, "the workers never loaded the model"
-        time.sleep(0.2)  # wait until both have the model loaded, so both hold a chunk
+        time.sleep(0.2)  # wait until both have the model loaded
+    # kill the worker while it is analyzing (busy on a core), not between two chunks
+    while workers[1].cpu_percent(interval=0.2) < 50:
+        assert time.monotonic() < deadline, "the worker never got to work"
     workers[1].kill()
-    pairs.extend(results)
+    consumer.join(timeout=300)
+    assert not consumer.is_alive()
     assert [item for item, _ in pairs] == documents
     died = [r for _, r in pairs if isinstance(r, InputError)]
     assert died and all("worker process died" in str(r) for r in died)
