@@ -112,6 +112,13 @@ def test_polarity_lexicon_news_vocabulary(word, sign):
         ("Angela Merkel a félicité Emmanuel Macron pour sa victoire.", "Merkel", "Macron", "positive"),
         ("Angela Merkel a multiplié les éloges à l'égard d'Emmanuel Macron.", "Merkel", "Macron", "positive"),
         ("La rencontre entre Angela Merkel et Emmanuel Macron a eu lieu à Berlin.", "Merkel", "Macron", "neutral"),
+        # acts and their effects (effects.tsv)
+        ("Le pilote Lionel Baud a percuté un spectateur.", "Lionel Baud", "spectateur", "negative"),
+        ("Les policiers ont arrêté le suspect mardi.", "policiers", "suspect", "negative"),
+        ("Les Forces démocratiques syriennes ont lancé une offensive contre l'État islamique.", "Forces démocratiques syriennes", "État", "negative"),
+        ("Federica Brignone s'est imposée face à Tamara Tippler.", "Brignone", "Tippler", "negative"),
+        ("Des soldats canadiens sont venus en aide aux habitants.", "soldats", "habitants", "positive"),
+        ("Le Premier ministre Justin Trudeau a soutenu Angela Merkel.", "Trudeau", "Merkel", "positive"),
     ],
 )
 def test_stance_relation_polarity(stance_analyzer, text, source, target, polarity):
@@ -374,24 +381,6 @@ def test_stance_class_scores(gold, pred, accuracy, majority):
 
 
 # --- acts and their effects (effects.tsv) ------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "source", "target", "polarity"),
-    [
-        ("Le pilote Lionel Baud a percuté un spectateur.", "Lionel Baud", "spectateur", "negative"),
-        ("Les policiers ont arrêté le suspect mardi.", "policiers", "suspect", "negative"),
-        ("Les Forces démocratiques syriennes ont lancé une offensive contre l'État islamique.", "Forces démocratiques syriennes", "État", "negative"),
-        ("Federica Brignone s'est imposée face à Tamara Tippler.", "Brignone", "Tippler", "negative"),
-        ("Des soldats canadiens sont venus en aide aux habitants.", "soldats", "habitants", "positive"),
-        ("Le Premier ministre Justin Trudeau a soutenu Angela Merkel.", "Trudeau", "Merkel", "positive"),
-    ],
-)
-def test_stance_effect_relations(stance_analyzer, text, source, target, polarity):
-    article, _ = _analyze(stance_analyzer, text)
-    rels = [r for r in article.relations if source in _name(article, r.subject) and target in _name(article, r.object)]
-    assert rels, [(r.predicate, _name(article, r.subject), _name(article, r.object)) for r in article.relations]
-    assert rels[0].polarity == polarity
 
 
 @pytest.mark.parametrize(

@@ -188,24 +188,26 @@ def _agrees(noun: Token, ent: EntityRec) -> bool:
     return ent.gender is None or not gender or ("f" if "Fem" in gender else "m") == ent.gender
 
 
-def _apposed_person(doc: Doc, entities: list[EntityRec], by_token: Mapping[int, int], start: int, end: int) -> int | None:
-    """The named person a description from `start` to `end` stands in apposition to: right
-    after it behind a comma ("une représentante du comité, Oksana Kovrijnaïa,") or right before
-    it ("Massimiliano Rebaudengo, le chef de mission")."""
-    def named(i: int) -> int | None:
+def apposed_name(doc: Doc, entities: Sequence[EntityRec], by_token: Mapping[int, int], start: int, end: int) -> int | None:
+    """The first token of the named person a description from `start` to `end` stands in
+    apposition to, or None: right after it behind a comma, closing the apposition ("une
+    représentante du comité, Oksana Kovrijnaïa.") or as the subject of the verb that follows
+    ("Alors patron d'Axa, Henri de Castries a annoncé"); or right before it ("Massimiliano
+    Rebaudengo, le chef de mission")."""
+    def named(i: int) -> bool:
         idx = by_token.get(i)
-        return idx if idx is not None and entities[idx].type == "PER" and not entities[idx].collective else None
+        return idx is not None and entities[idx].named
 
-    if end + 1 < len(doc) and doc[end].text == ",":
-        idx = named(end + 1)
-        if idx is not None:
-            last = end + 1
-            while last < len(doc) and by_token.get(last) == idx:
-                last += 1
-            if last >= len(doc) or doc[last].is_punct:
-                return idx
-    if start >= 2 and doc[start - 1].text == ",":
-        return named(start - 2)
+    if end + 1 < len(doc) and doc[end].text == "," and named(end + 1) and doc[end + 1].sent == doc[end].sent:
+        last = end + 1
+        while last < len(doc) and by_token.get(last) == by_token[end + 1]:
+            last += 1
+        if last >= len(doc) or doc[last].is_punct:
+            return end + 1
+        if doc[end + 1].pos_ == "PROPN" and doc[last].pos_ in ("AUX", "VERB"):
+            return end + 1
+    if start >= 2 and doc[start - 1].text == "," and named(start - 2):
+        return start - 2
     return None
 
 
@@ -670,9 +672,9 @@ class ActorResolver:
         (None, "") after pointing `seen.keys[key]` at the unnamed person it continues."""
         indefinite = bool(determiners & {"un", "une"})
         # "une représentante du comité, Oksana Kovrijnaïa", "X, le chef de mission"
-        named = _apposed_person(doc, entities, by_token, start, _description_end(tok))
-        if named is not None:
-            return named, "apposition"
+        name_at = apposed_name(doc, entities, by_token, start, _description_end(tok))
+        if name_at is not None:
+            return by_token[name_at], "apposition"
         titled = seen.titles.get(tok.lemma_.lower())
         if titled is not None and not indefinite and _agrees(tok, entities[titled]):
             return titled, "apposition"  # "l'archevêque de Rouen Dominique Lebrun … L'archevêque de Rouen"

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from presse.analyze.actors import Actors
+from presse.analyze.actors import Actors, apposed_name
 from presse.analyze.quotemarks import MarkedSpan, find_quote_marks
 from presse.lexicons import (
     CueVerb,
@@ -360,11 +360,10 @@ class QuoteFinder:
             return True
         if any(INVERTED_CLITIC_RE.match(c.text) for c in verb.children):
             return True  # "a-t-elle expliqué": the clitic sits between auxiliary and participle
-        before = doc[max(0, verb.i - 4) : verb.i]
-        if any(INVERTED_CLITIC_RE.match(t.text) for t in before) and all(
-            t.pos_ in ("AUX", "ADV") or t.lower_ == "-t" or INVERTED_CLITIC_RE.match(t.text)
-            for t in before[next(i for i, t in enumerate(before) if INVERTED_CLITIC_RE.match(t.text)) :]
-        ):
+        i = verb.i - 1
+        while i >= max(0, verb.i - 4) and (doc[i].pos_ in ("ADV", "AUX") and not INVERTED_CLITIC_RE.match(doc[i].text)):
+            i -= 1
+        if i >= max(0, verb.i - 4) and INVERTED_CLITIC_RE.match(doc[i].text):
             return True  # "a-t-elle ainsi concédé", the clitic parsed as the participle's head
         if not doc_prev_is_comma(verb) and any(c.dep_ in SUBJECT_DEPS and c.i < verb.i for c in verb.children):
             return False  # "ils questionnaient …": the subject stands right before the verb
@@ -534,8 +533,6 @@ class QuoteFinder:
             rec = self._final_incise(doc, sent, actors)
             if rec is not None and not any(q.cue is not None and q.cue.i == rec.cue.i for q in found):
                 found.append(rec)
-        # keep the outermost of nested reported clauses with the same speaker only once
-        found.sort(key=lambda q: (q.start, -q.end))
         # one reading per clause: "laissent penser que …" is read from "laisser penser" and from
         # "penser"; the one with a speaker, then the first cue, stays
         by_span: dict[tuple[int, int], QuoteRec] = {}
@@ -1083,7 +1080,9 @@ class QuoteFinder:
             phrase.sort(key=lambda t: (0 if t.head == tok and (t.dep_ in ("appos", "flat:name") or doc_prev_is_comma(t)) else 1, t.i))
             people = [actors.by_token[t.i] for t in phrase if t.i in actors.by_token and actors.entities[actors.by_token[t.i]].named]
             others = [actors.by_token[t.i] for t in phrase if t.i in actors.by_token and abs(t.i - tok.i) <= 3]
-            appositive = _appositive_person(doc, tok, actors) or _named_before(doc, tok, actors)
+            lo, hi = _noun_phrase(tok)
+            name_at = apposed_name(doc, actors.entities, actors.by_token, lo, hi)
+            appositive = doc[name_at] if name_at is not None else None
             named_by = next((
                 c for c in tok.children
                 if c.dep_ in ("nmod", "appos", "flat:name") and c.i in actors.by_token
@@ -1138,21 +1137,14 @@ def _after_appositions(doc: Doc, first: int, stop: int) -> int:
     return first
 
 
-def _named_before(doc: Doc, tok: Token, actors: Actors) -> Token | None:
-    """The person a description stands in apposition to: "Massimiliano Rebaudengo, le chef de
-    mission de MSF" (the description's noun phrase right after the name and a comma)."""
-    lo, _hi = _noun_phrase(tok)
-    if lo < 2 or doc[lo - 1].text != ",":
-        return None
-    idx = actors.by_token.get(lo - 2)
-    if idx is None or not actors.entities[idx].named:
-        return None
-    return doc[lo - 2]
-
-
 def _nominal(tok: Token) -> bool:
     """A noun, a name, a pronoun, or an adjective used as a noun ("plusieurs officiels")."""
     return tok.pos_ in ("NOUN", "PROPN", "PRON") or (tok.pos_ == "ADJ" and any(c.dep_ == "det" for c in tok.children))
+
+
+def _incise_filler(tok: Token) -> bool:
+    """What may stand between an incise's auxiliary and participle: "a-t-elle ainsi concédé"."""
+    return tok.pos_ == "ADV" or tok.lower_ == "-t" or bool(INVERTED_CLITIC_RE.match(tok.text))
 
 
 def _participle_after(aux: Token) -> Token | None:
@@ -1161,28 +1153,9 @@ def _participle_after(aux: Token) -> Token | None:
     for t in doc[aux.i + 1 : min(len(doc), aux.i + 5)]:
         if t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm"):
             return t
-        if not (t.pos_ == "ADV" or INVERTED_CLITIC_RE.match(t.text) or t.lower_ == "-t"):
+        if not _incise_filler(t):
             return None
     return None
-
-
-def _appositive_person(doc: Doc, tok: Token, actors: Actors) -> Token | None:
-    """The person named in apposition right after the noun phrase of `tok`, when the parser
-    hung the name elsewhere: "a déclaré une représentante du comité, Oksana Kovrijnaïa." The
-    name must close the apposition (a comma, a full stop or the end of the sentence after it)."""
-    _lo, hi = _noun_phrase(tok)
-    if hi + 1 >= len(doc) or doc[hi].text != "," or doc[hi + 1].sent != tok.sent:
-        return None
-    idx = actors.by_token.get(hi + 1)
-    if idx is None or not actors.entities[idx].named:
-        return None
-    end = hi + 1
-    while end < len(doc) and actors.by_token.get(end) == idx:
-        end += 1
-    closed = end >= tok.sent.end or doc[end].text in (",", ".", ";", ")", "»")
-    # or the name is the subject right before its verb: "Alors patron d'Axa, Henri de Castries a annoncé"
-    subject = end < len(doc) and doc[end].pos_ in ("AUX", "VERB") and doc[hi + 1].pos_ == "PROPN"
-    return doc[hi + 1] if closed or subject else None
 
 
 def _after_infinitive_marks(inf: Token) -> int:
@@ -1249,7 +1222,7 @@ def _finite_or_aux(verb: Token) -> bool:
     for t in reversed(doc[max(0, verb.i - 4) : verb.i]):
         if t.lemma_ in ("avoir", "être") and "Fin" in t.morph.get("VerbForm"):
             return True
-        if not (t.pos_ == "ADV" or INVERTED_CLITIC_RE.match(t.text) or t.lower_ == "-t"):
+        if not _incise_filler(t):
             return False
     return False
 

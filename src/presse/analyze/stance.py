@@ -21,7 +21,7 @@ On top of presse_actors and presse_quotes, the ``presse_stance`` component compu
   predicates ("a pris la défense de", "a mis en garde"), verbs of receiving ("a reçu le soutien
   de Y": Y → subject), and meeting nouns ("la rencontre entre X et Y"). Polarity comes from the
   predicate: a multiword expression, the reporting-verb class for cues, else ``polarity.tsv``,
-  negation flipping it; verbs of victory are hostile to the one defeated;
+  negation flipping it; verbs of victory are hostile to the one defeated (``effects.tsv``, kind defeat);
 - **stance edges** source → target, from quotes (speaker → target) and relations (subject →
   object), in article order, so that a swing from hostile to warm is visible;
 - **tone**: the journalist's evaluative words in the sentence around each mention outside quotes,
@@ -576,9 +576,6 @@ def _noun_score(noun: Token) -> float:
     return hit.value if hit else 0.0
 
 
-# Winning is done against someone: towards the object actor, the act is hostile
-VICTORY_VERBS = frozenset({"remporter", "gagner", "vaincre", "battre", "emporter", "l'emporter", "devancer", "écraser"})
-VICTORY_SCORE = -0.5
 
 
 def _expression_match(token: Token) -> tuple[float, str, tuple[int, int]] | None:
@@ -680,7 +677,7 @@ def governing_cue(quote: Span) -> Token | None:
 
 # pronominal verbs whose act differs from the plain verb's: "s'imposer face à X" beats X,
 # "s'emparer de X" seizes X
-REFLEXIVE_EFFECTS = {"imposer": "defeat", "emparer": "violence", "attaquer": "violence", "en prendre": "violence"}
+REFLEXIVE_EFFECTS = {"imposer": "defeat", "emparer": "violence", "attaquer": "violence"}
 
 
 def _act_score(token: Token) -> float | None:
@@ -697,9 +694,6 @@ def _act_score(token: Token) -> float | None:
 
 
 def _predicate_score(token: Token) -> float:
-    if token.lemma_.lower() in VICTORY_VERBS:
-        hit = token_hit(token, {token.lemma_.lower(): VICTORY_SCORE})
-        return hit.value if hit else VICTORY_SCORE
     entry = reporting_verb(token.lemma_.lower())
     if entry is not None and entry.cue_class in CUE_PRIOR and entry.cue_class in ("hostile", "warm"):
         value = CUE_PRIOR[entry.cue_class] / 0.6 * 0.7
