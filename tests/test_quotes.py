@@ -115,6 +115,13 @@ def test_quotes_constructions(analyzer, text: str, quote: str | None, kind: str,
         "La campagne « Stop Soros » a été lancée par le gouvernement hongrois.",
         "Le logiciel exploite une faille baptisée par ses auteurs du nom de code « Pegasus ».",
         "Les pirates ont utilisé la faille « Heartbleed » pour voler des données.",
+        # the legal name of a charge, also in a list
+        "Une enquête pour « homicide involontaire » a été ouverte par le parquet de Lyon.",
+        "L'ancien ministre, soupçonné de « détournement de fonds », « trafic d'influence » et « recel », a été entendu.",
+        "Il a été mis en examen pour « association de malfaiteurs » mardi.",
+        # a capitalised noun phrase after an article is a name
+        "Les unités d'élite des « Force de réaction rapide » ont repris le quartier.",
+        "Le ministre a refusé de recevoir les « Gilets jaunes libres » à Matignon.",
     ],
 )
 def test_quotes_names_and_terms_are_not_quotes(analyzer, text: str) -> None:

@@ -54,6 +54,10 @@ AGENT_SUFFIX_RE = re.compile(r"(?:eur|euse|eurs|euses|iste|istes|ien|ienne|iens|
 INTENT_NOUNS = {"volonté", "intention", "souhait", "désir", "détermination", "refus", "décision", "projet", "espoir", "crainte"}
 VIEW_HOLDERS = {"certains", "certaines", "d'autres", "autres", "beaucoup", "plusieurs", "nombreux"}
 STRESSED_VIEW_PRONOUNS = {"lui", "elle", "eux", "elles", "moi", "nous"}
+# "une enquête pour « … »", "soupçonné de « … »": the preposition before the legal name of a charge
+CHARGE_LINKS = frozenset({"pour", "de", "d'", "d’", "du", "des"})
+# "les « Gilets jaunes libres »", "des « Force de réaction rapide »": an article before a name
+ARTICLES = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "au", "aux"})
 
 
 @dataclass
@@ -140,11 +144,13 @@ class QuoteFinder:
     def __init__(self) -> None:
         self._quoted: list[tuple[int, int]] = []  # quote-marked ranges of the Doc at hand
         self._signatures: list[tuple[int, Token]] = []  # signature dash lines: (offset, signer)
+        self._charge_end = -1  # where the last « » span naming a charge closed
 
     def __call__(self, doc: Doc, actors: Actors) -> Quotes:
         result = Quotes()
         marks = find_quote_marks(doc.text)
         self._quoted = [(m.open_at, m.close_at + 1 if m.close_at is not None else m.end) for m in marks.spans]
+        self._charge_end = -1
         result.warnings.extend(marks.warnings)
         indirect = [
             rec for rec in self._indirect(doc, actors)
@@ -237,6 +243,9 @@ class QuoteFinder:
         words = [t for t in tokens if t.is_alpha]
         has_verb = any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in tokens)
         sentence_like = bool(words) and (tokens.text[-1:] in ".!?…" or (has_verb and len(words) >= 4))
+        if not has_verb and len(words) <= 8 and self._names_charge(doc, span):
+            self._charge_end = span.close_at + 1 if span.close_at is not None else span.end
+            return None  # "une enquête pour « homicide volontaire »": an offence's legal name
         naming = self._naming_context(doc, span, tokens)
         base = dict(start=span.start, end=span.end, kind="direct")
         conf_penalty = 0.0 if span.closed else 0.2
@@ -284,6 +293,19 @@ class QuoteFinder:
             return QuoteRec(**base, evidence="direct: quoted sentence, speaker from context", confidence=0.6 - conf_penalty)
         return None
 
+    def _names_charge(self, doc: Doc, span: MarkedSpan) -> bool:
+        """True when the marks follow « pour » or « de » after a judicial word (naming_cues.txt,
+        charges: "une enquête pour « … »", "soupçonné de « … »", "mis en examen pour « … »"), or
+        continue a list of such charges ("« A », « B » et « C »")."""
+        if self._charge_end >= 0 and doc.text[self._charge_end:span.open_at].strip(" ,") in ("", "et", "ou"):
+            return True
+        before = doc.char_span(max(0, span.open_at - 60), span.open_at, alignment_mode="contract")
+        toks = [t for t in (before or []) if not t.is_space and t.pos_ != "ADV"]
+        if len(toks) < 2 or toks[-1].lower_ not in CHARGE_LINKS:
+            return False
+        charges = naming_cues().charges
+        return toks[-2].lower_ in charges or toks[-2].lemma_.lower() in charges
+
     @staticmethod
     def _naming_context(doc: Doc, span: MarkedSpan, tokens: Span) -> bool:
         """True when the marks hold a name or a term: 'l'opération « … »', 'baptisé « … »'."""
@@ -296,8 +318,14 @@ class QuoteFinder:
         if prev_words and (prev_words[-1].lower_ in cues.nouns or prev_words[-1].lemma_.lower() in cues.nouns):
             return True
         words = [t for t in tokens if t.is_alpha]
+        verbless = not any(t.pos_ in ("VERB", "AUX") for t in tokens)
         if 1 <= len(words) <= 5 and all(w.text[0].isupper() for w in words if len(w) > 3) and len(words) > 1:
-            return not any(t.pos_ in ("VERB", "AUX") for t in tokens)
+            return verbless
+        # "les « Gilets jaunes libres »", "l'organisation « Etat islamique »": a capitalised noun
+        # phrase after an article is a name (a partial quotation inside a sentence is lower case)
+        last = next((t for t in reversed(before or []) if not t.is_space), None)
+        if 2 <= len(words) <= 6 and words[0].text[0].isupper() and last is not None and last.lower_ in ARTICLES:
+            return verbless
         # « EternalBlue »: one capitalised word is a name, not somebody's words
         return len(tokens) == 1 and bool(words) and words[0].text[0].isupper()
 

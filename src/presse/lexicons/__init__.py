@@ -130,7 +130,7 @@ PRONOUN_PERSONS: Final = frozenset({"1", "2", "3"})
 PRONOUN_KINDS: Final = frozenset(
     {"subject", "object", "stressed", "possessive", "reflexive", "demonstrative", "anaphoric"}
 )
-NAMING_SECTIONS: Final = ("verbs", "nouns", "weak")
+NAMING_SECTIONS: Final = ("verbs", "nouns", "weak", "charges")
 
 _PACKAGE_DIR: Final = "fr"
 _V = TypeVar("_V")
@@ -210,11 +210,13 @@ class Metonym:
 
 @dataclass(frozen=True, slots=True)
 class NamingCues:
-    """Words before a « » span that mark it as a name or term; ``weak`` ones are ambiguous."""
+    """Words before a « » span that mark it as a name or term; ``weak`` ones are ambiguous;
+    ``charges`` are judicial words after which « pour / de « … » » names an offence."""
 
     verbs: frozenset[str]
     nouns: frozenset[str]
     weak: frozenset[str]
+    charges: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -482,7 +484,7 @@ def metonyms() -> Mapping[str, Metonym]:
 
 
 def parse_naming_cues(source: Traversable) -> NamingCues:
-    """Parse a word list split by ``# verbs``, ``# nouns`` and ``# weak`` section lines.
+    """Parse a word list split by ``# verbs``, ``# nouns``, ``# weak`` and ``# charges`` section lines.
 
     A word before the first section, or a word repeated within a section, is an error; a word
     may appear in two sections (none does in the bundled file).
@@ -500,7 +502,7 @@ def parse_naming_cues(source: Traversable) -> NamingCues:
                 current = header
             continue
         if current is None:
-            raise LexiconFormatError(label, number, "entry before any '# verbs|nouns|weak' section")
+            raise LexiconFormatError(label, number, "entry before any '# verbs|nouns|weak|charges' section")
         if "\t" in line:
             raise LexiconFormatError(label, number, "expected one entry per line, found a tab")
         _put(sections[current], line, None, source, number)
