@@ -73,6 +73,12 @@ def _speaker(article: Article, quote) -> str | None:
         # a connective before "selon X" is not X's words; a name in apposition belongs to the phrase
         ("Toujours selon le Pentagone, l'interception aurait été conduite de manière dangereuse.", "l'interception aurait été conduite de manière dangereuse", "indirect", "Pentagone"),
         ("Selon le secrétaire général, Ban Ki-moon, il s'agit d'une violation flagrante du droit.", "il s'agit d'une violation flagrante du droit", "indirect", "Ban Ki-moon"),
+        # "selon lui / eux": the pronoun's antecedent speaks
+        ("Le ministre Paul Girard est venu. Selon lui, la réforme fonctionne bien depuis mars.", "la réforme fonctionne bien depuis mars", "indirect", "Paul Girard"),
+        ("Les chercheurs ont étudié les souris. Selon eux, cela montre que le circuit est actif.", "cela montre que le circuit est actif", "indirect", "les chercheurs"),
+        # "selon X, apposition, « … »": a direct quotation (a comma parts the naming noun "projet")
+        ("Selon Giovanna Tinetti, l'une des chercheuses du projet, « ces résultats donnent un premier aperçu de la planète ».", "ces résultats donnent un premier aperçu de la planète", "direct", "Giovanna Tinetti"),
+        ("Selon Julio Silva, un scientifique péruvien associé au projet, « la terre sera apportée à Lima ».", "la terre sera apportée à Lima", "direct", "Julio Silva"),
         ("Selon plusieurs officiels gambiens, il a réussi à dérober des millions de dollars.", "il a réussi à dérober des millions de dollars", "indirect", "plusieurs officiels gambiens"),
         ("D'après la presse locale, le suspect serait un adolescent de 17 ans.", "le suspect serait un adolescent de 17 ans", "indirect", "la presse locale"),
         # an incise whose auxiliary is followed by an adverb

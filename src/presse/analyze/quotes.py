@@ -54,6 +54,7 @@ AGENT_SUFFIX_RE = re.compile(r"(?:eur|euse|eurs|euses|iste|istes|ien|ienne|iens|
 INTENT_NOUNS = {"volonté", "intention", "souhait", "désir", "détermination", "refus", "décision", "projet", "espoir", "crainte"}
 VIEW_HOLDERS = {"certains", "certaines", "d'autres", "autres", "beaucoup", "plusieurs", "nombreux"}
 STRESSED_VIEW_PRONOUNS = {"lui", "elle", "eux", "elles", "moi", "nous"}
+STRESSED_THIRD_PERSON = frozenset({"lui", "elle", "eux", "elles"})
 # "une enquête pour « … »", "soupçonné de « … »": the preposition before the legal name of a charge
 CHARGE_LINKS = frozenset({"pour", "de", "d'", "d’", "du", "des"})
 # "les « Gilets jaunes libres »", "des « Force de réaction rapide »": an article before a name
@@ -311,7 +312,9 @@ class QuoteFinder:
         """True when the marks hold a name or a term: 'l'opération « … »', 'baptisé « … »'."""
         cues = naming_cues()
         before = doc.char_span(max(0, span.open_at - 40), span.open_at, alignment_mode="contract")
-        prev_words = [t for t in (before or []) if t.is_alpha][-3:]
+        last = next((t for t in reversed(before or []) if not t.is_space), None)
+        # "…, l'une des chercheuses du projet, « … »": punctuation parts the marks from the noun
+        prev_words = [] if last is not None and last.is_punct else [t for t in (before or []) if t.is_alpha][-3:]
         for t in prev_words[-2:]:
             if t.lower_ in cues.verbs or t.lemma_.lower() in cues.verbs:
                 return True
@@ -323,7 +326,6 @@ class QuoteFinder:
             return verbless
         # "les « Gilets jaunes libres »", "l'organisation « Etat islamique »": a capitalised noun
         # phrase after an article is a name (a partial quotation inside a sentence is lower case)
-        last = next((t for t in reversed(before or []) if not t.is_space), None)
         if 2 <= len(words) <= 6 and words[0].text[0].isupper() and last is not None and last.lower_ in ARTICLES:
             return verbless
         # « EternalBlue »: one capitalised word is a name, not somebody's words
@@ -978,6 +980,8 @@ class QuoteFinder:
         low = tok.lower_
         if low in PERSONAL_SUBJECTS or INVERTED_CLITIC_RE.match(tok.text):
             return True
+        if low in STRESSED_THIRD_PERSON and tok.i > 0 and tok.doc[tok.i - 1].lower_ in SELON | {"après"}:
+            return True  # "selon lui, …", "d'après eux, …"
         if tok.pos_ == "PROPN":
             return True
         lemma = tok.lemma_.lower()
@@ -1026,7 +1030,7 @@ class QuoteFinder:
         same number (and gender), outside quotation marks, in this or the previous sentence;
         subjects first, then the nearest."""
         text = pronoun.text.lower().lstrip("-").removeprefix("t-")
-        plural = text.endswith("s")
+        plural = text.endswith("s") or text == "eux"
         gender = "Fem" if text.startswith("elle") else "Masc"
         quote_tokens = doc.char_span(q.start, q.end, alignment_mode="expand")
         end = min(pronoun.i, quote_tokens.start if quote_tokens is not None else pronoun.i)
@@ -1084,8 +1088,8 @@ class QuoteFinder:
             q.evidence += "; speaker from context (most salient person)"
             q.confidence = min(q.confidence, 0.5)
         idx = actors.by_token.get(tok.i)
-        if idx is None and (tok.lower_ in PERSONAL_SUBJECTS or INVERTED_CLITIC_RE.match(tok.text)):
-            # a pronoun the actor layer left open ("ont-ils écrit", "précise-t-elle"): the
+        if idx is None and (tok.lower_ in PERSONAL_SUBJECTS | STRESSED_THIRD_PERSON or INVERTED_CLITIC_RE.match(tok.text)):
+            # a pronoun the actor layer left open ("ont-ils écrit", "précise-t-elle", "selon eux"): the
             # nearest agreeing speaker-like noun phrase before it
             antecedent = self._antecedent(doc, tok, q)
             if antecedent is not None:
@@ -1157,7 +1161,12 @@ def _after_appositions(doc: Doc, first: int, stop: int) -> int:
             return first
         finite = any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in segment)
         name = all(t.pos_ == "PROPN" or t.text == "-" for t in segment)
-        described = head.pos_ == "NOUN" and _person_noun(head) and segment[0].pos_ in ("DET", "NOUN")
+        # "le président de Y", "l'une des chercheuses du projet", "un scientifique péruvien …"
+        # (a person noun the tagger reads as an adjective counts when the lexicon has it)
+        described = segment[0].pos_ in ("DET", "NOUN", "PRON", "NUM") and (
+            (head.pos_ == "NOUN" and _person_noun(head))
+            or (head.pos_ == "ADJ" and head.lemma_.lower() in speaker_nouns())
+        )
         qualified = segment[0].pos_ == "ADJ" or "Part" in segment[0].morph.get("VerbForm")
         if finite or not (name or described or qualified):
             return first
