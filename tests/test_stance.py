@@ -387,16 +387,30 @@ def test_stance_class_scores(gold, pred, accuracy, majority):
     ("text", "quote", "cue", "target", "polarity"),
     [
         # with no evaluative word, the role in the act decides: the author of violence is blamed,
-        # the one arrested blamed, the one helped favoured, the one who died pitied
+        # the one arrested blamed, the one helped favoured; a death reported flatly judges no one
         ("Selon la police, un homme a poignardé un passant.", "un homme a poignardé un passant", "Selon", "homme", "negative"),
         ("Selon le parquet, Jean Dupont a été interpellé mardi.", "Jean Dupont a été interpellé mardi", "Selon", "Jean Dupont", "negative"),
         ("Selon le maire, les pompiers ont secouru les habitants.", "les pompiers ont secouru les habitants", "Selon", "habitants", "positive"),
-        ("Selon les organisateurs, le spectateur est décédé.", "le spectateur est décédé", "Selon", "spectateur", "positive"),
+        ("Selon les organisateurs, le spectateur est décédé.", "le spectateur est décédé", "Selon", "spectateur", "neutral"),
         # the victim of an accident reported flatly is not judged
         ("Selon les organisateurs, le pilote a percuté un spectateur.", "le pilote a percuté un spectateur", "Selon", "spectateur", "neutral"),
     ],
 )
 def test_stance_effect_roles_in_quotes(stance_analyzer, text, quote, cue, target, polarity):
+    assert _target_label(stance_analyzer, text, quote, cue, target) == polarity
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "cue", "target", "polarity"),
+    [
+        # a quote with no evaluative word of its own takes the journalist's frame around it
+        ("Dans une charge d'une rare violence, le ministre a déclaré que le maire était parti en vacances.", "le maire était parti en vacances", "déclaré", "maire", "negative"),
+        ("Plein d'admiration, le ministre a déclaré que le maire était resté sur place toute la nuit.", "le maire était resté sur place toute la nuit", "déclaré", "maire", "positive"),
+        # the quote's own words win over the frame
+        ("Dans une charge d'une rare violence, le ministre a déclaré que le maire avait été courageux.", "le maire avait été courageux", "déclaré", "maire", "positive"),
+    ],
+)
+def test_stance_frame_of_a_quote_without_evaluative_words(stance_analyzer, text, quote, cue, target, polarity):
     assert _target_label(stance_analyzer, text, quote, cue, target) == polarity
 
 

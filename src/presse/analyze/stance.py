@@ -72,6 +72,8 @@ CUE_WEIGHT_INSIDE = 0.3
 # (much less in a long quote, where the evaluative words are usually about something else)
 QUOTE_FALLBACK = 0.7
 QUOTE_FALLBACK_LONG = 0.3
+# Share of the journalist's own sentence around a quote when the quote has no evaluative word
+FRAME_WEIGHT = 0.5
 LONG_QUOTE = 25
 
 OBJECT_DEPS = frozenset({"obj", "iobj", "obl:arg"})
@@ -101,7 +103,7 @@ EFFECT_VIEWS: dict[str, tuple[float, float, float]] = {
     "coercion": (-0.6, 0.4, -0.5),
     "justice": (-0.5, -0.4, 0.0),
     "defeat": (-0.5, 0.0, 0.0),
-    "death": (0.0, 0.4, 0.0),
+    "death": (0.0, 0.0, 0.0),
     "help": (0.6, 0.5, 0.4),
     "reward": (0.5, 0.5, 0.0),
 }
@@ -354,7 +356,8 @@ def quote_targets(
     cue_entry = cue_of(cue) if cue is not None else None
     cue_class = cue_entry.cue_class if cue_entry is not None else None
     prior = _cue_prior(cue)
-    whole = score_tokens(quote)
+    own = score_tokens(quote).score
+    whole = _quote_score(quote, own)
     targets: list[TargetRec] = []
     seen: set[int] = set() if speaker is None else {speaker}
 
@@ -375,7 +378,7 @@ def quote_targets(
                 start, end, ent = found
                 if ent not in seen:
                     seen.add(ent)
-                    score = _sided(_combine(whole.score, prior, CUE_WEIGHT_OBJECT), doc[start:end].root)
+                    score = _sided(_combine(whole, prior, CUE_WEIGHT_OBJECT), doc[start:end].root)
                     targets.append(TargetRec(ent, start, end, score, "cue_object"))
             elif obj.lemma_.lower() in MEETING_NOUNS and speaker is not None:
                 for partner in sorted(meetings.get(speaker, ())):
@@ -384,15 +387,15 @@ def quote_targets(
                     seen.add(partner)
                     first = next((s for s in spans if s[2] == partner), None)
                     if first is not None:
-                        targets.append(TargetRec(partner, first[0], first[1], _combine(whole.score, prior, CUE_WEIGHT_OBJECT), "event"))
+                        targets.append(TargetRec(partner, first[0], first[1], _combine(whole, prior, CUE_WEIGHT_OBJECT), "event"))
     for tok in holder_tokens(quote):
         found = _actor_of(tok, actors, spans, via_de=True)
         if found is not None and found[2] not in seen:
             start, end, ent = found
             seen.add(ent)
-            score = _sided(_combine(whole.score, prior, CUE_WEIGHT_INSIDE), doc[start:end].root)
+            score = _sided(_combine(whole, prior, CUE_WEIGHT_INSIDE), doc[start:end].root)
             targets.append(TargetRec(ent, start, end, score, "holder"))
-    return QuoteStance(cue_class, _combine(whole.score, prior, CUE_WEIGHT_INSIDE), targets)
+    return QuoteStance(cue_class, _combine(own, prior, CUE_WEIGHT_INSIDE), targets)
 
 
 def _foreign_tokens(doc: Doc, target: tuple[int, int], spans: Sequence[tuple[int, int, int]], within: Span) -> set[int]:
@@ -503,9 +506,27 @@ def _inside_score(
     fallback = QUOTE_FALLBACK if len(quote) <= LONG_QUOTE else QUOTE_FALLBACK_LONG
     text_score = local.score if local.hits else whole.score * fallback
     if text_score == 0.0:
-        # no evaluative word: what the act the target takes part in makes of it
-        text_score = _effect_view(target.root) or 0.0
+        # no evaluative word: what the act the target takes part in makes of it, else how the
+        # journalist's sentence around the quote frames it
+        text_score = _effect_view(target.root) or _frame_score(quote)
     return _sided(_combine(text_score, prior, CUE_WEIGHT_INSIDE), target.root)
+
+
+def _quote_score(quote: Span, own: float | None = None) -> float:
+    """What a quote says of an actor it names no evaluative word about: its own evaluative
+    words (`own` when already scored), else the journalist's frame around it."""
+    own = score_tokens(quote).score if own is None else own
+    return own or _frame_score(quote)
+
+
+def _frame_score(quote: Span) -> float:
+    """The evaluative words of the sentences holding `quote`, outside it (the journalist's frame:
+    « Révolté, il affirme que … », « … une « bande de lâches » »), damped by FRAME_WEIGHT."""
+    doc = quote.doc
+    first, last = doc[quote.start].sent, doc[quote.end - 1].sent
+    # reporting verbs are left out: their class already weighs as the cue prior
+    frame = [t for t in doc[first.start : last.end] if not quote.start <= t.i < quote.end and cue_of(t) is None]
+    return score_tokens(frame).score * FRAME_WEIGHT if frame else 0.0
 
 
 def _cue_prior(cue: Token | None) -> float:
@@ -542,12 +563,12 @@ def target_score(doc: Doc, quote: Span, cue: Token | None, target: Span) -> floa
     if quote.start <= target.start and target.end <= quote.end:
         inside_prior = 0.0 if _cue_has_other_object(cue, quote, target) else prior
         return _inside_score(doc, quote, target, inside_prior, spans)
-    whole = score_tokens(quote)
+    whole = _quote_score(quote)
     if cue is not None and any(target.start <= o.i < target.end or o.i == target.root.i for o in _cue_objects(cue, quote)):
-        return _sided(_combine(whole.score, prior, CUE_WEIGHT_OBJECT), target.root)
+        return _sided(_combine(whole, prior, CUE_WEIGHT_OBJECT), target.root)
     if cue is not None and target.root.head.i == cue.i:
-        return _sided(_combine(whole.score, prior, CUE_WEIGHT_OBJECT), target.root)
-    return _sided(_combine(whole.score, prior, CUE_WEIGHT_INSIDE), target.root)
+        return _sided(_combine(whole, prior, CUE_WEIGHT_OBJECT), target.root)
+    return _sided(_combine(whole, prior, CUE_WEIGHT_INSIDE), target.root)
 
 
 def predicate_polarity(token: Token) -> float:
