@@ -392,6 +392,8 @@ def test_stance_class_scores(gold, pred, accuracy, majority):
         ("Selon le parquet, Jean Dupont a été interpellé mardi.", "Jean Dupont a été interpellé mardi", "Selon", "Jean Dupont", "negative"),
         ("Selon le maire, les pompiers ont secouru les habitants.", "les pompiers ont secouru les habitants", "Selon", "habitants", "positive"),
         ("Selon les organisateurs, le spectateur est décédé.", "le spectateur est décédé", "Selon", "spectateur", "neutral"),
+        # the one the act is done to is no victim to side with when the quote calls it an assailant
+        ("La police précise qu'elle a abattu un des assaillants.", "elle a abattu un des assaillants", "précise", "assaillants", "negative"),
         # the victim of an accident reported flatly is not judged
         ("Selon les organisateurs, le pilote a percuté un spectateur.", "le pilote a percuté un spectateur", "Selon", "spectateur", "neutral"),
     ],

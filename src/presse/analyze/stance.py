@@ -669,7 +669,14 @@ def _victim_of(target: Token) -> bool:
 
 
 def _sided(score: float, target: Token) -> float:
-    return abs(score) if score < 0 and _victim_of(target) else score
+    return abs(score) if score < 0 and _victim_of(target) and not _described_badly(target) else score
+
+
+def _described_badly(target: Token) -> bool:
+    """True when the target's own noun phrase is a negative description ("un des assaillants",
+    "le terroriste"): what is done to it makes no victim the speaker sides with."""
+    words = [target, *(c for c in target.children if c.dep_ in ("nmod", "amod", "appos") and abs(c.i - target.i) <= 3)]
+    return any((hit := token_hit(t)) is not None and hit.value < 0 for t in words)
 
 
 def _combine(text: float, prior: float, weight: float) -> float:
