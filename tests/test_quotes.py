@@ -73,6 +73,11 @@ def _speaker(article: Article, quote) -> str | None:
         # a connective before "selon X" is not X's words; a name in apposition belongs to the phrase
         ("Toujours selon le Pentagone, l'interception aurait été conduite de manière dangereuse.", "l'interception aurait été conduite de manière dangereuse", "indirect", "Pentagone"),
         ("Selon le secrétaire général, Ban Ki-moon, il s'agit d'une violation flagrante du droit.", "il s'agit d'une violation flagrante du droit", "indirect", "Ban Ki-moon"),
+        # a prepositional phrase with "en" between the verb and a que-clause the parse lost
+        ("Immacolata Postiglione a indiqué jeudi en fin de matinée qu'il y avait désormais 270 blessés hospitalisés.", "il y avait désormais 270 blessés hospitalisés", "indirect", "Immacolata Postiglione"),
+        # a final incise after partial quotes: the whole clause is a mixed quotation, the
+        # apposition to the speaker after it is not part of the words
+        ("Le nouveau-né irait « bien » et « ses fonctions vitales sont stables », déclare Félix Castillo, médecin à Barcelone.", "Le nouveau-né irait « bien » et « ses fonctions vitales sont stables »", "mixed", "Félix Castillo"),
         # "selon lui / eux": the pronoun's antecedent speaks
         ("Le ministre Paul Girard est venu. Selon lui, la réforme fonctionne bien depuis mars.", "la réforme fonctionne bien depuis mars", "indirect", "Paul Girard"),
         ("Les chercheurs ont étudié les souris. Selon eux, cela montre que le circuit est actif.", "cela montre que le circuit est actif", "indirect", "les chercheurs"),

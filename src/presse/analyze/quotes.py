@@ -709,8 +709,8 @@ class QuoteFinder:
                 last = max(t2.i for t2 in head.subtree)
                 first = i + 1 if t.lower_ in DE else i
                 return self._clause_rec(doc, verb, head, first, "indirect: reporting verb + infinitive (by position)", 0.7, last=last)
-            if t.pos_ in ("ADV", "PART") or t.lower_ in CLITIC_OBJECTS:
-                i += 1
+            if t.pos_ in ("ADV", "PART") or (t.lower_ in CLITIC_OBJECTS and t.pos_ != "ADP"):
+                i += 1  # not the preposition "en" of "en fin de matinée", a phrase to skip whole
                 continue
             if (t.pos_ == "ADP" and t.lower_ not in CLAUSE_PREPOSITIONS) or t.text == ",":
                 # a prepositional phrase ("à l'AFP", "lors d'une conférence de presse"): skip it,
@@ -890,11 +890,10 @@ class QuoteFinder:
             return None
         lo, _ = cue_label(verb)[1]
         prev = doc[lo - 1] if lo > 0 else None
-        if prev is None or prev.text not in (",",):
+        if prev is None or prev.text not in (",", "»", "”", '"'):
             return None
-        # not an incise of a direct quotation (handled with the marks)
-        if any(t.text in ("»", "”", '"') for t in doc[max(0, lo - 3) : lo]):
-            return None
+        # after a closing mark the words may all be quoted (one direct quotation: the clause is
+        # dropped in __call__) or only in part (« X irait « bien », déclare Y »: a mixed one)
         sent = verb.sent
         # the incise runs from its comma to the next comma, or to the end of the sentence
         _, hi = cue_label(verb)[1]
@@ -903,14 +902,23 @@ class QuoteFinder:
             return None  # "X, ministre …, a précisé pendant une conférence que …": a content clause follows
         if tail_end + 1 < sent.end and doc[tail_end + 1].lower_ in ("qui", "dont", "lequel", "laquelle", "lesquels", "lesquelles"):
             tail_end = sent.end  # ", qui affirme …" describes the speaker: not part of the words
-        incise_tokens = set(range(lo - 1, tail_end + 1))
-        body = [t for t in sent if t.i not in incise_tokens and not t.is_space]
+        incise_tokens = set(range(lo - 1 if prev.text == "," else lo, tail_end + 1))
+        rest = doc[tail_end:sent.end]
+        if not any(t.pos_ in ("VERB", "AUX") for t in rest):
+            # ", déclare X, médecin à Barcelone.": an apposition to the speaker, not the words
+            incise_tokens.update(range(tail_end, sent.end))
+        # "X a annoncé que … : « … », a-t-il déclaré": the incise reports what follows the colon
+        colon = max((t.i for t in sent if t.text == ":" and t.i < lo), default=sent.start - 1)
+        body = [t for t in sent if t.i > colon and t.i not in incise_tokens and not t.is_space]
         while body and body[-1].is_punct and body[-1].text not in ("»", ")"):
             body.pop()
         while body and body[0].is_punct and body[0].text not in ("«",):
             body.pop(0)
         if len([t for t in body if t.is_alpha]) < 4:
             return None
+        after_mark = any(t.text in ("»", "”", '"') for t in doc[max(0, lo - 3) : lo])
+        if after_mark and (body[0].text in ("«", "“", '"') or self._in_quote(body[0]) or any(t.pos_ in ("VERB", "AUX") for t in rest)):
+            return None  # after a closing mark, only words of the journalist's own before the marks make a mixed quotation
         speaker = next((t for t in doc[lo:hi] if INVERTED_CLITIC_RE.match(t.text)), None)
         if speaker is None:
             speaker = next((t for t in doc[hi:tail_end] if t.pos_ in ("PROPN", "NOUN") and not t.like_num and t.lower_ not in MONTHS_AND_DAYS), None)
