@@ -73,6 +73,9 @@ def _speaker(article: Article, quote) -> str | None:
         # a connective before "selon X" is not X's words; a name in apposition belongs to the phrase
         ("Toujours selon le Pentagone, l'interception aurait été conduite de manière dangereuse.", "l'interception aurait été conduite de manière dangereuse", "indirect", "Pentagone"),
         ("Selon le secrétaire général, Ban Ki-moon, il s'agit d'une violation flagrante du droit.", "il s'agit d'une violation flagrante du droit", "indirect", "Ban Ki-moon"),
+        # a speech noun with its speaker: a possessive, a complement, a reporting verb after it
+        ("Suite à l'appel mercredi d'Éric Drouet à « rentrer » samedi dans l'Élysée, le préfet a réagi.", "rentrer", "direct", "Éric Drouet"),
+        ("La société des journalistes publie une tribune dans laquelle elle demande à l'animateur de « ne pas venir sur la chaîne ».", "ne pas venir sur la chaîne", "direct", "la société des journalistes"),
         # a prepositional phrase with "en" between the verb and a que-clause the parse lost
         ("Immacolata Postiglione a indiqué jeudi en fin de matinée qu'il y avait désormais 270 blessés hospitalisés.", "il y avait désormais 270 blessés hospitalisés", "indirect", "Immacolata Postiglione"),
         # a final incise after partial quotes: the whole clause is a mixed quotation, the
@@ -130,6 +133,9 @@ def test_quotes_constructions(analyzer, text: str, quote: str | None, kind: str,
         "Une enquête pour « homicide involontaire » a été ouverte par le parquet de Lyon.",
         "L'ancien ministre, soupçonné de « détournement de fonds », « trafic d'influence » et « recel », a été entendu.",
         "Il a été mis en examen pour « association de malfaiteurs » mardi.",
+        # a speech noun that names no one whose words these are: a term
+        "Son véhicule a pris feu lors d'évènements en réaction à une manifestation contre la « haine anti-flics ».",
+        "Une deuxième revendication, « antifasciste », a été mise en ligne le soir de l'attentat.",
         # a capitalised noun phrase after an article is a name
         "Les unités d'élite des « Force de réaction rapide » ont repris le quartier.",
         "Le ministre a refusé de recevoir les « Gilets jaunes libres » à Matignon.",

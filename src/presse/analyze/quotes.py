@@ -277,6 +277,11 @@ class QuoteFinder:
             cue_tok = None  # inside a reported clause, its own cue and speaker hold (a parse slip hung it elsewhere)
         if cue_tok is not None and _passive_without_agent(cue_tok) and not has_verb and len(words) <= 6:
             return None  # "ils sont accusés de « rébellion »": the name of a charge, nobody's words
+        if (
+            cue_tok is not None and cue_tok.pos_ == "NOUN" and not has_verb and len(words) <= 6
+            and container is None and not self._noun_has_speaker(cue_tok, actors)
+        ):
+            return None  # "lors d'une manifestation contre la « haine anti-flics »": nobody's words
         if cue_tok is not None and not has_verb and len(words) <= 5 and container is None:
             subject = self._speaker_of(cue_tok)
             if subject is not None and not self._plausible_speaker(subject, actors):
@@ -306,6 +311,28 @@ class QuoteFinder:
             return False
         charges = naming_cues().charges
         return toks[-2].lower_ in charges or toks[-2].lemma_.lower() in charges
+
+    def _noun_has_speaker(self, noun: Token, actors: Actors) -> bool:
+        """True when a speech noun names whose words it holds: a possessive (« son appel »), a
+        complement (« l'affirmation du député », « la déclaration de Marseille » is not one: a
+        place), the subject of its light verb (« X a lancé un appel à »), or a reporting verb
+        with a subject between it and the marks (« une tribune dans laquelle elle demande »)."""
+        marks_at = next((a for a, _b in self._quoted if a > noun.idx), len(noun.doc.text))
+        between = [t for t in noun.doc[noun.i + 1 :] if t.idx < marks_at]
+        if any(cue_of(t) is not None and self._speaker_of(t) is not None for t in between if t.pos_ in ("VERB", "AUX")):
+            return True
+        for child in noun.subtree:
+            if child.head.i == noun.i and child.dep_ == "det" and "Yes" in child.morph.get("Poss"):
+                return True
+            if child.dep_ in ("nmod", "acl") and child.i > noun.i and not self._in_quote(child):
+                who = child if child.dep_ == "nmod" else self._speaker_of(child)
+                entity = actors.entity_at(who.i) if who is not None else None
+                if who is not None and self._plausible_speaker(who, actors) and (entity is None or entity.type in ("PER", "ORG")):
+                    return True
+        if noun.dep_ in ("obj", "nsubj:pass") and noun.head.pos_ in ("VERB", "AUX"):
+            who = self._speaker_of(noun.head)
+            return who is not None and self._plausible_speaker(who, actors)
+        return False
 
     @staticmethod
     def _naming_context(doc: Doc, span: MarkedSpan, tokens: Span) -> bool:
