@@ -408,6 +408,8 @@ def test_stance_effect_roles_in_quotes(stance_analyzer, text, quote, cue, target
         # a quote with no evaluative word of its own takes the journalist's frame around it
         ("Dans une charge d'une rare violence, le ministre a déclaré que le maire était parti en vacances.", "le maire était parti en vacances", "déclaré", "maire", "negative"),
         ("Plein d'admiration, le ministre a déclaré que le maire était resté sur place toute la nuit.", "le maire était resté sur place toute la nuit", "déclaré", "maire", "positive"),
+        # an actor outside the quote: what the act it takes part in makes of it
+        ("Le prix a été décerné à Marie Curie « pour ses travaux sur la radioactivité ».", "pour ses travaux sur la radioactivité", "décerné", "Marie Curie", "positive"),
         # the quote's own words win over the frame
         ("Dans une charge d'une rare violence, le ministre a déclaré que le maire avait été courageux.", "le maire avait été courageux", "déclaré", "maire", "positive"),
     ],

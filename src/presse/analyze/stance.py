@@ -378,7 +378,7 @@ def quote_targets(
                 start, end, ent = found
                 if ent not in seen:
                     seen.add(ent)
-                    score = _sided(_combine(whole, prior, CUE_WEIGHT_OBJECT), doc[start:end].root)
+                    score = _sided(_combine(_quote_score(quote, own, doc[start:end].root), prior, CUE_WEIGHT_OBJECT), doc[start:end].root)
                     targets.append(TargetRec(ent, start, end, score, "cue_object"))
             elif obj.lemma_.lower() in MEETING_NOUNS and speaker is not None:
                 for partner in sorted(meetings.get(speaker, ())):
@@ -393,7 +393,7 @@ def quote_targets(
         if found is not None and found[2] not in seen:
             start, end, ent = found
             seen.add(ent)
-            score = _sided(_combine(whole, prior, CUE_WEIGHT_INSIDE), doc[start:end].root)
+            score = _sided(_combine(_quote_score(quote, own, doc[start:end].root), prior, CUE_WEIGHT_INSIDE), doc[start:end].root)
             targets.append(TargetRec(ent, start, end, score, "holder"))
     return QuoteStance(cue_class, _combine(own, prior, CUE_WEIGHT_INSIDE), targets)
 
@@ -512,11 +512,12 @@ def _inside_score(
     return _sided(_combine(text_score, prior, CUE_WEIGHT_INSIDE), target.root)
 
 
-def _quote_score(quote: Span, own: float | None = None) -> float:
-    """What a quote says of an actor it names no evaluative word about: its own evaluative
-    words (`own` when already scored), else the journalist's frame around it."""
+def _quote_score(quote: Span, own: float | None = None, target: Token | None = None) -> float:
+    """What a quote says of an actor outside it: its own evaluative words (`own` when already
+    scored), else what the act the actor takes part in makes of it (« le prix a été décerné à
+    X « pour … » »), else the journalist's frame around the quote."""
     own = score_tokens(quote).score if own is None else own
-    return own or _frame_score(quote)
+    return own or (target is not None and _effect_view(target)) or _frame_score(quote)
 
 
 def _frame_score(quote: Span) -> float:
@@ -563,7 +564,7 @@ def target_score(doc: Doc, quote: Span, cue: Token | None, target: Span) -> floa
     if quote.start <= target.start and target.end <= quote.end:
         inside_prior = 0.0 if _cue_has_other_object(cue, quote, target) else prior
         return _inside_score(doc, quote, target, inside_prior, spans)
-    whole = _quote_score(quote)
+    whole = _quote_score(quote, target=target.root)
     if cue is not None and any(target.start <= o.i < target.end or o.i == target.root.i for o in _cue_objects(cue, quote)):
         return _sided(_combine(whole, prior, CUE_WEIGHT_OBJECT), target.root)
     if cue is not None and target.root.head.i == cue.i:
