@@ -455,8 +455,9 @@ def _effect_role(target: Token) -> tuple[Token, str, str] | None:
         return None
     if head.pos_ in ("VERB", "AUX", "ADJ"):
         passive = dep == "nsubj:pass" or any(c.dep_ == "aux:pass" for c in head.children)
-        if dep in OBJECT_DEPS or (dep == "obl" and case in PATIENT_CASES) or (passive and dep.startswith("nsubj")):
-            return head, entry.kind, "patient"
+        beneficiary = entry.kind in ("help", "reward") and dep.startswith("obl") and case in ("à", "au", "aux")
+        if dep in OBJECT_DEPS or (dep == "obl" and case in PATIENT_CASES) or (passive and dep.startswith("nsubj")) or beneficiary:
+            return head, entry.kind, "patient"  # "décerné à X": the one it is given to
         if dep == "nsubj" or dep == "obl:agent":
             return head, entry.kind, "patient" if entry.kind == "death" else "agent"
         return None
