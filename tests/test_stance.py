@@ -394,6 +394,11 @@ def test_stance_class_scores(gold, pred, accuracy, majority):
         ("Selon les organisateurs, le spectateur est décédé.", "le spectateur est décédé", "Selon", "spectateur", "neutral"),
         # the one the act is done to is no victim to side with when the quote calls it an assailant
         ("La police précise qu'elle a abattu un des assaillants.", "elle a abattu un des assaillants", "précise", "assaillants", "negative"),
+        # people named by what they suffer, and the target of a hostile feeling, are sided with
+        ("Le ministre a déclaré que la situation des otages était scandaleuse.", "la situation des otages était scandaleuse", "déclaré", "otages", "positive"),
+        ("D'après la psychologue, l'homme avait une rancœur vis-à-vis des femmes.", "l'homme avait une rancœur vis-à-vis des femmes", "D'", "femmes", "positive"),
+        # … but not when the negative words are said of them
+        ("Selon la police, la victime était très mal placée.", "la victime était très mal placée", "Selon", "victime", "negative"),
         # the victim of an accident reported flatly is not judged
         ("Selon les organisateurs, le pilote a percuté un spectateur.", "le pilote a percuté un spectateur", "Selon", "spectateur", "neutral"),
     ],

@@ -444,7 +444,7 @@ def _effect_role(target: Token) -> tuple[Token, str, str] | None:
         if entry is not None and child.dep_ in ("acl", "amod") and "Part" in child.morph.get("VerbForm"):
             return child, entry.kind, "patient"  # "les civils tués", "les personnes blessées"
     if head.lower_ in RELATIONAL_NOUNS or head.lemma_.lower() in RELATIONAL_NOUNS:
-        head, case = head.head, "envers"  # "la violence à l'encontre de X"
+        head, case = _relational_head(head), "envers"  # "la violence à l'encontre de X"
     entry = effect(head.lemma_.lower()) if head.i != target.i else None
     if entry is None:
         if dep == "nmod" and head.pos_ == "NOUN" and set(case.split()) & _DE and head.dep_ in OBJECT_DEPS | {"nsubj:pass"}:
@@ -471,6 +471,15 @@ def _effect_role(target: Token) -> tuple[Token, str, str] | None:
     if head.pos_ == "NOUN" and dep == "nsubj" and entry.kind == "death":
         return head, "death", "patient"  # "X est (la) victime de …"
     return None
+
+
+def _relational_head(word: Token) -> Token:
+    """The noun « à l'égard de », « vis-à-vis de » … attach to: their head, or when the parse
+    hangs them on the verb (« une rancœur vis-à-vis des femmes »), the noun just before."""
+    if word.head.pos_ == "NOUN":
+        return word.head
+    before = [t for t in word.doc[max(0, word.i - 3) : word.i] if t.pos_ == "NOUN"]
+    return before[-1] if before else word.head
 
 
 def _first_person_agent(act: Token) -> bool:
@@ -639,7 +648,7 @@ def _victim_of(target: Token) -> bool:
     head = target.head
     case = _case(target)
     if head.lower_ in RELATIONAL_NOUNS or head.lemma_.lower() in RELATIONAL_NOUNS:
-        head, case = head.head, "envers"
+        head, case = _relational_head(head), "envers"
     elif head.pos_ == "VERB" and head.dep_ == "acl":
         head = head.head  # "l'attentat commis contre X"
     if head.pos_ == "NOUN" and case in VICTIM_CASES:
@@ -670,8 +679,32 @@ def _victim_of(target: Token) -> bool:
     return False
 
 
+# People a quote names by what they suffer: a negative quote around them sides with them
+VICTIM_NOUNS = frozenset({
+    "victime", "otage", "blessé", "rescapé", "survivant", "sinistré", "déplacé", "réfugié",
+    "endeuillé", "orphelin", "veuve", "disparu", "captif", "persécuté", "opprimé", "sans-abri",
+})
+
+
 def _sided(score: float, target: Token) -> float:
-    return abs(score) if score < 0 and _victim_of(target) and not _described_badly(target) else score
+    if score >= 0 or _described_badly(target):
+        return score
+    return abs(score) if _victim_of(target) or _described_as_victim(target) else score
+
+
+def _described_as_victim(target: Token) -> bool:
+    """True when the target's own noun names what it suffers (« les otages », « les familles des
+    victimes », « les personnes touchées par … ») and the negative words are not said of it as a
+    subject (« la victime était mal placée » judges it)."""
+    if target.dep_.startswith("nsubj"):
+        return False
+    words = [target, *(c for c in target.children if c.dep_ == "nmod" and abs(c.i - target.i) <= 3)]
+    if any(t.lemma_.lower() in VICTIM_NOUNS or t.lower_ in VICTIM_NOUNS for t in words):
+        return True
+    return any(
+        c.dep_ in ("acl", "amod") and "Part" in c.morph.get("VerbForm") and (hit := token_hit(c)) is not None and hit.value < 0
+        for c in target.children
+    )
 
 
 def _described_badly(target: Token) -> bool:
