@@ -81,6 +81,12 @@ def _speaker(article: Article, quote) -> str | None:
         # a final incise after partial quotes: the whole clause is a mixed quotation, the
         # apposition to the speaker after it is not part of the words
         ("Le nouveau-né irait « bien » et « ses fonctions vitales sont stables », déclare Félix Castillo, médecin à Barcelone.", "Le nouveau-né irait « bien » et « ses fonctions vitales sont stables »", "mixed", "Félix Castillo"),
+        # "selon X" inside or at the end of its clause still names the speaker; a clause of the
+        # journalist's own before "mais selon X," is not X's words
+        ("Le bilan, selon la préfecture, fait état d'un mort et de trois blessés.", "Le bilan, selon la préfecture, fait état d'un mort et de trois blessés", "indirect", "la préfecture"),
+        ("Les causes demeurent inconnues, mais selon le ministre des transports, Alexander Dobrindt, les trains étaient équipés de freins automatiques.", "les trains étaient équipés de freins automatiques", "indirect", "Alexander Dobrindt"),
+        # a finite reporting verb the parser hung on a noun: the sentence's root noun speaks
+        ("Une source proche du dossier ajoute à Presse Océan que les traces ont été sommairement essuyées.", "les traces ont été sommairement essuyées", "indirect", "la source proche"),
         # "selon lui / eux": the pronoun's antecedent speaks
         ("Le ministre Paul Girard est venu. Selon lui, la réforme fonctionne bien depuis mars.", "la réforme fonctionne bien depuis mars", "indirect", "Paul Girard"),
         ("Les chercheurs ont étudié les souris. Selon eux, cela montre que le circuit est actif.", "cela montre que le circuit est actif", "indirect", "les chercheurs"),

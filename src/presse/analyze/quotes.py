@@ -828,6 +828,8 @@ class QuoteFinder:
         prefix = _trim_punct([t for t in doc[start:lo] if not t.is_space])
         if all(t.pos_ in ("ADV", "CCONJ", "PUNCT") for t in prefix):
             prefix = []  # "Toujours selon X, …", "Ainsi, selon X, …": a connective, not X's words
+        elif prefix[-1].pos_ == "CCONJ" and any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in prefix):
+            prefix = []  # "Les causes demeurent inconnues, mais selon X, …": the journalist's clause
         rest = [t for t in doc[phrase_end + 1 : stop] if not t.is_space] if close is not None else []
         if rest and (rest[0].lower_ in ("qui", "dont", "lequel", "laquelle", "lesquels", "lesquelles", "où")
                      or (rest[0].lower_ == "pour" and len(rest) > 1 and rest[1].lower_ == "qui")):
@@ -962,7 +964,11 @@ class QuoteFinder:
                 (c for c in tok.children if c.dep_ == "obl:agent" and any(g.lower_ == "par" for g in c.children)),
                 None,
             )
-            if agent is not None:
+            # an agent speaks for a passive or subjectless verb; "après leur prédiction par X, des
+            # scientifiques ont annoncé": an agent hung on an active verb with a subject is a slip
+            if agent is not None and (
+                any(c.dep_ == "aux:pass" for c in tok.children) or not any(c.dep_ == "nsubj" for c in tok.children)
+            ):
                 return agent
             if tok.dep_ == "acl:relcl" and any(c.dep_ == "nsubj" and c.lower_ == "qui" for c in tok.children):
                 # "le policier X, qui affirme que …": the antecedent speaks; "le chef de mission
@@ -985,6 +991,10 @@ class QuoteFinder:
                 post = next((c for c in tok.children if c.i > tok.i and c.dep_ in ("obj", "nsubj") and c.pos_ in ("NOUN", "PROPN") and self._has_inverted_subject(tok)), None)
                 if post is not None and tok.i > 0 and doc_prev_is_comma(tok):
                     return post
+            if tok.dep_ == "acl" and "Fin" in tok.morph.get("VerbForm") and tok.sent.root.pos_ in ("NOUN", "PROPN") and tok.sent.root.i < tok.i:
+                # a finite verb read as a modifier ("Une source proche du dossier ajoute à X
+                # que …" with the noun as the root): the root noun phrase is its subject
+                return tok.sent.root
             if tok.dep_ in CLIMB_DEPS and tok.head != tok:
                 if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
                     tok = tok.head.head if tok.head.head != tok.head else tok.head
@@ -1113,8 +1123,11 @@ class QuoteFinder:
         tok = q.speaker
         if tok is not None and tok.lower_ == "-t" and tok.i + 1 < len(doc):
             tok = q.speaker = doc[tok.i + 1]
-        if tok is not None and q.start <= tok.idx < q.end:
-            tok = q.speaker = None  # the quote's own words ("nous …") do not name its speaker
+        in_phrase = q.cue is not None and q.cue.lower_ in SELON | {"d'", "d’", "pour"} and tok is not None and 0 < tok.i - q.cue.i <= 8
+        if tok is not None and q.start <= tok.idx < q.end and not in_phrase:
+            # the quote's own words ("nous …") do not name its speaker; the object of a "selon"
+            # inside the span ("Le bilan, selon la préfecture, fait état …") does
+            tok = q.speaker = None
         if tok is None:
             tok = q.speaker = self._salient_speaker(doc, q, actors)
             if tok is None:
