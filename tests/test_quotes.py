@@ -87,6 +87,9 @@ def _speaker(article: Article, quote) -> str | None:
         ("Les causes demeurent inconnues, mais selon le ministre des transports, Alexander Dobrindt, les trains étaient équipés de freins automatiques.", "les trains étaient équipés de freins automatiques", "indirect", "Alexander Dobrindt"),
         # a finite reporting verb the parser hung on a noun: the sentence's root noun speaks
         ("Une source proche du dossier ajoute à Presse Océan que les traces ont été sommairement essuyées.", "les traces ont été sommairement essuyées", "indirect", "la source proche"),
+        # "comme l'a dit X": the rest of the sentence is X's
+        ("La réforme sera votée avant l'été, comme l'a annoncé le Premier ministre Jean Castex.", "La réforme sera votée avant l'été", "indirect", "Jean Castex"),
+        ("Comme l'a rappelé le ministre, la loi interdit ces pratiques.", "la loi interdit ces pratiques", "indirect", "le ministre"),
         # "selon lui / eux": the pronoun's antecedent speaks
         ("Le ministre Paul Girard est venu. Selon lui, la réforme fonctionne bien depuis mars.", "la réforme fonctionne bien depuis mars", "indirect", "Paul Girard"),
         ("Les chercheurs ont étudié les souris. Selon eux, cela montre que le circuit est actif.", "cela montre que le circuit est actif", "indirect", "les chercheurs"),

@@ -574,6 +574,11 @@ class QuoteFinder:
                 if rec is not None:
                     found.append(rec)
                 continue
+            if low == "comme":
+                rec = self._comme(doc, tok)
+                if rec is not None and self._plausible_speaker(rec.speaker, actors):
+                    found.append(rec)
+                continue
             if tok.pos_ not in ("VERB", "AUX"):
                 continue
             cue = cue_of(tok)
@@ -789,6 +794,34 @@ class QuoteFinder:
             return None
         speaker = self._speaker_of(verb)
         return QuoteRec(start, end, "indirect", evidence, conf, cue=verb, speaker=speaker)
+
+    def _comme(self, doc: Doc, tok: Token) -> QuoteRec | None:
+        """'…, comme l'a annoncé X.' / 'Comme l'indique X, …': the rest of the sentence is what X
+        said (the neuter « l' » stands for it)."""
+        sent = tok.sent
+        following = [t for t in doc[tok.i + 1 : min(sent.end, tok.i + 5)]]
+        if not following or following[0].lower_ not in ("l'", "l’", "le"):
+            return None
+        verb = next((t for t in following[1:] if t.pos_ in ("VERB", "AUX") and cue_of(t) is not None), None)
+        if verb is None or any(t.is_punct for t in doc[tok.i : verb.i]):
+            return None
+        speaker = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and c.lower_ not in NON_SPEAKER_PRONOUNS), None)
+        if speaker is None:
+            speaker = next((t for t in doc[verb.i + 1 : min(sent.end, verb.i + 4)] if t.pos_ in ("PROPN", "NOUN")), None)
+        if speaker is None:
+            return None
+        # the comme-clause ends at the next comma (sentence-initial) or with the sentence
+        end = next((t.i for t in doc[verb.i + 1 : sent.end] if t.text in (",", ";", ":")), sent.end)
+        if tok.i > sent.start and end < sent.end and not any(t.pos_ in ("VERB", "AUX") for t in doc[end:sent.end]):
+            end = sent.end  # "…, comme l'indique X, scientifique de la NASA.": an apposition
+        body = _trim_punct([t for t in sent if not (tok.i <= t.i <= end) and not t.is_space])
+        if len([t for t in body if t.is_alpha]) < 4 or not any(t.pos_ in ("VERB", "AUX") for t in body):
+            return None
+        if not (body[-1].i < tok.i or body[0].i > end):
+            return None  # the comme-clause sits inside the words: not a frame of the whole
+        if any(cue_of(t) is not None and _finite_or_aux(t) for t in body if t.pos_ in ("VERB", "AUX")):
+            return None  # "comme le rapporte Le Figaro, X a déclaré que …": X's report is read on its own
+        return QuoteRec(body[0].idx, body[-1].idx + len(body[-1]), "indirect", "indirect: comme l'a dit X", 0.75, cue=verb, speaker=speaker)
 
     def _selon(self, doc: Doc, tok: Token) -> QuoteRec | None:
         """'Selon X, …' / '…, d'après X.' / '…, selon X, qui ajoute …': X's words are the rest of
