@@ -87,6 +87,8 @@ def _speaker(article: Article, quote) -> str | None:
         ("Les causes demeurent inconnues, mais selon le ministre des transports, Alexander Dobrindt, les trains étaient équipés de freins automatiques.", "les trains étaient équipés de freins automatiques", "indirect", "Alexander Dobrindt"),
         # a finite reporting verb the parser hung on a noun: the sentence's root noun speaks
         ("Une source proche du dossier ajoute à Presse Océan que les traces ont été sommairement essuyées.", "les traces ont été sommairement essuyées", "indirect", "la source proche"),
+        # a finite cue the parse left without subject: the name fronted before it speaks
+        ("Vers 10h30, Jacqueline Moreau, membre du collectif, affirme que les Français sont pris en otage.", "les Français sont pris en otage", "indirect", "Jacqueline Moreau"),
         # "comme l'a dit X": the rest of the sentence is X's
         ("La réforme sera votée avant l'été, comme l'a annoncé le Premier ministre Jean Castex.", "La réforme sera votée avant l'été", "indirect", "Jean Castex"),
         ("Comme l'a rappelé le ministre, la loi interdit ces pratiques.", "la loi interdit ces pratiques", "indirect", "le ministre"),
@@ -142,6 +144,8 @@ def test_quotes_constructions(analyzer, text: str, quote: str | None, kind: str,
         "Une enquête pour « homicide involontaire » a été ouverte par le parquet de Lyon.",
         "L'ancien ministre, soupçonné de « détournement de fonds », « trafic d'influence » et « recel », a été entendu.",
         "Il a été mis en examen pour « association de malfaiteurs » mardi.",
+        # a noun in marks describing the speaker before the cue is no quotation of theirs
+        "Vers 10h30, Jacqueline Moreau, membre des « gilets jaunes libres », affirme que le mouvement continue.",
         # a speech noun that names no one whose words these are: a term
         "Son véhicule a pris feu lors d'évènements en réaction à une manifestation contre la « haine anti-flics ».",
         "Une deuxième revendication, « antifasciste », a été mise en ligne le soir de l'attentat.",
@@ -173,11 +177,19 @@ def test_quotes_pronoun_speaker_resolved_by_salience(analyzer) -> None:
     assert q.speaker.resolved_by == "salience"
 
 
-def test_quotes_unpaired_mark_warns(analyzer) -> None:
-    article = _analyze(analyzer, "Le maire a déclaré : « Nous reconstruirons la ville.\nLa suite est inconnue.")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le maire a déclaré : « Nous reconstruirons la ville.\nLa suite est inconnue.",
+        # an unpaired mark with nothing after it on its line (found by test_properties)
+        "dit «  \n Le",
+    ],
+)
+def test_quotes_unpaired_mark_warns(analyzer, text: str) -> None:
+    article = _analyze(analyzer, text)
     assert article.warnings
     for q in article.quotes:
-        assert article.text[q.start : q.end] == q.text
+        assert q.start < q.end and article.text[q.start : q.end] == q.text
 
 
 @pytest.mark.parametrize(

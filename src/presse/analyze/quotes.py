@@ -168,6 +168,8 @@ class QuoteFinder:
         ]
         direct: list[QuoteRec] = []
         for span in marks.spans:
+            if span.end <= span.start:
+                continue  # an unpaired mark with nothing after it on its line ("dit « \n")
             pieces, incise = self._split_incises(doc, span)
             if incise is not None:
                 direct.extend(
@@ -282,6 +284,13 @@ class QuoteFinder:
             and container is None and not self._noun_has_speaker(cue_tok, actors)
         ):
             return None  # "lors d'une manifestation contre la « haine anti-flics »": nobody's words
+        if cue_tok is not None and not has_verb and container is None and cue_tok.i > tokens.end:
+            subject = self._speaker_of(cue_tok)
+            if (
+                subject is not None and subject.i < tokens.start and tokens.root.dep_ == "nmod"
+                and not any(t.pos_ in ("VERB", "AUX") for t in tokens.doc[tokens.end : cue_tok.i])
+            ):
+                return None  # "X, membre des « gilets jaunes libres », affirme …": a noun describing the speaker
         if cue_tok is not None and not has_verb and len(words) <= 5 and container is None:
             subject = self._speaker_of(cue_tok)
             if subject is not None and not self._plausible_speaker(subject, actors):
@@ -1020,6 +1029,10 @@ class QuoteFinder:
             inverted = next((c for c in tok.children if c.i > tok.i and INVERTED_CLITIC_RE.match(c.text)), None)
             if inverted is not None:
                 return inverted
+            if tok == verb and subj is None and "Fin" in tok.morph.get("VerbForm") and tok.dep_ == "ROOT":
+                fronted = self._fronted_name(tok)
+                if fronted is not None:
+                    return fronted
             if tok == verb and _finite_or_aux(tok):
                 post = next((c for c in tok.children if c.i > tok.i and c.dep_ in ("obj", "nsubj") and c.pos_ in ("NOUN", "PROPN") and self._has_inverted_subject(tok)), None)
                 if post is not None and tok.i > 0 and doc_prev_is_comma(tok):
@@ -1043,6 +1056,17 @@ class QuoteFinder:
                     tok = tok.head
                 continue
             return None
+        return None
+
+    def _fronted_name(self, verb: Token) -> Token | None:
+        """A person or organisation named before a finite verb the parse left without subject
+        (« Vers 10h30, Jacqueline Moreau, membre de …, affirme que … », the name hung on the
+        time): the nearest name back to the sentence start, with no verb in between."""
+        for t in reversed(verb.doc[verb.sent.start : verb.i]):
+            if t.pos_ in ("VERB", "AUX") or t.lower_ in QUE:
+                return None
+            if t.pos_ == "PROPN" and t.ent_type_ in ("PER", "ORG") and not self._in_quote(t):
+                return t
         return None
 
     def _in_quote(self, tok: Token) -> bool:
