@@ -89,6 +89,10 @@ def _speaker(article: Article, quote) -> str | None:
         ("Une source proche du dossier ajoute à Presse Océan que les traces ont été sommairement essuyées.", "les traces ont été sommairement essuyées", "indirect", "la source proche"),
         # a finite cue the parse left without subject: the name fronted before it speaks
         ("Vers 10h30, Jacqueline Moreau, membre du collectif, affirme que les Français sont pris en otage.", "les Français sont pris en otage", "indirect", "Jacqueline Moreau"),
+        # words adapted with editorial brackets are someone's, even with no cue
+        ("Un jeune homme a été emmené au poste. Il a été « audition[né] par les CRS ».", "audition[né] par les CRS", "direct", None),
+        # short words in a partial quotation are not a capitalised name
+        ("Édouard Philippe a dit « entendre la colère » tout en maintenant « le cap » en matière de fiscalité.", "le cap", "direct", "Édouard Philippe"),
         # "comme l'a dit X": the rest of the sentence is X's
         ("La réforme sera votée avant l'été, comme l'a annoncé le Premier ministre Jean Castex.", "La réforme sera votée avant l'été", "indirect", "Jean Castex"),
         ("Comme l'a rappelé le ministre, la loi interdit ces pratiques.", "la loi interdit ces pratiques", "indirect", "le ministre"),

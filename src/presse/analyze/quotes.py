@@ -306,6 +306,10 @@ class QuoteFinder:
             return None
         if sentence_like and len(words) >= 5:
             return QuoteRec(**base, evidence="direct: quoted sentence, speaker from context", confidence=0.6 - conf_penalty)
+        if re.search(r"\[[^\]]*\]", tokens.text):
+            # « audition[né] par les CRS », « [...] a été maîtrisé »: words adapted by the
+            # journalist with editorial brackets are someone's words, even with no cue
+            return QuoteRec(**base, evidence="direct: adapted words in brackets, speaker from context", confidence=0.6 - conf_penalty)
         return None
 
     def _names_charge(self, doc: Doc, span: MarkedSpan) -> bool:
@@ -358,7 +362,8 @@ class QuoteFinder:
             return True
         words = [t for t in tokens if t.is_alpha]
         verbless = not any(t.pos_ in ("VERB", "AUX") for t in tokens)
-        if 1 <= len(words) <= 5 and all(w.text[0].isupper() for w in words if len(w) > 3) and len(words) > 1:
+        long_words = [w for w in words if len(w) > 3]
+        if 1 < len(words) <= 5 and long_words and all(w.text[0].isupper() for w in long_words):
             return verbless
         # "les « Gilets jaunes libres »", "l'organisation « Etat islamique »": a capitalised noun
         # phrase after an article is a name (a partial quotation inside a sentence is lower case)
