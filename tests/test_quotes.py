@@ -93,6 +93,10 @@ def _speaker(article: Article, quote) -> str | None:
         ("Un jeune homme a été emmené au poste. Il a été « audition[né] par les CRS ».", "audition[né] par les CRS", "direct", None),
         # short words in a partial quotation are not a capitalised name
         ("Édouard Philippe a dit « entendre la colère » tout en maintenant « le cap » en matière de fiscalité.", "le cap", "direct", "Édouard Philippe"),
+        # the name first in a fronted phrase speaks (not the body of its title), past the verb's
+        # own auxiliary; a new institution noun: « les forces »
+        ("Vers 8h35, Olivier Besancenot, leader du NPA, a appelé « les gens à descendre dans la rue ».", "les gens à descendre dans la rue", "direct", "Olivier Besancenot"),
+        ("Les forces rebelles ont nié ces accusations et prétendent que des milices ont bloqué les routes.", "des milices ont bloqué les routes", "indirect", "les forces rebelles"),
         # "comme l'a dit X": the rest of the sentence is X's
         ("La réforme sera votée avant l'été, comme l'a annoncé le Premier ministre Jean Castex.", "La réforme sera votée avant l'été", "indirect", "Jean Castex"),
         ("Comme l'a rappelé le ministre, la loi interdit ces pratiques.", "la loi interdit ces pratiques", "indirect", "le ministre"),
@@ -263,6 +267,8 @@ def test_quotes_dialogue_line_is_still_a_quote(analyzer) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        # « ne … que » (only) opens no content clause
+        "Les forces spéciales ne sont intervenues que quelques heures plus tard pour arrêter le carnage.",
         # a purpose clause is not what is reported
         "Vers 19 heures, il l'avait appelée pour lui dire bonsoir.",
         # a relative clause with its subject after the verb is no incise

@@ -682,7 +682,7 @@ class QuoteFinder:
         for child in holder.children:
             if child.i < verb.i or child.dep_ in SUBJECT_DEPS:
                 continue
-            marks = [c for c in child.children if c.dep_ == "mark" and c.lower_ in QUE]
+            marks = [c for c in child.children if c.dep_ == "mark" and c.lower_ in QUE and not _restrictive_ne(verb)]
             if marks and marks[0].i > verb.i and child.dep_ != "acl:relcl":
                 # the parser hangs some que-clauses on a time adverbial ("lundi matin qu'il …"):
                 # whatever the relation, a que-clause after the verb is its content
@@ -723,6 +723,8 @@ class QuoteFinder:
         i = hi
         while i < sent_end:
             t = doc[i]
+            if t.lower_ in QUE and _restrictive_ne(verb):
+                return None  # "ne sont intervenus que quelques heures plus tard": ne … que, no clause
             if t.lower_ in QUE:
                 # a relative "que" that is the object of its clause refuses; one whose verb has
                 # another object is a conjunction the parser misread ("dans un communiqué
@@ -1034,7 +1036,7 @@ class QuoteFinder:
             inverted = next((c for c in tok.children if c.i > tok.i and INVERTED_CLITIC_RE.match(c.text)), None)
             if inverted is not None:
                 return inverted
-            if tok == verb and subj is None and "Fin" in tok.morph.get("VerbForm") and tok.dep_ == "ROOT":
+            if tok == verb and subj is None and _finite_or_aux(tok) and tok.dep_ == "ROOT":
                 fronted = self._fronted_name(tok)
                 if fronted is not None:
                     return fronted
@@ -1067,12 +1069,17 @@ class QuoteFinder:
         """A person or organisation named before a finite verb the parse left without subject
         (« Vers 10h30, Jacqueline Moreau, membre de …, affirme que … », the name hung on the
         time): the nearest name back to the sentence start, with no verb in between."""
+        names: list[Token] = []
         for t in reversed(verb.doc[verb.sent.start : verb.i]):
+            if t.head.i == verb.i and t.dep_.startswith(("aux", "advmod", "expl")):
+                continue  # the verb's own auxiliary, adverb or clitic: "X, …, a démenti"
             if t.pos_ in ("VERB", "AUX") or t.lower_ in QUE:
-                return None
+                break
             if t.pos_ == "PROPN" and t.ent_type_ in ("PER", "ORG") and not self._in_quote(t):
-                return t
-        return None
+                names.append(t)
+        # "Besancenot, leader du NPA, a appelé": the person first named, not the body of its title
+        people = [t for t in names if t.ent_type_ == "PER"]
+        return (people or names)[-1] if names else None
 
     def _in_quote(self, tok: Token) -> bool:
         return any(a <= tok.idx < b for a, b in self._quoted)
@@ -1282,6 +1289,21 @@ def _after_appositions(doc: Doc, first: int, stop: int) -> int:
             return first
         first = comma + 1
     return first
+
+
+NEGATION_PARTNERS = frozenset({"pas", "plus", "jamais", "rien", "guère", "point", "aucun", "aucune", "personne", "nullement"})
+
+
+def _restrictive_ne(verb: Token) -> bool:
+    """True when the verb's « ne » has no negation partner: « ne … que » (only), whose « que » opens
+    no content clause ("n'ont été prévenus que mardi")."""
+    group = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
+    clitics = [c for g in group for c in g.children if c.lower_ in ("ne", "n'", "n’")] + [
+        c for c in verb.children if c.lower_ in ("ne", "n'", "n’")
+    ]
+    if not clitics:
+        return False
+    return not any(c.lower_ in NEGATION_PARTNERS for g in group for c in (*g.children, *verb.children))
 
 
 def _nominal(tok: Token) -> bool:
