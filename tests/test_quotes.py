@@ -97,6 +97,8 @@ def _speaker(article: Article, quote) -> str | None:
         # own auxiliary; a new institution noun: « les forces »
         ("Vers 8h35, Olivier Besancenot, leader du NPA, a appelé « les gens à descendre dans la rue ».", "les gens à descendre dans la rue", "direct", "Olivier Besancenot"),
         ("Les forces rebelles ont nié ces accusations et prétendent que des milices ont bloqué les routes.", "des milices ont bloqué les routes", "indirect", "les forces rebelles"),
+        # a participle coordinated under one auxiliary is active: its subject speaks
+        ("François Hollande a exprimé « la solidarité de la Nation » et salué l'« extrême mobilisation des secours ».", "extrême mobilisation des secours", "direct", "François Hollande"),
         # "comme l'a dit X": the rest of the sentence is X's
         ("La réforme sera votée avant l'été, comme l'a annoncé le Premier ministre Jean Castex.", "La réforme sera votée avant l'été", "indirect", "Jean Castex"),
         ("Comme l'a rappelé le ministre, la loi interdit ces pratiques.", "la loi interdit ces pratiques", "indirect", "le ministre"),
@@ -157,6 +159,11 @@ def test_quotes_constructions(analyzer, text: str, quote: str | None, kind: str,
         # a speech noun that names no one whose words these are: a term
         "Son véhicule a pris feu lors d'évènements en réaction à une manifestation contre la « haine anti-flics ».",
         "Une deuxième revendication, « antifasciste », a été mise en ligne le soir de l'attentat.",
+        # a bare participle said of the subject, with no agent: a term (« Qualifié de « … », il … »);
+        # a charge after a passive participle; the name of a service
+        "Qualifié de « charismatique », il s'oppose ainsi au président sortant.",
+        "Ils sont accusés de « violences sur personne dépositaire de l'autorité publique » depuis mardi.",
+        "La société supprime des postes dans les services « fonctions support » cette année.",
         # a capitalised noun phrase after an article is a name
         "Les unités d'élite des « Force de réaction rapide » ont repris le quartier.",
         "Le ministre a refusé de recevoir les « Gilets jaunes libres » à Matignon.",

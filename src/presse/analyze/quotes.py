@@ -1376,7 +1376,11 @@ def _owner_verb(clause: Token) -> Token | None:
 def _passive_without_agent(verb: Token) -> bool:
     """'X est accusé de …' with no 'par Y': the subject is who the words are about."""
     children = list(verb.children)
-    passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in children)
+    passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in children) or (
+        # "Qualifié de « charismatique », il …": a bare participle said of the subject
+        "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense") and verb.dep_ != "conj"
+        and not any(c.dep_.startswith(("aux", "nsubj")) for c in children)
+    )
     return passive and not any(c.dep_ == "obl:agent" for c in children)
 
 
