@@ -99,6 +99,8 @@ def _speaker(article: Article, quote) -> str | None:
         ("Les forces rebelles ont nié ces accusations et prétendent que des milices ont bloqué les routes.", "des milices ont bloqué les routes", "indirect", "les forces rebelles"),
         # a participle coordinated under one auxiliary is active: its subject speaks
         ("François Hollande a exprimé « la solidarité de la Nation » et salué l'« extrême mobilisation des secours ».", "extrême mobilisation des secours", "direct", "François Hollande"),
+        # a group known by a common noun states a view with « pour »
+        ("Pour un certain nombre d'observateurs, la raison de cette décision est l'ouverture d'une enquête.", "la raison de cette décision est l'ouverture d'une enquête", "indirect", "les observateurs"),
         # "comme l'a dit X": the rest of the sentence is X's
         ("La réforme sera votée avant l'été, comme l'a annoncé le Premier ministre Jean Castex.", "La réforme sera votée avant l'été", "indirect", "Jean Castex"),
         ("Comme l'a rappelé le ministre, la loi interdit ces pratiques.", "la loi interdit ces pratiques", "indirect", "le ministre"),

@@ -956,8 +956,9 @@ class QuoteFinder:
 
     def _holds_views(self, tok: Token, actors: Actors) -> bool:
         ent = actors.entity_at(tok.i)
-        if ent is not None:
+        if ent is not None and not ent.collective:
             return ent.type in ("PER", "ORG")
+        # a group known by a common noun ("un certain nombre d'observateurs") holds views as its noun allows
         return tok.lower_ in STRESSED_VIEW_PRONOUNS or (
             tok.pos_ == "NOUN" and self._plausible_speaker(tok, actors)
         )
