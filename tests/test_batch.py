@@ -90,11 +90,17 @@ def test_batch_dask_local_cluster_equals_single_process(items, reference):
         pairs = list(analyze_dask(items, client=client, chunk_size=4))
         cached = client.run(lambda dask_worker: list(dask_worker.presse_analyzers))
         trim = client.run(lambda: os.environ.get("MALLOC_TRIM_THRESHOLD_"))
+        callbacks = client.run(lambda dask_worker: sorted(dask_worker.periodic_callbacks))
+        saturation = client.run_on_scheduler(lambda dask_scheduler: dask_scheduler.WORKER_SATURATION)
     assert [item for item, _ in pairs] == items
     assert _comparable(pairs) == reference
     assert all(models == ["fr_core_news_md"] for models in cached.values())
     # the nannies' default (65536) makes workers page-fault ~8x as often: it is unset
     assert list(trim.values()) == [None, None]
+    # LOCAL_CLUSTER_CONFIG reaches the worker processes: no statistical profiler sampling the
+    # task thread, one task at a time per single-threaded worker
+    assert all("memory_monitor" in names and "profile" not in names for names in callbacks.values())
+    assert saturation == 1.0
 
 
 @pytest.mark.model

@@ -512,8 +512,26 @@ def dask_client(scheduler: str | None, workers: int) -> Iterator[Client]:
 # worker then page-faults about 8 times as often (1.5M vs 175k minor faults over 300 articles)
 # and analyzes slower. Unset it (None) so workers allocate like the `--jobs` processes do.
 # (Workers of an external cluster, --scheduler, are configured where they are started.)
+#
+# The event loops of the scheduler, the nannies and the workers share the two cores with the
+# analysis, and a worker's loop takes the GIL from its task thread each time it wakes. Two of
+# their periodic jobs serve only a dashboard, which this cluster does not have: the workers'
+# statistical profiler (the task thread's stack sampled every 10 ms) and the 20 ms event-loop
+# tick (a health metric; the "unresponsive event loop" warning after 3 s still works at 200 ms).
+# The system monitor (CPU, network and disk counters for the dashboard) runs every 5 s instead of
+# 0.5 s. An idle LocalCluster of 2 workers used 10.6-12.6 % of a core with the defaults, 3.1 %
+# with these; the memory monitors (pause, spill, restart by the nanny) keep their 100 ms.
+# Worker saturation 1.0: the scheduler hands a single-threaded worker one task at a time and
+# keeps the others queued, so a worker that finishes takes the next chunk instead of waiting
+# while a second chunk sits queued behind a long one on the other worker (the default, 1.1,
+# assigns two per worker: 2-3 % of the workers' time idle mid-run over the 1,191 Wikinews
+# articles, 0.5 % with 1.0). (docs/PERFORMANCE.md, "Session 4")
 LOCAL_CLUSTER_CONFIG: dict[str, Any] = {
     "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "200ms",
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.scheduler.worker-saturation": 1.0,
 }
 
 
