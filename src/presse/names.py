@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -9,6 +10,7 @@ _UNMARKED = str.maketrans({"đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ı": "i"
 _SEPARATORS = re.compile(r"[-‐‑‒–—'’`´.]+")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold_name(name: str) -> str:
     """Fold `name` for comparison: no accents, casefolded, hyphens and apostrophes as spaces.
 

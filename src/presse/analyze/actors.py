@@ -415,19 +415,21 @@ class ActorResolver:
         ("Najat Vallaud-Belkacem", "Jean-Yves Le Drian")."""
         taken = {t for start, end, _, _ in found for t in range(start, end)}
         extra = []
+        texts = [t.text for t in doc]  # token strings read once, not token by token in the loops
+        n = len(texts)
         i = 0
-        while i < len(doc):
-            gender = first_name_gender(doc[i].text) if doc[i].text[:1].isupper() and i not in taken else None
+        while i < n:
+            gender = first_name_gender(texts[i]) if texts[i][:1].isupper() and i not in taken else None
             if gender is None:
                 i += 1
                 continue
             j = i + 1
-            while j < len(doc) and j not in taken and (
-                (doc[j].text.lstrip("-")[:1].isupper() and doc[j].text.replace("-", "").isalpha())
+            while j < n and j not in taken and (
+                (texts[j].lstrip("-")[:1].isupper() and texts[j].replace("-", "").isalpha())
                 # "Vallaud-Belkacem" tokenized as "Vallaud", "-", "Belkacem"
-                or (doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_
-                    and j + 1 < len(doc) and doc[j + 1].text[:1].isupper())
-                or (doc[j].lower_ in NAME_PARTICLES and j + 1 < len(doc) and doc[j + 1].text[:1].isupper())
+                or (texts[j] == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_
+                    and j + 1 < n and texts[j + 1][:1].isupper())
+                or (doc[j].lower_ in NAME_PARTICLES and j + 1 < n and texts[j + 1][:1].isupper())
             ):
                 j += 1
             if j > i + 1 and doc[j - 1].lower_ not in NAME_PARTICLES and j - i <= 5:

@@ -87,6 +87,19 @@ class Quotes:
     warnings: list[str] = field(default_factory=list)
 
 
+
+_TEXT = "presse_quotes_text"
+
+
+def _text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc: spaCy rebuilds it from the tokens at each access (~90 µs
+    for an average article), and a Doc is read here about eight times."""
+    cached = doc.user_data.get(_TEXT)
+    if cached is None or cached[0] != len(doc):
+        cached = doc.user_data[_TEXT] = (len(doc), doc.text)
+    return cached[1]
+
+
 def cue_of(token: Token) -> CueVerb | None:
     """The reporting-verb entry for a verb token (multiword cues included), or None."""
     verbs = reporting_verbs()
@@ -149,7 +162,7 @@ class QuoteFinder:
 
     def __call__(self, doc: Doc, actors: Actors) -> Quotes:
         result = Quotes()
-        marks = find_quote_marks(doc.text)
+        marks = find_quote_marks(_text(doc))
         self._quoted = [(m.open_at, m.close_at + 1 if m.close_at is not None else m.end) for m in marks.spans]
         self._charge_end = -1
         result.warnings.extend(marks.warnings)
@@ -206,7 +219,7 @@ class QuoteFinder:
         pieces = []
         incise: Token | None = None
         start = span.start
-        inner = doc.text[span.start : span.end]
+        inner = _text(doc)[span.start : span.end]
         for m in re.finditer(r",\s*([^,«»]{2,60}?)(?=,)", inner):
             a = span.start + m.start()
             b = span.start + m.end() + 1
@@ -218,7 +231,7 @@ class QuoteFinder:
             if a > start:
                 pieces.append(MarkedSpan(start, a, span.open_at, span.close_at, span.mark, span.closed))
             start = b
-            while start < span.end and doc.text[start].isspace():
+            while start < span.end and _text(doc)[start].isspace():
                 start += 1
         if incise is None:
             return [span], None
@@ -316,7 +329,7 @@ class QuoteFinder:
         """True when the marks follow « pour » or « de » after a judicial word (naming_cues.txt,
         charges: "une enquête pour « … »", "soupçonné de « … »", "mis en examen pour « … »"), or
         continue a list of such charges ("« A », « B » et « C »")."""
-        if self._charge_end >= 0 and doc.text[self._charge_end:span.open_at].strip(" ,") in ("", "et", "ou"):
+        if self._charge_end >= 0 and _text(doc)[self._charge_end:span.open_at].strip(" ,") in ("", "et", "ou"):
             return True
         before = doc.char_span(max(0, span.open_at - 60), span.open_at, alignment_mode="contract")
         toks = [t for t in (before or []) if not t.is_space and t.pos_ != "ADV"]
@@ -330,7 +343,7 @@ class QuoteFinder:
         complement (« l'affirmation du député », « la déclaration de Marseille » is not one: a
         place), the subject of its light verb (« X a lancé un appel à »), or a reporting verb
         with a subject between it and the marks (« une tribune dans laquelle elle demande »)."""
-        marks_at = next((a for a, _b in self._quoted if a > noun.idx), len(noun.doc.text))
+        marks_at = next((a for a, _b in self._quoted if a > noun.idx), len(_text(noun.doc)))
         between = [t for t in noun.doc[noun.i + 1 :] if t.idx < marks_at]
         if any(cue_of(t) is not None and self._speaker_of(t) is not None for t in between if t.pos_ in ("VERB", "AUX")):
             return True
@@ -376,7 +389,7 @@ class QuoteFinder:
         """The verb of an incise right after the closing mark: « … », a-t-il déclaré / dit X."""
         if span.close_at is None:
             return None
-        after = doc.char_span(span.close_at + 1, min(len(doc.text), span.close_at + 60), alignment_mode="contract")
+        after = doc.char_span(span.close_at + 1, min(len(_text(doc)), span.close_at + 60), alignment_mode="contract")
         if after is None:
             return None
         toks = [t for t in after if not t.is_space]
@@ -449,9 +462,9 @@ class QuoteFinder:
     def _colon_before(self, doc: Doc, span: MarkedSpan) -> tuple[Token | None, Token | None] | None:
         """(cue verb, speaker) when a colon introduces the quote: 'X a déclaré : « … »'."""
         i = span.open_at - 1
-        while i >= 0 and doc.text[i] in " \u00a0\u202f\t":
+        while i >= 0 and _text(doc)[i] in " \u00a0\u202f\t":
             i -= 1
-        if i < 0 or doc.text[i] != ":":
+        if i < 0 or _text(doc)[i] != ":":
             return None
         colon = doc.char_span(i, i + 1, alignment_mode="expand")
         if colon is None:
@@ -501,7 +514,7 @@ class QuoteFinder:
         found = []
         self._signatures = []
         inside = [(s.open_at, s.close_at or s.end) for s in marked]
-        for m in re.finditer(r"(?m)^[ \t]*—[ \t]*(?P<body>[^\n]+)", doc.text):
+        for m in re.finditer(r"(?m)^[ \t]*—[ \t]*(?P<body>[^\n]+)", _text(doc)):
             start, end = m.start("body"), m.end("body")
             if any(a <= end and start <= b for a, b in inside):
                 continue  # the line holds quote marks: those quotations are taken as such
@@ -512,7 +525,7 @@ class QuoteFinder:
             span = MarkedSpan(start, end, m.start(), None, "—", True)
             pieces, incise = self._split_incises(doc, span)
             for piece in pieces:
-                text = doc.text[piece.start : piece.end].rstrip()
+                text = _text(doc)[piece.start : piece.end].rstrip()
                 if not any(c.isalnum() for c in text):
                     continue
                 evidence = "direct: dialogue line" + (", cut by an incise" if incise is not None else "")
@@ -550,7 +563,7 @@ class QuoteFinder:
             if not before:
                 continue
             q = max(before, key=lambda r: r.end)
-            gap = signer.doc.text[q.end : line_start]
+            gap = _text(signer.doc)[q.end : line_start]
             if q.cue is None and q.speaker is None and gap.count("\n") <= 2:
                 q.speaker = signer
                 q.evidence += "; speaker from the signature line below it"
@@ -564,7 +577,7 @@ class QuoteFinder:
         prev: QuoteRec | None = None
         for q in quotes:
             if q.cue is None and q.speaker is None and prev is not None:
-                gap = doc.text[prev.end : q.start]
+                gap = _text(doc)[prev.end : q.start]
                 if gap.count("\n") <= 2 and len(gap) < 600:
                     q.cue, q.speaker, q.speaker_span = prev.cue, prev.speaker, prev.speaker_span
                     q.evidence += "; speaker of the previous quotation"
@@ -798,15 +811,15 @@ class QuoteFinder:
         if last < first:
             return None
         start, end = doc[first].idx, doc[last].idx + len(doc[last])
-        text = doc.text[start:end]
+        text = _text(doc)[start:end]
         if "»" in text and ("«" not in text or text.index("»") < text.index("«")):
             return None  # the cue is inside quote marks: those words are one direct quotation
         if text.count("«") != text.count("»"):
             # a clause boundary inside quote marks: extend to the closing mark when it is near
-            close = doc.text.find("»", end)
-            if text.count("«") > text.count("»") and 0 <= close - end < 200 and "\n" not in doc.text[end:close]:
+            close = _text(doc).find("»", end)
+            if text.count("«") > text.count("»") and 0 <= close - end < 200 and "\n" not in _text(doc)[end:close]:
                 end = close + 1
-        if len(re.findall(r"\w+", doc.text[start:end])) < 2:
+        if len(re.findall(r"\w+", _text(doc)[start:end])) < 2:
             return None
         speaker = self._speaker_of(verb)
         return QuoteRec(start, end, "indirect", evidence, conf, cue=verb, speaker=speaker)
