@@ -1394,6 +1394,8 @@ def _passive_without_agent(verb: Token) -> bool:
         # "Qualifié de « charismatique », il …": a bare participle said of the subject
         "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense") and verb.dep_ != "conj"
         and not any(c.dep_.startswith(("aux", "nsubj")) for c in children)
+        # not one of a series under an earlier auxiliary ("a qualifié …, évoqué des « … »")
+        and not any(t.dep_ == "aux:tense" for t in verb.sent if t.i < verb.i)
     )
     return passive and not any(c.dep_ == "obl:agent" for c in children)
 
