@@ -87,7 +87,6 @@ class Quotes:
     warnings: list[str] = field(default_factory=list)
 
 
-
 _TEXT = "presse_quotes_text"
 
 
@@ -297,17 +296,14 @@ class QuoteFinder:
             and container is None and not self._noun_has_speaker(cue_tok, actors)
         ):
             return None  # "lors d'une manifestation contre la « haine anti-flics »": nobody's words
-        if cue_tok is not None and not has_verb and container is None and cue_tok.i > tokens.end:
-            subject = self._speaker_of(cue_tok)
-            if (
-                subject is not None and subject.i < tokens.start and tokens.root.dep_ == "nmod"
-                and not any(t.pos_ in ("VERB", "AUX") for t in tokens.doc[tokens.end : cue_tok.i])
-            ):
-                return None  # "X, membre des « gilets jaunes libres », affirme …": a noun describing the speaker
-        if cue_tok is not None and not has_verb and len(words) <= 5 and container is None:
-            subject = self._speaker_of(cue_tok)
-            if subject is not None and not self._plausible_speaker(subject, actors):
-                return None  # "le bloc qualifié de « réformiste »": a term, no one speaks
+        subject = self._speaker_of(cue_tok) if cue_tok is not None and not has_verb and container is None else None
+        if (
+            subject is not None and subject.i < tokens.start < tokens.end < cue_tok.i and tokens.root.dep_ == "nmod"
+            and not any(t.pos_ in ("VERB", "AUX") for t in doc[tokens.end : cue_tok.i])
+        ):
+            return None  # "X, membre des « gilets jaunes libres », affirme …": a noun describing the speaker
+        if len(words) <= 5 and subject is not None and not self._plausible_speaker(subject, actors):
+            return None  # "le bloc qualifié de « réformiste »": a term, no one speaks
         if cue_tok is not None and not (naming and len(words) <= 4):
             return QuoteRec(**base, evidence="direct: quote governed by a reporting verb", confidence=0.9 - conf_penalty, cue=cue_tok)
         if container is not None and not naming:
@@ -692,10 +688,11 @@ class QuoteFinder:
             if child.dep_ == "xcomp" and f"{verb.lemma_} {child.lemma_}".lower() in reporting_verbs():
                 holder = child
         infinitives: list[Token] = []
+        restrictive = _restrictive_ne(verb)
         for child in holder.children:
             if child.i < verb.i or child.dep_ in SUBJECT_DEPS:
                 continue
-            marks = [c for c in child.children if c.dep_ == "mark" and c.lower_ in QUE and not _restrictive_ne(verb)]
+            marks = [] if restrictive else [c for c in child.children if c.dep_ == "mark" and c.lower_ in QUE]
             if marks and marks[0].i > verb.i and child.dep_ != "acl:relcl":
                 # the parser hangs some que-clauses on a time adverbial ("lundi matin qu'il …"):
                 # whatever the relation, a que-clause after the verb is its content
@@ -828,7 +825,7 @@ class QuoteFinder:
         """'…, comme l'a annoncé X.' / 'Comme l'indique X, …': the rest of the sentence is what X
         said (the neuter « l' » stands for it)."""
         sent = tok.sent
-        following = [t for t in doc[tok.i + 1 : min(sent.end, tok.i + 5)]]
+        following = list(doc[tok.i + 1 : min(sent.end, tok.i + 5)])
         if not following or following[0].lower_ not in ("l'", "l’", "le"):
             return None
         verb = next((t for t in following[1:] if t.pos_ in ("VERB", "AUX") and cue_of(t) is not None), None)
@@ -1312,12 +1309,8 @@ def _restrictive_ne(verb: Token) -> bool:
     """True when the verb's « ne » has no negation partner: « ne … que » (only), whose « que » opens
     no content clause ("n'ont été prévenus que mardi")."""
     group = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
-    clitics = [c for g in group for c in g.children if c.lower_ in ("ne", "n'", "n’")] + [
-        c for c in verb.children if c.lower_ in ("ne", "n'", "n’")
-    ]
-    if not clitics:
-        return False
-    return not any(c.lower_ in NEGATION_PARTNERS for g in group for c in (*g.children, *verb.children))
+    words = {c.lower_ for g in group for c in g.children}
+    return bool(words & {"ne", "n'", "n’"}) and not words & NEGATION_PARTNERS
 
 
 def _nominal(tok: Token) -> bool:

@@ -527,7 +527,10 @@ def _quote_score(quote: Span, own: float | None = None, target: Token | None = N
     scored), else what the act the actor takes part in makes of it (« le prix a été décerné à
     X « pour … » »), else the journalist's frame around the quote."""
     own = score_tokens(quote).score if own is None else own
-    return own or (target is not None and _effect_view(target)) or _frame_score(quote)
+    if own:
+        return own
+    view = _effect_view(target) if target is not None else None
+    return view or _frame_score(quote)
 
 
 def _frame_score(quote: Span) -> float:
@@ -698,8 +701,7 @@ def _described_as_victim(target: Token) -> bool:
     subject (« la victime était mal placée » judges it)."""
     if target.dep_.startswith("nsubj"):
         return False
-    words = [target, *(c for c in target.children if c.dep_ == "nmod" and abs(c.i - target.i) <= 3)]
-    if any(t.lemma_.lower() in VICTIM_NOUNS or t.lower_ in VICTIM_NOUNS for t in words):
+    if any(t.lemma_.lower() in VICTIM_NOUNS or t.lower_ in VICTIM_NOUNS for t in _own_phrase(target, ("nmod",))):
         return True
     return any(
         c.dep_ in ("acl", "amod") and "Part" in c.morph.get("VerbForm") and (hit := token_hit(c)) is not None and hit.value < 0
@@ -710,8 +712,12 @@ def _described_as_victim(target: Token) -> bool:
 def _described_badly(target: Token) -> bool:
     """True when the target's own noun phrase is a negative description ("un des assaillants",
     "le terroriste"): what is done to it makes no victim the speaker sides with."""
-    words = [target, *(c for c in target.children if c.dep_ in ("nmod", "amod", "appos") and abs(c.i - target.i) <= 3)]
-    return any((hit := token_hit(t)) is not None and hit.value < 0 for t in words)
+    return any((hit := token_hit(t)) is not None and hit.value < 0 for t in _own_phrase(target, ("nmod", "amod", "appos")))
+
+
+def _own_phrase(target: Token, deps: tuple[str, ...]) -> list[Token]:
+    """The target's head word and its close modifiers of the given relations (within 3 tokens)."""
+    return [target, *(c for c in target.children if c.dep_ in deps and abs(c.i - target.i) <= 3)]
 
 
 def _combine(text: float, prior: float, weight: float) -> float:
