@@ -129,6 +129,15 @@ def _speaker(article: Article, quote) -> str | None:
         ("Selon les dires de chercheurs de la NASA, ces aurores seraient huit fois plus lumineuses sur Jupiter.", "ces aurores seraient huit fois plus lumineuses sur Jupiter", "indirect", "les chercheurs de la NASA"),
         # "qui" hung on a complement: the person noun above it speaks
         ("« Nous sommes choqués », a ajouté Massimiliano Rebaudengo, le chef de mission de MSF pour la Syrie qui considère qu'il s'agit d'une attaque délibérée.", "il s'agit d'une attaque délibérée", "indirect", "Massimiliano Rebaudengo"),
+        # the addressee after an incise verb is not its subject
+        ("« Le jeune a frappé la victime à coups de pied », a indiqué au Monde le premier substitut du procureur.", "Le jeune a frappé la victime à coups de pied", "direct", "le premier substitut du procureur"),
+        ("« Nous partons », a déclaré à l'AFP Jean Dupont.", "Nous partons", "direct", "Jean Dupont"),
+        # the object of an object-control verb speaks its infinitive
+        ("Ce chiffre a permis à la ministre du travail Myriam El Khomri de déclarer que « l'inversion de la courbe est là ».", "l'inversion de la courbe est là", "direct", "Myriam El Khomri"),
+        ("Les massacres ont conduit le Conseil de sécurité à exprimer sa « profonde préoccupation ».", "profonde préoccupation", "direct", "Conseil de sécurité"),
+        # a quantity's complement speaks; an acronym of the speaker lexicon; a connective prefix
+        ("D'autre part, selon la plupart des témoins interrogés, les barrières étaient fermées.", "les barrières étaient fermées", "indirect", "les témoins"),
+        ("L'explosion s'est produite au nord de la ville, selon une ONG.", "L'explosion s'est produite au nord de la ville", "indirect", "une ONG"),
     ],
 )
 def test_quotes_constructions(analyzer, text: str, quote: str | None, kind: str, speaker: str | None) -> None:
@@ -169,6 +178,9 @@ def test_quotes_constructions(analyzer, text: str, quote: str | None, kind: str,
         # a capitalised noun phrase after an article is a name
         "Les unités d'élite des « Force de réaction rapide » ont repris le quartier.",
         "Le ministre a refusé de recevoir les « Gilets jaunes libres » à Matignon.",
+        # a naming noun before the marks, or heading the name inside them
+        "Selon des officiers américains, la bombe visait des tunnels de l'organisation « État islamique ».",
+        "Pour le ministre, cela n'a rien à voir avec l'« affaire Fillon ».",
     ],
 )
 def test_quotes_names_and_terms_are_not_quotes(analyzer, text: str) -> None:
@@ -289,6 +301,13 @@ def test_quotes_dialogue_line_is_still_a_quote(analyzer) -> None:
         "Le chômage augmente de 0,1 point pour passer à 10,0 %, selon les critères du Bureau international du travail.",
         # a dash line with a name and a title signs a quotation, it is none
         "Le club a gagné la finale.\n— Jean-Michel Aulas, président de l'Olympique lyonnais.",
+        "Le journal cessera de paraître.\n\n— Evgeny Lebedev, propriétaire de The Independent\n\nLe site continue.",
+        # wishes with an infinitive are no speech; nor is a speech act to come or an impersonal passive
+        "Le candidat espère ainsi prendre du temps médiatique à la droite avant le débat.",
+        "Vers 14h30, l'individu souhaitait entrer dans le commissariat pour porter plainte.",
+        "Cette annonce intervient avant que le président ait annoncé s'il briguerait un second mandat.",
+        "Il espère couper l'herbe sous le pied du président avant qu'il n'annonce la sienne.",
+        "En effet, il est largement estimé qu'il faut une croissance d'au moins 1,5 % pour faire baisser le chômage.",
     ],
 )
 def test_quotes_not_reported_speech(analyzer, text: str) -> None:

@@ -31,6 +31,10 @@ from presse.lexicons import (
 )
 
 SELON = {"selon", "d'après", "d’après"}
+# verbs whose object does what their infinitive says: "a permis à la ministre de déclarer …"
+OBJECT_CONTROL = frozenset({"permettre", "conduire", "pousser", "amener", "inciter", "obliger", "contraindre", "forcer", "autoriser"})
+# heads of a quantity whose "de" complement says who speaks ("la plupart des témoins")
+QUANTITY_NOUNS = frozenset({"plupart", "majorité", "partie", "ensemble", "totalité", "nombre", "moitié", "minorité", "quasi-totalité"})
 QUE = {"que", "qu'", "qu’"}
 DE = {"de", "d'", "d’"}
 # prepositions that open an adverbial clause of their own ("pour avoir …", "sans dire …")
@@ -378,6 +382,12 @@ class QuoteFinder:
         # phrase after an article is a name (a partial quotation inside a sentence is lower case)
         if 2 <= len(words) <= 6 and words[0].text[0].isupper() and last is not None and last.lower_ in ARTICLES:
             return verbless
+        # « affaire Fillon », « opération Sentinelle »: a naming noun and the name it heads
+        if (
+            2 <= len(words) <= 4 and verbless and words[0].lemma_.lower() in cues.nouns
+            and words[1].pos_ == "PROPN" and len(words[1]) > 1 and words[1].text[0].isupper()
+        ):
+            return True
         # « EternalBlue »: one capitalised word is a name, not somebody's words
         return len(tokens) == 1 and bool(words) and words[0].text[0].isupper()
 
@@ -534,7 +544,11 @@ class QuoteFinder:
         line = doc.char_span(start, end, alignment_mode="expand")
         if line is None or len([t for t in line if t.is_alpha]) > 14:
             return None
-        if any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in line):
+        # a capitalised "verb" inside the line is a misparsed name ("propriétaire de The Independent")
+        if any(
+            t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") and not (t.is_title and t.i > line.start + 1)
+            for t in line
+        ):
             return None
         first = next((t for t in line if t.text[:1].isalpha()), None)
         idx = actors.by_token.get(first.i) if first is not None else None
@@ -650,7 +664,7 @@ class QuoteFinder:
         if "Inf" in toks[j].morph.get("VerbForm") and toks[j - 1].pos_ in ("VERB", "AUX"):
             particle, j = toks[j], j - 1
         verb = toks[j]
-        if verb.pos_ not in ("VERB", "AUX"):
+        if verb.pos_ not in ("VERB", "AUX") or _unsaid(verb):
             return None
         entry = reporting_verbs().get(f"{verb.lemma_.lower()} {particle.lemma_.lower()}") if particle is not None else cue_of(verb)
         if entry is None or not ({"incise", "que"} & entry.frames):
@@ -693,7 +707,9 @@ class QuoteFinder:
             if child.i < verb.i or child.dep_ in SUBJECT_DEPS:
                 continue
             marks = [] if restrictive else [c for c in child.children if c.dep_ == "mark" and c.lower_ in QUE]
-            if marks and marks[0].i > verb.i and child.dep_ != "acl:relcl":
+            # "avant que …", "bien que …", "alors que …": an adverbial clause, not what is said
+            adverbial = any(c.dep_ == "mark" and c.lower_ not in QUE for c in child.children)
+            if marks and marks[0].i > verb.i and child.dep_ != "acl:relcl" and not adverbial:
                 # the parser hangs some que-clauses on a time adverbial ("lundi matin qu'il …"):
                 # whatever the relation, a que-clause after the verb is its content
                 start_tok = marks[0].i + 1
@@ -799,6 +815,8 @@ class QuoteFinder:
     def _clause_rec(
         self, doc: Doc, verb: Token, clause: Token, first: int, evidence: str, conf: float, last: int | None = None
     ) -> QuoteRec | None:
+        if _unsaid(verb):
+            return None
         if last is None:
             last = max(t.i for t in clause.subtree)
         while last > first and ((doc[last].is_punct and doc[last].text not in ("»", "”", ")", '"')) or doc[last].is_space):
@@ -866,6 +884,9 @@ class QuoteFinder:
                 obj = next((t for t in following[: next((k for k, t in enumerate(following) if t.is_punct), 4)] if _nominal(t)), None)
         if obj is None or obj.lower_ in ("laquelle", "lequel", "lesquels", "lesquelles", "qui", "quoi", "ce", "c'"):
             return None
+        if obj.lemma_.lower() in QUANTITY_NOUNS:
+            # "selon la plupart des témoignages", "selon une partie des experts": who is counted
+            obj = next((c for c in obj.children if c.dep_ == "nmod" and c.pos_ in ("NOUN", "PROPN")), obj)
         speaker = obj
         if obj.lemma_.lower() in speech_nouns() | {"information", "source"}:
             # "selon un rapport de l'ONU": the ONU; "selon un document officiel": the document
@@ -885,8 +906,8 @@ class QuoteFinder:
             close = _after_appositions(doc, close + 1, stop) - 1
         phrase_end = close if close is not None else stop
         prefix = _trim_punct([t for t in doc[start:lo] if not t.is_space])
-        if all(t.pos_ in ("ADV", "CCONJ", "PUNCT") for t in prefix):
-            prefix = []  # "Toujours selon X, …", "Ainsi, selon X, …": a connective, not X's words
+        if all(t.pos_ in ("ADV", "CCONJ", "PUNCT") for t in prefix) or _connective_phrase(prefix):
+            prefix = []  # "Toujours selon X, …", "D'autre part, selon X, …": a connective, not X's words
         elif prefix[-1].pos_ == "CCONJ" and any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in prefix):
             prefix = []  # "Les causes demeurent inconnues, mais selon X, …": the journalist's clause
         rest = [t for t in doc[phrase_end + 1 : stop] if not t.is_space] if close is not None else []
@@ -1059,6 +1080,9 @@ class QuoteFinder:
                 # a finite verb read as a modifier ("Une source proche du dossier ajoute à X
                 # que …" with the noun as the root): the root noun phrase is its subject
                 return tok.sent.root
+            controller = _object_controller(tok)
+            if controller is not None:
+                return controller
             if tok.dep_ in CLIMB_DEPS and tok.head != tok:
                 if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
                     tok = tok.head.head if tok.head.head != tok.head else tok.head
@@ -1126,6 +1150,8 @@ class QuoteFinder:
         for t in doc[at : min(len(doc), at + 8)]:
             if t.text in (".", "«", "»", ";", "!", "?"):
                 return None
+            if _addressee(t):
+                continue  # "a indiqué au Monde le substitut": whom it was told to, not who told it
             if t.i in actors.by_token or t.pos_ == "PROPN" or INVERTED_CLITIC_RE.match(t.text):
                 return t
             if t.pos_ == "NOUN" and (t.lemma_.lower() in speaker_nouns() or t.lower_ in speaker_nouns()):
@@ -1197,9 +1223,13 @@ class QuoteFinder:
             if q.speaker is None and "incise" in q.evidence:
                 # an incise's subject follows its verb: "a-t-il dit", "estime le ministre"
                 clitic = next((t for t in doc[lo:hi] if INVERTED_CLITIC_RE.match(t.text)), None)
-                q.speaker = clitic or self._after_cue(doc, hi, actors)
+                inverted = next((c for c in q.cue.children if c.dep_ == "nsubj" and c.i >= hi and c.pos_ in ("NOUN", "PROPN")), None)
+                q.speaker = clitic or inverted or self._after_cue(doc, hi, actors)
             if q.speaker is None and q.cue.lower_ not in SELON:
                 q.speaker = self._speaker_of(q.cue)
+            if q.speaker is None and q.cue.idx >= q.end and q.cue.pos_ in ("VERB", "AUX"):
+                # « … », a déclaré à l'AFP Jean Dupont: the name the parse hung on the addressee
+                q.speaker = self._after_cue(doc, hi, actors)
         tok = q.speaker
         if tok is not None and tok.lower_ == "-t" and tok.i + 1 < len(doc):
             tok = q.speaker = doc[tok.i + 1]
@@ -1344,7 +1374,9 @@ def _after_infinitive_marks(inf: Token) -> int:
 
 def _person_noun(tok: Token) -> bool:
     """A common noun naming people or an institution: in the speaker lexicon, or an agent noun."""
-    return tok.lemma_.lower() in speaker_nouns() or tok.lower_ in speaker_nouns() or bool(AGENT_SUFFIX_RE.search(tok.lower_))
+    nouns = speaker_nouns()
+    # acronyms keep their capitals in the lexicon ("ONG"), which the lemmatizer lowercases
+    return tok.lemma_.lower() in nouns or tok.lower_ in nouns or tok.text in nouns or bool(AGENT_SUFFIX_RE.search(tok.lower_))
 
 
 def _trim_punct(tokens: list[Token]) -> list[Token]:
@@ -1429,3 +1461,55 @@ def _noun_phrase(tok: Token) -> tuple[int, int]:
     while lo < tok.i and doc[lo].pos_ == "ADP":
         lo += 1
     return lo, hi
+
+
+def _connective_phrase(tokens: list[Token]) -> bool:
+    """True for a short verbless adverbial phrase ("D'autre part", "Par ailleurs", "En outre")
+    whose head modifies the clause (obl:mod / advmod), not its subject ("Le bilan, selon …")."""
+    words = [t for t in tokens if not t.is_punct]
+    if not words or len(words) > 3 or any(t.pos_ in ("VERB", "AUX", "PROPN", "PRON") for t in words):
+        return False
+    heads = [t for t in words if t.head.i not in {w.i for w in words}]
+    return bool(heads) and all(t.dep_ in ("obl:mod", "advmod", "cc") for t in heads)
+
+
+def _object_controller(verb: Token) -> Token | None:
+    """The object of an object-control verb that does what its infinitive `verb` says (« a
+    permis à la ministre de déclarer », « a conduit le Conseil à exprimer »), else None."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head == verb or head.lemma_.lower() not in OBJECT_CONTROL:
+        return None
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    return next(
+        (c for c in head.children if c.dep_ in ("obj", "iobj", "obl:arg") and c.i < verb.i and c.pos_ in ("NOUN", "PROPN", "PRON")),
+        None,
+    )
+
+
+# subordinators of a clause whose speech act has not happened ("avant qu'il n'annonce …", "sans que …")
+UNSAID_MARKS = frozenset({"avant", "sans"})
+
+
+def _unsaid(verb: Token) -> bool:
+    """True when the reporting verb tells of no speech by anyone: in a clause of time to come or
+    of absence (« avant que le président ait annoncé si … », « sans qu'il le dise »), or an
+    impersonal passive (« il est largement estimé que … »: said by nobody in particular)."""
+    if any(c.dep_ == "mark" and c.lower_ in UNSAID_MARKS for c in verb.children):
+        return True
+    return (
+        "Part" in verb.morph.get("VerbForm")
+        and any(c.dep_.startswith("aux") and c.lemma_ == "être" for c in verb.children)
+        and any(c.dep_ in ("nsubj", "expl:subj", "nsubj:pass") and c.lower_ == "il" and c.i < verb.i for c in verb.children)
+        and not any(c.dep_ == "obl:agent" for c in verb.children)
+    )
+
+
+def _addressee(tok: Token) -> bool:
+    """True when `tok` heads (or is) the phrase of whom one speaks to (« a indiqué au Monde »,
+    « à l'AFP », « devant la presse »): not the speaker, unlike « selon X » or « du directeur »."""
+    head = tok.head if tok.dep_ == "flat:name" else tok
+    return tok.lower_ in ADDRESSEE_CASES or any(c.dep_ == "case" and c.lower_ in ADDRESSEE_CASES for c in head.children)
+
+
+ADDRESSEE_CASES = frozenset({"à", "au", "aux", "auprès", "devant"})
