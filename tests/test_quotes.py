@@ -138,6 +138,12 @@ def _speaker(article: Article, quote) -> str | None:
         # a quantity's complement speaks; an acronym of the speaker lexicon; a connective prefix
         ("D'autre part, selon la plupart des témoins interrogés, les barrières étaient fermées.", "les barrières étaient fermées", "indirect", "les témoins"),
         ("L'explosion s'est produite au nord de la ville, selon une ONG.", "L'explosion s'est produite au nord de la ville", "indirect", "une ONG"),
+        # a verb tagged as a noun after its pronoun subject; a feminine agent noun; a que-clause
+        # the parse hung on the addressee
+        ("Elle juge que les autres candidats à la primaire sont des « hypocrites ».", "hypocrites", "direct", "Elle"),
+        ("La conductrice a affirmé à son patron que les barrières du passage à niveau étaient levées.", "les barrières du passage à niveau étaient levées", "indirect", "La conductrice"),
+        # what a shouting verb governs is said, even a capitalised formula
+        ("Lors de l'explosion, le suspect aurait crié « Allah Akbar », avant de s'enfuir.", "Allah Akbar", "direct", "le suspect"),
     ],
 )
 def test_quotes_constructions(analyzer, text: str, quote: str | None, kind: str, speaker: str | None) -> None:

@@ -54,7 +54,7 @@ MONTHS_AND_DAYS = {
 }
 # Agent-noun endings: a noun so formed names people (travailleur, manifestant, militant…)
 # (-ant is left out: instant, montant, restaurant are not people)
-AGENT_SUFFIX_RE = re.compile(r"(?:eur|euse|eurs|euses|iste|istes|ien|ienne|iens|iennes|ier|ière|iers|ières|aire|aires)$")
+AGENT_SUFFIX_RE = re.compile(r"(?:eur|euse|eurs|euses|trice|trices|iste|istes|ien|ienne|iens|iennes|ier|ière|iers|ières|aire|aires)$")
 INTENT_NOUNS = {"volonté", "intention", "souhait", "désir", "détermination", "refus", "décision", "projet", "espoir", "crainte"}
 VIEW_HOLDERS = {"certains", "certaines", "d'autres", "autres", "beaucoup", "plusieurs", "nombreux"}
 STRESSED_VIEW_PRONOUNS = {"lui", "elle", "eux", "elles", "moi", "nous"}
@@ -129,7 +129,7 @@ def _lexicon_lemma(token: Token, verbs: Mapping[str, CueVerb]) -> str:
     """The token's lemma, or, when the lexicon does not know it, the infinitive its regular
     ending points to (the lemmatizer misses many participles and some finite forms)."""
     lemma = token.lemma_.lower()
-    if lemma in verbs or f"{lemma} de" in verbs or token.pos_ == "NOUN":
+    if lemma in verbs or f"{lemma} de" in verbs or (token.pos_ == "NOUN" and not _verb_tagged_noun(token)):
         return lemma
     for form in (lemma, token.lower_):
         for pattern, ending in _INFINITIVE_GUESSES:
@@ -265,7 +265,7 @@ class QuoteFinder:
         if not has_verb and len(words) <= 8 and self._names_charge(doc, span):
             self._charge_end = span.close_at + 1 if span.close_at is not None else span.end
             return None  # "une enquête pour « homicide volontaire »": an offence's legal name
-        naming = self._naming_context(doc, span, tokens)
+        naming = self._naming_context(doc, span, tokens) and not _shouted(doc, span)
         base = dict(start=span.start, end=span.end, kind="direct")
         conf_penalty = 0.0 if span.closed else 0.2
 
@@ -616,7 +616,7 @@ class QuoteFinder:
                 if rec is not None and self._plausible_speaker(rec.speaker, actors):
                     found.append(rec)
                 continue
-            if tok.pos_ not in ("VERB", "AUX"):
+            if tok.pos_ not in ("VERB", "AUX") and not _verb_tagged_noun(tok):
                 continue
             cue = cue_of(tok)
             if cue is None:
@@ -703,7 +703,13 @@ class QuoteFinder:
                 holder = child
         infinitives: list[Token] = []
         restrictive = _restrictive_ne(verb)
-        for child in holder.children:
+        # "a affirmé à son patron que …": the parser may hang the que-clause on the addressee
+        addressed = [
+            g for c in holder.children if c.dep_ in ("obl:arg", "iobj", "obl") and c.i > verb.i
+            and any(k.dep_ == "case" and k.lower_ in ("à", "au", "aux") for k in c.children)
+            for g in c.children if g.dep_ == "acl" and g.i > c.i
+        ]
+        for child in sorted([*holder.children, *addressed], key=lambda t: t.i):
             if child.i < verb.i or child.dep_ in SUBJECT_DEPS:
                 continue
             marks = [] if restrictive else [c for c in child.children if c.dep_ == "mark" and c.lower_ in QUE]
@@ -1513,3 +1519,22 @@ def _addressee(tok: Token) -> bool:
 
 
 ADDRESSEE_CASES = frozenset({"à", "au", "aux", "auprès", "devant"})
+
+
+def _verb_tagged_noun(tok: Token) -> bool:
+    """True for a verb the tagger read as a noun (« Elle juge que … », « juge » tagged NOUN):
+    a personal pronoun is its subject."""
+    return tok.pos_ == "NOUN" and any(
+        c.dep_ == "nsubj" and c.i == tok.i - 1 and c.lower_ in PERSONAL_SUBJECTS for c in tok.children
+    )
+
+
+# verbs of shouting: what they govern in marks is said, even a capitalised formula (« Allah Akbar »)
+SHOUT_VERBS = frozenset({"crier", "s'écrier", "hurler", "scander", "clamer", "vociférer"})
+
+
+def _shouted(doc: Doc, span: MarkedSpan) -> bool:
+    """True when a verb of shouting stands right before the opening mark (« il a crié « … » »)."""
+    before = doc.char_span(max(0, span.open_at - 30), span.open_at, alignment_mode="contract")
+    last = next((t for t in reversed(before or []) if not t.is_space), None)
+    return last is not None and last.pos_ == "VERB" and last.lemma_.lower() in SHOUT_VERBS
