@@ -714,7 +714,8 @@ class QuoteFinder:
                 continue
             marks = [] if restrictive else [c for c in child.children if c.dep_ == "mark" and c.lower_ in QUE]
             # "avant que …", "bien que …", "alors que …": an adverbial clause, not what is said
-            adverbial = any(c.dep_ == "mark" and c.lower_ not in QUE for c in child.children)
+            # ("en ajoutant qu'…" parsed as one subordinator is still what is said)
+            adverbial = any(c.dep_ == "mark" and c.lower_ not in QUE and c.lower_ != "en" for c in child.children)
             if marks and marks[0].i > verb.i and child.dep_ != "acl:relcl" and not adverbial:
                 # the parser hangs some que-clauses on a time adverbial ("lundi matin qu'il …"):
                 # whatever the relation, a que-clause after the verb is its content
