@@ -218,6 +218,10 @@ def _target_label(analyzer, text: str, quote: str, cue: str, target: str) -> str
         ("La sénatrice a accusé le préfet de « mener une politique de division ».", "mener une politique de division", "accusé", "préfet", "negative"),
         # the hostile class is about the cue's own object, not about everyone the quote names
         ("Le ministre a dénoncé la réforme : « Le maire a voté pour elle mardi. »", "Le maire a voté pour elle mardi.", "dénoncé", "maire", "neutral"),
+        # the passive subject of a hostile cue is the one it is aimed at, not the speaker
+        ("La présidente est accusée de « corruption et d'abus de pouvoir ».", "corruption et d'abus de pouvoir", "accusée", "présidente", "negative"),
+        # an act of violence by the speaker's own side is hostility to its patient
+        ("Les États-Unis ont affirmé avoir voulu frapper l'État islamique.", "avoir voulu frapper l'État islamique", "affirmé", "l'État islamique", "negative"),
     ],
 )
 def test_stance_hostile_cue(stance_analyzer, text, quote, cue, target, polarity):
@@ -252,9 +256,23 @@ def test_stance_neutral_fact(stance_analyzer, text, quote, cue, target):
     [
         ("L'ONG a condamné « la persécution des journalistes ».", "la persécution des journalistes", "condamné", "journalistes"),
         ("« Le président est sacrifié par des juges partisans », a déclaré le député.", "Le président est sacrifié par des juges partisans", "déclaré", "président"),
+        # a light verb with its noun names the act; a relative clause in the passive
+        ("Le ministre a précisé que les assaillants auraient ouvert le feu sur les voyageurs.", "les assaillants auraient ouvert le feu sur les voyageurs", "précisé", "voyageurs"),
+        ("L'avocat a déclaré que la jeune femme, qui a été manipulée par son compagnon, regrette son geste.", "la jeune femme, qui a été manipulée par son compagnon, regrette son geste", "déclaré", "la jeune femme"),
     ],
 )
 def test_stance_victim_is_sided_with(stance_analyzer, text, quote, cue, target):
+    assert _target_label(stance_analyzer, text, quote, cue, target) == "positive"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "cue", "target"),
+    [
+        ("Le ministre a insisté : « cette saisine ne concerne en aucun cas Emmanuel Macron ».", "cette saisine ne concerne en aucun cas Emmanuel Macron", "insisté", "Emmanuel Macron"),
+        ("Le ministre a déclaré : « Cette enquête ne vise pas le maire. »", "Cette enquête ne vise pas le maire.", "déclaré", "maire"),
+    ],
+)
+def test_stance_denied_involvement_defends(stance_analyzer, text, quote, cue, target):
     assert _target_label(stance_analyzer, text, quote, cue, target) == "positive"
 
 

@@ -54,7 +54,7 @@ from presse.analyze.polarity import (
     token_texts,
 )
 from presse.analyze.quotes import QuoteRec, Quotes, cue_of
-from presse.lexicons import effect, reporting_verb
+from presse.lexicons import Effect, effect, reporting_verb
 
 EXTENSION = "presse_stance"
 
@@ -91,6 +91,7 @@ MEETING_NOUNS = frozenset({
 })
 MEETING_VERBS = frozenset({"rencontrer", "recevoir", "accueillir", "retrouver", "entretenir", "négocier", "discuter"})
 PLACE_CASES = frozenset({"à", "en", "dans", "sur", "vers", "au", "aux"})
+THIRD_PERSON_SUBJECTS = frozenset({"il", "elle", "ils", "elles"})
 FIRST_PERSON = frozenset({"je", "j'", "j’", "me", "m'", "m’", "moi", "nous", "on"})
 SUBJECT_CLIMB = frozenset({"conj", "xcomp", "advcl"})
 # What an act does, by its kind in effects.tsv: (the act towards its patient, as a relation;
@@ -445,7 +446,7 @@ def _effect_role(target: Token) -> tuple[Token, str, str] | None:
             return child, entry.kind, "patient"  # "les civils tués", "les personnes blessées"
     if head.lower_ in RELATIONAL_NOUNS or head.lemma_.lower() in RELATIONAL_NOUNS:
         head, case = _relational_head(head), "envers"  # "la violence à l'encontre de X"
-    entry = effect(head.lemma_.lower()) if head.i != target.i else None
+    entry = None if head.i == target.i else effect(head.lemma_.lower()) or _light_verb_effect(head)
     if entry is None:
         if dep == "nmod" and head.pos_ == "NOUN" and set(case.split()) & _DE and head.dep_ in OBJECT_DEPS | {"nsubj:pass"}:
             # "menacer les droits des femmes", "améliorer le confort des visiteurs": what is
@@ -473,6 +474,19 @@ def _effect_role(target: Token) -> tuple[Token, str, str] | None:
     return None
 
 
+def _light_verb_effect(verb: Token) -> Effect | None:
+    """The effect of a verb with its noun (« ouvrir le feu sur X », « prendre X en otage »),
+    written in effects.tsv as « verbe le nom » / « verbe en nom »."""
+    if verb.pos_ != "VERB":
+        return None
+    for noun in (c for c in verb.children if c.dep_ in ("obj", "obl", "obl:arg", "obl:mod") and c.pos_ == "NOUN"):
+        for joiner in (" le ", " en ", " "):
+            entry = effect(f"{verb.lemma_.lower()}{joiner}{noun.lemma_.lower()}")
+            if entry is not None:
+                return entry
+    return None
+
+
 def _relational_head(word: Token) -> Token:
     """The noun « à l'égard de », « vis-à-vis de » … attach to: their head, or when the parse
     hangs them on the verb (« une rancœur vis-à-vis des femmes »), the noun just before."""
@@ -483,8 +497,24 @@ def _relational_head(word: Token) -> Token:
 
 
 def _first_person_agent(act: Token) -> bool:
-    """True when the speaker's side does the act: "nous frapperons X", "je vais les punir"."""
-    return any(c.dep_ in ("nsubj", "obl:agent") and c.lower_ in FIRST_PERSON for c in act.children)
+    """True when the speaker's side does the act: "nous frapperons X", "je vais les punir", or
+    in reported speech the speaker itself: an infinitive with no subject of its own under the
+    reporting verb (« ont affirmé avoir voulu frapper X »), a personal pronoun subject of the
+    reported clause (« a précisé qu'il visait X »)."""
+    if any(c.dep_ in ("nsubj", "obl:agent") and c.lower_ in FIRST_PERSON for c in act.children):
+        return True
+    tok = act
+    for _ in range(4):
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass", "obl:agent")]
+        if subjects:
+            reported = tok.dep_ == "ccomp" and cue_of(tok.head) is not None
+            return reported and all(c.lower_ in THIRD_PERSON_SUBJECTS for c in subjects)
+        if tok.dep_ != "xcomp" or tok.head == tok:
+            return False
+        tok = tok.head
+        if cue_of(tok) is not None:
+            return True  # the infinitive's doer is the reporting verb's subject: the speaker
+    return False
 
 
 def _effect_view(target: Token) -> float | None:
@@ -510,6 +540,8 @@ def _inside_score(
     """The polarity towards a target mentioned inside `quote`: the words of its clause (else the
     whole quote, damped) that are not about another actor, else what the act it takes part in
     makes of it (`_effect_view`), weighed with the cue prior."""
+    if _cleared(target.root):
+        return CLEARED
     foreign = _foreign_tokens(doc, (target.start, target.end), spans, quote)
     whole = score_tokens(t for t in quote if t.i not in foreign)
     local = score_tokens(t for t in _clause_tokens(target.root, quote) if t.i not in foreign)
@@ -520,6 +552,26 @@ def _inside_score(
         # journalist's sentence around the quote frames it
         text_score = _effect_view(target.root) or _frame_score(quote)
     return _sided(_combine(text_score, prior, CUE_WEIGHT_INSIDE), target.root)
+
+
+# « … ne concerne en aucun cas X »: denying an actor's involvement defends it
+INVOLVE_VERBS = frozenset({"concerner", "viser", "impliquer", "toucher", "incriminer", "mettre en cause"})
+CLEARED = 0.5
+
+
+def _cleared(target: Token) -> bool:
+    """True when the target is the object of a negated verb of involvement (« cette saisine ne
+    concerne en aucun cas X », « ne vise pas X »): the speaker clears it."""
+    tok = target
+    for _ in range(3):  # the parse may hang the object on « en aucun cas » before it
+        if tok.dep_ not in ("obj", "appos", "flat:name", "obl:mod") or tok.head == tok:
+            return False
+        tok = tok.head
+        if tok.pos_ == "VERB":
+            # « ne … en aucun cas »: the negator hangs elsewhere, « ne » stays on the verb
+            negated = is_negated(tok) or any(c.lower_ in ("ne", "n'", "n’") for c in tok.children)
+            return tok.i < target.i and tok.lemma_.lower() in INVOLVE_VERBS and negated
+    return False
 
 
 def _quote_score(quote: Span, own: float | None = None, target: Token | None = None) -> float:
@@ -572,7 +624,7 @@ def target_score(doc: Doc, quote: Span, cue: Token | None, target: Span) -> floa
     spans = _doc_spans(doc)
     if target.root.lower_ in FIRST_PERSON:
         return 0.0  # the speaker or generic "on": never a target (see quote_targets)
-    if cue is not None and target.root.head.i == cue.i and target.root.dep_ in ("nsubj", "nsubj:pass"):
+    if cue is not None and target.root.head.i == cue.i and target.root.dep_ == "nsubj":
         return 0.0  # the cue's subject is the speaker, not what the quote is about
     if quote.start <= target.start and target.end <= quote.end:
         inside_prior = 0.0 if _cue_has_other_object(cue, quote, target) else prior
@@ -670,16 +722,22 @@ def _victim_of(target: Token) -> bool:
         and reporting_verb(role[0].lemma_.lower()) is None and not _first_person_agent(role[0])
     ):
         return True
+    for rel in (c for c in target.children if c.dep_ == "acl:relcl"):
+        # "Sarah, qui … a été manipulée par son compagnon": the relative's passive subject
+        if any(c.dep_ == "nsubj:pass" and c.lower_ == "qui" for c in rel.children) and _harmed_passive(rel):
+            return True
     if target.dep_ in ("nsubj:pass", "nsubj"):
         verbs = [head, *[c for c in head.children if c.pos_ == "VERB" and c.dep_ in ("xcomp", "nmod", "acl", "ccomp")]]
-        for verb in verbs:
-            if verb.pos_ != "VERB" or reporting_verb(verb.lemma_.lower()) is not None:
-                continue
-            if any(c.dep_ == "aux:pass" for c in verb.children):
-                hit = token_hit(verb)
-                if hit is not None and hit.value < 0:
-                    return True
+        return any(_harmed_passive(verb) for verb in verbs)
     return False
+
+
+def _harmed_passive(verb: Token) -> bool:
+    """True for a negative non-reporting verb in the passive (« a été manipulée »)."""
+    if verb.pos_ != "VERB" or reporting_verb(verb.lemma_.lower()) is not None:
+        return False
+    hit = token_hit(verb) if any(c.dep_ == "aux:pass" for c in verb.children) else None
+    return hit is not None and hit.value < 0
 
 
 # People a quote names by what they suffer: a negative quote around them sides with them
