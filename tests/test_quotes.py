@@ -187,6 +187,10 @@ def test_quotes_constructions(analyzer, text: str, quote: str | None, kind: str,
         # a naming noun before the marks, or heading the name inside them
         "Selon des officiers américains, la bombe visait des tunnels de l'organisation « État islamique ».",
         "Pour le ministre, cela n'a rien à voir avec l'« affaire Fillon ».",
+        # a court's sentence is the judgment's wording; marks alone in brackets gloss or cite
+        "Concrètement, il est donc condamné à « trois mois d'emprisonnement avec sursis et obligation d'effectuer 105 heures de travaux d'intérêt général ».",
+        "Les candidats ont réfléchi aux croyances (« Pouvons-nous toujours justifier nos croyances ? ») et au désir.",
+        "La MOAB, surnommée « Mother of All Bombs » (« Mère de toutes les bombes »), a été larguée jeudi.",
     ],
 )
 def test_quotes_names_and_terms_are_not_quotes(analyzer, text: str) -> None:
@@ -319,3 +323,11 @@ def test_quotes_dialogue_line_is_still_a_quote(analyzer) -> None:
 def test_quotes_not_reported_speech(analyzer, text: str) -> None:
     article = _analyze(analyzer, text)
     assert not article.quotes, [(q.text, q.cue) for q in article.quotes]
+
+
+def test_quotes_verb_before_marks_is_no_incise(analyzer) -> None:
+    # the verb governs the quotation right after it: the subject before it is nobody's words
+    text = "Philippe Germain, le chef de l'exécutif, a salué « un homme qui cherchait à faire bouger les lignes »."
+    article = _analyze(analyzer, text)
+    assert [(q.kind, q.text) for q in article.quotes] == [("direct", "un homme qui cherchait à faire bouger les lignes")]
+    assert _speaker(article, article.quotes[0]) == "Philippe Germain"

@@ -262,7 +262,9 @@ class QuoteFinder:
         words = [t for t in tokens if t.is_alpha]
         has_verb = any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in tokens)
         sentence_like = bool(words) and (tokens.text[-1:] in ".!?…" or (has_verb and len(words) >= 4))
-        if not has_verb and len(words) <= 8 and self._names_charge(doc, span):
+        if _parenthesized(doc, span):
+            return None  # "(« Le travail rend libre »)": a gloss, a translation, an exam question
+        if not has_verb and ((len(words) <= 8 and self._names_charge(doc, span)) or _sentence_wording(doc, span)):
             self._charge_end = span.close_at + 1 if span.close_at is not None else span.end
             return None  # "une enquête pour « homicide volontaire »": an offence's legal name
         naming = self._naming_context(doc, span, tokens) and not _shouted(doc, span)
@@ -1014,6 +1016,8 @@ class QuoteFinder:
         sent = verb.sent
         # the incise runs from its comma to the next comma, or to the end of the sentence
         _, hi = cue_label(verb)[1]
+        if hi < sent.end and doc[hi].text in ("«", "“"):
+            return None  # "X, chef de …, a salué « … »": the verb governs the quotation after it
         tail_end = next((t.i for t in doc[hi : sent.end] if t.text in (",", ";", ":")), sent.end)
         if any(t.lower_ in QUE and t.dep_ == "mark" for t in doc[hi:tail_end]):
             return None  # "X, ministre …, a précisé pendant une conférence que …": a content clause follows
@@ -1539,3 +1543,19 @@ def _shouted(doc: Doc, span: MarkedSpan) -> bool:
     before = doc.char_span(max(0, span.open_at - 30), span.open_at, alignment_mode="contract")
     last = next((t for t in reversed(before or []) if not t.is_space), None)
     return last is not None and last.pos_ == "VERB" and last.lemma_.lower() in SHOUT_VERBS
+
+
+def _sentence_wording(doc: Doc, span: MarkedSpan) -> bool:
+    """True for the wording of a court's sentence after « condamné à » (« il est condamné à « trois
+    mois d'emprisonnement avec sursis » »): the judgment's terms, not someone's words."""
+    before = doc.char_span(max(0, span.open_at - 40), span.open_at, alignment_mode="contract")
+    toks = [t for t in (before or []) if not t.is_space and t.pos_ != "ADV"]
+    return len(toks) >= 2 and toks[-1].lower_ in ("à", "au", "aux") and toks[-2].lower_.startswith("condamn")
+
+
+def _parenthesized(doc: Doc, span: MarkedSpan) -> bool:
+    """True when the marks stand alone inside round brackets: « ( « … » ) »."""
+    text = _text(doc)
+    if span.close_at is None:
+        return False
+    return text[: span.open_at].rstrip().endswith("(") and text[span.close_at + 1 :].lstrip().startswith(")")
