@@ -331,3 +331,10 @@ def test_quotes_verb_before_marks_is_no_incise(analyzer) -> None:
     article = _analyze(analyzer, text)
     assert [(q.kind, q.text) for q in article.quotes] == [("direct", "un homme qui cherchait à faire bouger les lignes")]
     assert _speaker(article, article.quotes[0]) == "Philippe Germain"
+
+
+def test_quotes_selon_participle_describes_the_words(analyzer) -> None:
+    # « …, rapportés par Y » describes the words « selon » cites: no second, mixed quotation
+    text = "« Les opérations sont sous contrôle. », selon les propos du directeur de la centrale, Stéphane Brasseur, rapportés à l'AFP par un porte-parole."
+    article = _analyze(analyzer, text)
+    assert [(q.kind, q.text) for q in article.quotes] == [("direct", "Les opérations sont sous contrôle.")]

@@ -923,6 +923,8 @@ class QuoteFinder:
         if rest and (rest[0].lower_ in ("qui", "dont", "lequel", "laquelle", "lesquels", "lesquelles", "où")
                      or (rest[0].lower_ == "pour" and len(rest) > 1 and rest[1].lower_ == "qui")):
             rest = []  # ", selon X, qui ajoute …": the relative describes X, it is not X's words
+        elif rest and "Part" in rest[0].morph.get("VerbForm") and rest[0].dep_ == "acl":
+            rest = []  # ", selon les propos de X, rapportés par Y": the participle describes the words
         if close is None and len([t for t in doc[tok.i : stop] if t.is_alpha]) > 12:
             return self._selon_by_tree(doc, tok, obj, speaker)
         body = _trim_punct(prefix + rest if prefix else rest)
