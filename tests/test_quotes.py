@@ -142,6 +142,8 @@ def _speaker(article: Article, quote) -> str | None:
         # the parse hung on the addressee
         ("Elle juge que les autres candidats à la primaire sont des « hypocrites ».", "hypocrites", "direct", "Elle"),
         ("La conductrice a affirmé à son patron que les barrières du passage à niveau étaient levées.", "les barrières du passage à niveau étaient levées", "indirect", "La conductrice"),
+        # a present participle read as an adverb of an incise verb: the incise's speaker
+        ("« Nous avons perdu », a expliqué l'entraineur Patrice Canayer, estimant que Montpellier n'a « pas encore l'ambition d'être un grand club ».", "Montpellier n'a « pas encore l'ambition d'être un grand club »", "mixed", "Patrice Canayer"),
         # what a shouting verb governs is said, even a capitalised formula
         ("Lors de l'explosion, le suspect aurait crié « Allah Akbar », avant de s'enfuir.", "Allah Akbar", "direct", "le suspect"),
     ],

@@ -1085,7 +1085,7 @@ class QuoteFinder:
                 fronted = self._fronted_name(tok)
                 if fronted is not None:
                     return fronted
-            if tok == verb and _finite_or_aux(tok):
+            if _finite_or_aux(tok):
                 post = next((c for c in tok.children if c.i > tok.i and c.dep_ in ("obj", "nsubj") and c.pos_ in ("NOUN", "PROPN") and self._has_inverted_subject(tok)), None)
                 if post is not None and tok.i > 0 and doc_prev_is_comma(tok):
                     return post
@@ -1096,7 +1096,8 @@ class QuoteFinder:
             controller = _object_controller(tok)
             if controller is not None:
                 return controller
-            if tok.dep_ in CLIMB_DEPS and tok.head != tok:
+            gerund = tok.dep_ == "advmod" and "Part" in tok.morph.get("VerbForm") and tok.lower_.endswith("ant")
+            if (tok.dep_ in CLIMB_DEPS or gerund) and tok.head != tok:  # ", estimant que …" read as an adverb
                 if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
                     tok = tok.head.head if tok.head.head != tok.head else tok.head
                 elif tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX"):
