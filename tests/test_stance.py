@@ -442,6 +442,22 @@ def test_stance_frame_of_a_quote_without_evaluative_words(stance_analyzer, text,
 
 
 @pytest.mark.parametrize(
+    ("text", "quote", "cue", "target", "polarity"),
+    [
+        # the « conditionnel journalistique » alleges: the actor said to have done it is blamed
+        ("Selon le journal, le sénateur aurait touché trois chèques en 2015.", "le sénateur aurait touché trois chèques en 2015", "Selon", "sénateur", "negative"),
+        ("Le témoin affirme que le directeur aurait demandé des faveurs aux candidats.", "le directeur aurait demandé des faveurs aux candidats", "affirme", "directeur", "negative"),
+        # not a denial, not a passive (the one it is done to), not the plain past
+        ("Selon le journal, le sénateur n'aurait pas touché d'argent.", "le sénateur n'aurait pas touché d'argent", "Selon", "sénateur", "neutral"),
+        ("Selon le journal, le sénateur aurait été reçu par le ministre.", "le sénateur aurait été reçu par le ministre", "Selon", "sénateur", "neutral"),
+        ("Selon le journal, le sénateur a touché trois chèques en 2015.", "le sénateur a touché trois chèques en 2015", "Selon", "sénateur", "neutral"),
+    ],
+)
+def test_stance_past_conditional_alleges(stance_analyzer, text, quote, cue, target, polarity):
+    assert _target_label(stance_analyzer, text, quote, cue, target) == polarity
+
+
+@pytest.mark.parametrize(
     ("row", "problem"),
     [("tuer\tmassacre\t-\tcurated", "kind"), ("arrestation\tjustice\tboth\tcurated", "de role"), ("tuer\tviolence", "columns")],
 )

@@ -13,7 +13,9 @@ On top of presse_actors and presse_quotes, the ``presse_stance`` component compu
   cue class (hostile → negative, warm → positive), the cue weighing most on the cue's own object
   and not at all on the other names of a quote when the cue has an object of its own. A target
   that suffers a negative act the quote names ("la persécution de X", "l'attentat contre X", "X est
-  sacrifié par …") is sided with: the negative score turns positive;
+  sacrifié par …") is sided with: the negative score turns positive; an actor said in the past
+  conditional to have done something (« X aurait touché … », an allegation) is weakly blamed when
+  nothing else in the quote judges it;
 - **relations** (subject actor, predicate, object actor) from the dependency tree outside
   quotations: subject → verb → obj / iobj / obl, passives with their agent (the patient may be the
   subject of the governing verb: "vient d'être condamné par"), light verbs with an evaluative
@@ -550,8 +552,27 @@ def _inside_score(
     if text_score == 0.0:
         # no evaluative word: what the act the target takes part in makes of it, else how the
         # journalist's sentence around the quote frames it
-        text_score = _effect_view(target.root) or _frame_score(quote)
+        text_score = _effect_view(target.root) or _alleged(target.root) or _frame_score(quote)
     return _sided(_combine(text_score, prior, CUE_WEIGHT_INSIDE), target.root)
+
+
+# The « conditionnel journalistique »: an act reported in the past conditional (« il aurait
+# touché … », « l'homme aurait tiré … ») is an unconfirmed allegation, and what news reports
+# allege of an actor is mostly wrongdoing — a weak negative, used only when the quote has no
+# evaluative word and the act no effect of its own.
+ALLEGED = -0.25
+
+
+def _alleged(target: Token) -> float | None:
+    """ALLEGED when `target` is the active subject of a verb in the past conditional (« X
+    aurait versé … »), not negated; else None."""
+    verb = target.head
+    if target.dep_ != "nsubj" or verb.pos_ != "VERB" or "Part" not in verb.morph.get("VerbForm"):
+        return None
+    auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
+    if any(a.dep_ == "aux:pass" for a in auxiliaries) or is_negated(verb):
+        return None
+    return ALLEGED if any("Cnd" in a.morph.get("Mood") for a in auxiliaries) else None
 
 
 # « … ne concerne en aucun cas X »: denying an actor's involvement defends it
