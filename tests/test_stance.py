@@ -384,6 +384,23 @@ def test_stance_gold_is_consistent_and_large_enough():
     assert not used & {r["id"] for r in records}
 
 
+STANCE_SETS = sorted((ROOT / "eval" / "gold").glob("stance-fr-*.jsonl"))
+
+
+@pytest.mark.parametrize("path", STANCE_SETS, ids=lambda p: p.stem)
+def test_stance_gold_sets_load_and_share_no_article(path):
+    """Each stance set loads (every span matches its text) and holds no article of another gold set,
+    so a held-out figure is never read off development articles."""
+    records = load_gold([path])
+    assert records and all(r["quote_targets"] or r["relations"] for r in records)
+    ids = {r["id"] for r in records}
+    assert len(ids) == len(records)
+    for other in (ROOT / "eval" / "gold").glob("*.jsonl"):
+        if other != path:
+            others = {json.loads(line)["id"] for line in other.read_text(encoding="utf-8").splitlines() if line.strip()}
+            assert not ids & others, f"{path.name} shares articles with {other.name}"
+
+
 @pytest.mark.parametrize(
     ("gold", "pred", "accuracy", "majority"),
     [
