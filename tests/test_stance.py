@@ -24,7 +24,8 @@ from presse.model import Article, Document
 from presse.report_dynamics import markdown_dynamics, sidelined, stance_pairs
 
 ROOT = Path(__file__).resolve().parent.parent
-GOLD = ROOT / "eval" / "gold" / "stance-fr-dev.jsonl"
+GOLD_DIR = ROOT / "eval" / "gold"
+GOLD = GOLD_DIR / "stance-fr-dev.jsonl"
 EXAMPLE = ROOT / "examples" / "anchorage-summit.fr.txt"
 
 
@@ -378,13 +379,15 @@ def test_stance_gold_is_consistent_and_large_enough():
     relations = sum(len(r["relations"]) for r in records)
     assert judgments >= 150 and relations >= 50
     assert all(r["url"].startswith("https://fr.wikinews.org/") and r["date"][:4] in ("2016", "2017") for r in records)
-    used = set()
-    for path in (ROOT / "eval" / "gold").glob("wikinews-fr-*.jsonl"):
-        used |= {json.loads(line)["id"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
+    used = set().union(*(_gold_ids(path) for path in GOLD_DIR.glob("wikinews-fr-*.jsonl")))
     assert not used & {r["id"] for r in records}
 
 
-STANCE_SETS = sorted((ROOT / "eval" / "gold").glob("stance-fr-*.jsonl"))
+def _gold_ids(path: Path) -> set[str]:
+    return {json.loads(line)["id"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
+
+
+STANCE_SETS = sorted(GOLD_DIR.glob("stance-fr-*.jsonl"))
 
 
 @pytest.mark.parametrize("path", STANCE_SETS, ids=lambda p: p.stem)
@@ -395,10 +398,9 @@ def test_stance_gold_sets_load_and_share_no_article(path):
     assert records and all(r["quote_targets"] or r["relations"] for r in records)
     ids = {r["id"] for r in records}
     assert len(ids) == len(records)
-    for other in (ROOT / "eval" / "gold").glob("*.jsonl"):
+    for other in GOLD_DIR.glob("*.jsonl"):
         if other != path:
-            others = {json.loads(line)["id"] for line in other.read_text(encoding="utf-8").splitlines() if line.strip()}
-            assert not ids & others, f"{path.name} shares articles with {other.name}"
+            assert not ids & _gold_ids(other), f"{path.name} shares articles with {other.name}"
 
 
 @pytest.mark.parametrize(
