@@ -5,15 +5,16 @@ from __future__ import annotations
 import itertools
 import json
 import os
-import threading
 import time
 from pathlib import Path
 
-import psutil
 import pytest
 
 from conftest import shared_path
 from presse.batch import (
+    _Chunk,
+    _merge,
+    _Pool,
     analyze_dask,
     analyze_parallel,
     dask_client,
@@ -25,6 +26,7 @@ from presse.batch import (
 )
 from presse.errors import InputError, UsageError
 from presse.model import Article, Document
+from presse.pipeline import MODEL
 
 N_ARTICLES = 20
 
@@ -122,33 +124,35 @@ def test_lemma_index_as_sets_gives_the_stock_lemmas(corpus_lines):
 
 @pytest.mark.model
 def test_batch_killed_worker_costs_only_its_chunk(items):
-    # long documents (each article's text repeated), so that each worker is still busy with a
-    # chunk when one is killed, however fast the analysis has become
+    # long documents (each article's text repeated), so that the worker is still busy with its
+    # chunk when it is killed, however fast the analysis has become
     documents = [
         i.model_copy(update={"text": "\n\n".join([i.text] * 8)})
         for i in items if isinstance(i, Document) and i.text.strip()
     ]
-    results = analyze_parallel(documents, jobs=2, chunk_size=1, retries=0)
-    pairs = [next(results)]
-    workers = [
-        p
-        for p in psutil.Process(os.getpid()).children()
-        if "spawn_main" in " ".join(p.cmdline()) and "resource_tracker" not in " ".join(p.cmdline())
-    ]
-    assert len(workers) == 2
-    # keep consuming, so that the pool keeps both workers fed (it submits as results are taken)
-    consumer = threading.Thread(target=lambda: pairs.extend(results))
-    consumer.start()
-    deadline = time.monotonic() + 60
-    while min(w.memory_info().rss for w in workers) < 400 * 2**20:
-        assert time.monotonic() < deadline, "the workers never loaded the model"
-        time.sleep(0.2)  # wait until both have the model loaded
-    # kill the worker while it is analyzing (busy on a core), not between two chunks
-    while workers[1].cpu_percent(interval=0.2) < 50:
-        assert time.monotonic() < deadline, "the worker never got to work"
-    workers[1].kill()
-    consumer.join(timeout=300)
-    assert not consumer.is_alive()
+    # the pool itself, not analyze_parallel: only the pool knows when a worker has loaded the
+    # model and holds a chunk — killing it while it loads or between chunks costs nothing
+    pool = _Pool(jobs=2, model=MODEL, retries=0)
+    done: dict[int, _Chunk] = {}
+
+    def collect(timeout: float | None) -> None:
+        for chunk_id in pool.poll(timeout=timeout):
+            done[chunk_id] = pool.take(chunk_id)
+
+    try:
+        for chunk_id, document in enumerate(documents):
+            pool.submit(chunk_id, _Chunk([document], [document]))
+        victim = pool.workers[1]
+        deadline = time.monotonic() + 120
+        while not (victim.ready and victim.chunk is not None):
+            assert time.monotonic() < deadline, "the worker never got a chunk"
+            collect(0.2)
+        victim.process.kill()  # right after its chunk was sent: it is analyzing it
+        while pool.pending():
+            collect(None)
+    finally:
+        pool.close()
+    pairs = [pair for chunk_id in sorted(done) for pair in _merge(done[chunk_id])]
     assert [item for item, _ in pairs] == documents
     died = [r for _, r in pairs if isinstance(r, InputError)]
     assert died and all("worker process died" in str(r) for r in died)
