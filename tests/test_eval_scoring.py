@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from presse.eval.gold import GoldDoc, GoldEntity, GoldQuote, GoldSpeaker
+from presse.eval.gold import GoldDoc, GoldEntity, GoldPerson, GoldQuote, GoldSpeaker
 from presse.eval.scoring import (
     PRF,
     EntityEvaluation,
     PredEntity,
+    PredPerson,
     PredQuote,
     PredSpeaker,
     QuoteEvaluation,
@@ -18,6 +19,7 @@ from presse.eval.scoring import (
     normalize_name,
     quotes_from_article,
     speaker_correct,
+    speaker_mention_correct,
     surname,
 )
 from presse.model import Article, Entity, Mention, Quote, Speaker
@@ -133,36 +135,120 @@ def test_eval_scoring_direct_only_figures_drop_indirect_predictions() -> None:
 
 
 @pytest.mark.parametrize(
-    ("gold", "pred", "mention_gold", "correct"),
+    ("gold", "pred", "correct"),
     [
-        (GoldSpeaker("Vladimir Poutine"), _speaker("Vladimir Poutine", None), False, True),
-        (GoldSpeaker("Vladimir Poutine"), _speaker("vladimir poutine", None), False, True),
-        (GoldSpeaker("Vladimir Poutine"), _speaker("Poutine", None), False, True),
-        (GoldSpeaker("Vladimir Poutine"), _speaker("Poutine", None, etype=None), False, False),
+        (GoldSpeaker("Vladimir Poutine"), _speaker("Vladimir Poutine", None), True),
+        (GoldSpeaker("Vladimir Poutine"), _speaker("vladimir poutine", None), True),
+        (GoldSpeaker("Vladimir Poutine"), _speaker("Poutine", None), True),
+        (GoldSpeaker("Vladimir Poutine"), _speaker("Poutine", None, etype=None), False),
+        (GoldSpeaker("Jean-Yves Le Drian"), _speaker("Jean Yves Le Drián", None, "ORG"), True),
+        (GoldSpeaker("Vladimir Poutine"), _speaker("Dmitri Peskov", POUTINE), False),
+        (GoldSpeaker("Vladimir Poutine"), None, False),
+        # an organisation whose mention overlaps the gold mention is not the gold actor
+        (GoldSpeaker("Kremlin", *KREMLIN), _speaker("le groupe", KREMLIN, "ORG"), False),
+        (GoldSpeaker("Il", *IL), _speaker("Dmitri Peskov", IL), False),
+        # a group speaker: the predicted group must name every member, no member alone
         (
-            GoldSpeaker("Jean-Yves Le Drian"),
-            _speaker("Jean Yves Le Drián", None, "ORG"),
-            False,
+            GoldSpeaker("Marie Dupont et Paul Dupont", type="GROUP",
+                        members=("Marie Dupont", "Paul Dupont")),
+            _speaker("Marie et Paul Dupont", None, "MISC"),
             True,
         ),
-        (GoldSpeaker("Vladimir Poutine"), _speaker("Dmitri Peskov", POUTINE), False, False),
-        (GoldSpeaker("Vladimir Poutine"), None, False, False),
-        # brat: the gold speaker is a mention span, here a pronoun
-        (GoldSpeaker("Il", *IL), _speaker("Vladimir Poutine", IL), True, True),
-        (GoldSpeaker("Il", *IL), _speaker("Vladimir Poutine", POUTINE), True, False),
+        (
+            GoldSpeaker("Marie Dupont et Paul Dupont", type="GROUP",
+                        members=("Marie Dupont", "Paul Dupont")),
+            _speaker("Paul Dupont", None),
+            False,  # one member alone, although the members share the surname
+        ),
+        (
+            GoldSpeaker("Anne Roy et Paul Dupont", type="GROUP", members=("Anne Roy", "Paul Dupont")),
+            _speaker("Paul Dupont", None),
+            False,
+        ),
+    ],
+)
+def test_eval_scoring_speaker_correct_is_actor_level(
+    gold: GoldSpeaker, pred: PredSpeaker | None, correct: bool
+) -> None:
+    assert speaker_correct(gold, pred) is correct
+
+
+@pytest.mark.parametrize(
+    ("gold", "pred", "correct"),
+    [
+        (GoldSpeaker("Il", *IL), _speaker("Vladimir Poutine", IL), True),
+        (GoldSpeaker("Il", *IL), _speaker("Vladimir Poutine", POUTINE), False),
         (
             GoldSpeaker("Il", *IL),
             PredSpeaker("Vladimir Poutine", "PER", *POUTINE, mentions=(POUTINE, IL)),
             True,
-            True,
         ),
-        (GoldSpeaker("Poutine", *IL), _speaker("Vladimir Poutine", None), True, True),
+        (GoldSpeaker("Poutine", *IL), _speaker("Vladimir Poutine", None), True),
+        (GoldSpeaker("Kremlin", *KREMLIN), _speaker("le groupe", KREMLIN, "ORG"), True),
     ],
 )
-def test_eval_scoring_speaker_correct(
-    gold: GoldSpeaker, pred: PredSpeaker | None, mention_gold: bool, correct: bool
+def test_eval_scoring_speaker_mention_credit_is_separate(
+    gold: GoldSpeaker, pred: PredSpeaker | None, correct: bool
 ) -> None:
-    assert speaker_correct(gold, pred, mention_gold) is correct
+    assert speaker_mention_correct(gold, pred) is correct
+
+
+def test_eval_scoring_lenient_mention_credit_never_counts_as_speaker_accuracy() -> None:
+    gold = GoldDoc("d", TEXT, "d", quotes=[GoldQuote(*Q2, "indirect", GoldSpeaker("Kremlin", *KREMLIN))])
+    evaluation = QuoteEvaluation()
+    evaluation.add(gold, [PredQuote(*Q2, "indirect", _speaker("la présidence", KREMLIN, "ORG"))])
+    figures = evaluation.figures()
+    assert figures["speakers"]["correct"] == 0
+    assert figures["speaker_mention"]["correct"] == 1
+
+
+def test_eval_scoring_brat_mention_gold_reports_only_speaker_mention() -> None:
+    gold = GoldDoc("d", TEXT, "d", quotes=[GoldQuote(*Q3, "direct", GoldSpeaker("Il", *IL))])
+    evaluation = QuoteEvaluation(mention_gold=True)
+    evaluation.add(gold, [PredQuote(*Q3, "direct", _speaker("Vladimir Poutine", IL))])
+    figures = evaluation.figures()
+    assert "speakers" not in figures
+    assert figures["speaker_mention"]["accuracy"] == 1.0
+
+
+def test_eval_scoring_sources_are_quoted_persons_per_article() -> None:
+    gold = GoldDoc(
+        "d",
+        TEXT,
+        "d",
+        quotes=[
+            GoldQuote(*Q1, "direct", GoldSpeaker("Vladimir Poutine", *POUTINE, type="PER")),
+            GoldQuote(*Q2, "indirect", GoldSpeaker("Kremlin", *KREMLIN, type="ORG")),
+            GoldQuote(*Q3, "direct", GoldSpeaker("Vladimir Poutine", *IL, type="PER")),
+        ],
+        persons=[
+            GoldPerson("Vladimir Poutine", "m", True),
+            GoldPerson("Dmitri Peskov", "m", False),
+        ],
+    )
+    pred = [
+        PredQuote(*Q1, "direct", _speaker("Poutine", POUTINE)),
+        PredQuote(*Q2, "indirect", _speaker("Dmitri Peskov", KREMLIN)),
+    ]
+    persons = [
+        PredPerson("Poutine", "m", True),
+        PredPerson("Dmitri Peskov", None, True),
+        PredPerson("Emmanuel Macron", "m", False),
+    ]
+    evaluation = QuoteEvaluation()
+    evaluation.add(gold, pred, persons)
+    sources = evaluation.figures()["sources"]
+    assert sources["quoted_persons"]["tp"] == 1 and sources["quoted_persons"]["fp"] == 1
+    assert sources["quoted_persons"]["fn"] == 0
+    assert (sources["persons"]["tp"], sources["persons"]["fp"], sources["persons"]["fn"]) == (2, 1, 0)
+    assert sources["quoted_status_accuracy"] == 0.5  # Peskov is predicted quoted, gold not
+    assert sources["gender_accuracy"] == 0.5  # Peskov's gender is unknown to presse
+
+
+def test_eval_scoring_old_gold_has_no_sources_figures() -> None:
+    evaluation = QuoteEvaluation()
+    evaluation.add(_gold(), [PredQuote(*Q1, "direct", _speaker("Vladimir Poutine", POUTINE))])
+    assert "sources" not in evaluation.figures()
 
 
 def test_eval_scoring_speaker_accuracy_and_span_f1() -> None:
@@ -341,4 +427,5 @@ def test_eval_scoring_collective_speaker_is_scored_by_its_mention() -> None:
     speaker = quotes_from_article(article, 0)[0].speaker
     assert speaker is not None and speaker.type is None
     gold = GoldSpeaker(name="un autre nom", start=POUTINE[0], end=POUTINE[1])
-    assert speaker_correct(gold, speaker, mention_gold=False)
+    assert not speaker_correct(gold, speaker)
+    assert speaker_mention_correct(gold, speaker)

@@ -30,11 +30,33 @@ class GoldSpeaker:
     start: int | None = None
     end: int | None = None
     text: str | None = None
+    type: str | None = None
+    gender: str | None = None
+    members: tuple[str, ...] = ()
 
     @property
     def has_span(self) -> bool:
         """True when the speaker mention has offsets."""
         return self.start is not None and self.end is not None
+
+    def persons(self) -> tuple[str, ...]:
+        """The canonical names of the persons this speaker is: itself when typed ``PER``, its
+        members when a ``GROUP`` names them, none otherwise (or when the gold has no type)."""
+        if self.type == "PER" and self.name:
+            return (self.name,)
+        if self.type == "GROUP":
+            return self.members
+        return ()
+
+
+@dataclass(frozen=True)
+class GoldPerson:
+    """A person the article mentions (annotation-guidelines §5b): canonical name, gender
+    (``f``, ``m`` or None) and whether a quotation of the article is theirs."""
+
+    name: str
+    gender: str | None = None
+    quoted: bool = False
 
 
 @dataclass(frozen=True)
@@ -72,6 +94,17 @@ class GoldDoc:
     quotes: list[GoldQuote] = field(default_factory=list)
     entities: list[GoldEntity] = field(default_factory=list)
     has_speakers: bool = True
+    persons: list[GoldPerson] | None = None
+
+    @property
+    def actor_level(self) -> bool:
+        """True for gold made under the actor-level guidelines (2026-12-07: speaker types and
+        the article's ``persons`` list), where the quoted and mentioned persons are known."""
+        return self.persons is not None
+
+    def quoted_persons(self) -> set[str]:
+        """Canonical names of the persons quoted in the article (typed gold only)."""
+        return {name for q in self.quotes if q.speaker for name in q.speaker.persons()}
 
 
 def _span(record: dict[str, Any], text: str, where: str) -> tuple[int, int]:
@@ -96,10 +129,32 @@ def _gold_speaker(record: dict[str, Any] | None, text: str, where: str) -> GoldS
     if record is None:
         return None
     name = record.get("name")
+    extra: dict[str, Any] = {
+        "type": record.get("type"),
+        "gender": record.get("gender"),
+        "members": tuple(record.get("members") or ()),
+    }
     if record.get("start") is None or record.get("end") is None:
-        return GoldSpeaker(name=name)
+        return GoldSpeaker(name=name, **extra)
     start, end = _span(record, text, where + " speaker")
-    return GoldSpeaker(name=name or text[start:end], start=start, end=end, text=text[start:end])
+    return GoldSpeaker(
+        name=name or text[start:end], start=start, end=end, text=text[start:end], **extra
+    )
+
+
+def _gold_persons(records: Any, where: str) -> list[GoldPerson] | None:
+    if records is None:
+        return None
+    if not isinstance(records, list):
+        raise InputError(where, "'persons' must be a list")
+    persons = []
+    for n, record in enumerate(records):
+        if not isinstance(record, dict) or not isinstance(record.get("name"), str):
+            raise InputError(where, f"person {n} needs a 'name'")
+        persons.append(
+            GoldPerson(record["name"], record.get("gender"), bool(record.get("quoted")))
+        )
+    return persons
 
 
 def parse_presse_record(record: dict[str, Any], where: str) -> GoldDoc:
@@ -124,7 +179,8 @@ def parse_presse_record(record: dict[str, Any], where: str) -> GoldDoc:
             _span(cue, text, qwhere + " cue")
         speaker = _gold_speaker(quote.get("speaker"), text, qwhere)
         quotes.append(GoldQuote(start, end, kind, speaker, text[start:end]))
-    return GoldDoc(id=doc_id, text=text, source=where, quotes=quotes)
+    persons = _gold_persons(record.get("persons"), f"{where} ({doc_id})")
+    return GoldDoc(id=doc_id, text=text, source=where, quotes=quotes, persons=persons)
 
 
 def load_presse_gold(path: Path) -> list[GoldDoc]:

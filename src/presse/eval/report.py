@@ -101,7 +101,12 @@ def _print_failures(failures: list[dict[str, str]], console: Console) -> None:
 
 
 def _print_errors(errors: dict[str, list[dict[str, Any]]], console: Console) -> None:
-    labels = {"miss": "Misses", "false_alarm": "False alarms", "wrong_speaker": "Wrong speakers"}
+    labels = {
+        "miss": "Misses",
+        "false_alarm": "False alarms",
+        "wrong_speaker": "Wrong speakers",
+        "source_missed": "Quoted persons missed",
+    }
     for category, items in errors.items():
         if not items:
             continue
@@ -154,6 +159,25 @@ def render_quotes(payload: dict[str, Any], console: Console) -> None:
             f"[bold]Speakers[/bold] on quotes matched at {speakers['level']}: accuracy "
             f"{_pct(speakers['accuracy'])} ({speakers['correct']}/{speakers['scored']}; "
             f"{speakers['unattributed']} without a predicted speaker)"
+        )
+    mention = payload.get("speaker_mention")
+    if mention:
+        console.print(
+            f"Speaker mention (not part of speaker accuracy: the predicted mention overlaps the "
+            f"gold mention, or the actor is right): {_pct(mention['accuracy'])} "
+            f"({mention['correct']}/{mention['scored']})"
+        )
+    sources = payload.get("sources")
+    if sources:
+        table = _prf_table(
+            f"Sources (actor-level gold, {sources['documents']} documents, persons per article)"
+        )
+        table.add_row(*_prf_row("quoted persons", sources["quoted_persons"]))
+        table.add_row(*_prf_row("persons mentioned", sources["persons"]))
+        console.print(table)
+        console.print(
+            f"On persons found: quoted-or-not agrees {_pct(sources['quoted_status_accuracy'])}, "
+            f"gender agrees {_pct(sources['gender_accuracy'])}"
         )
     mentions = payload.get("speaker_mentions")
     if mentions:

@@ -30,6 +30,7 @@ from presse.eval.scoring import (
     QuoteEvaluation,
     entities_from_article,
     entities_from_spans,
+    persons_from_article,
     quotes_from_article,
 )
 from presse.model import Article, Document
@@ -179,7 +180,9 @@ def evaluate_quotes(dataset: Dataset, show_progress: bool = True) -> QuoteEvalua
                 evaluation.failures.append(asdict(article))
                 evaluation.add(doc, [])
             else:
-                evaluation.add(doc, quotes_from_article(article, shift))
+                evaluation.add(
+                    doc, quotes_from_article(article, shift), persons_from_article(article)
+                )
     return evaluation
 
 

@@ -14,8 +14,17 @@ Contracts of the figures:
 - Per kind (gold kind): recall of the gold quotes of that kind (matched by a prediction of any
   kind at > 0.3), precision of the predictions of that kind, and their F1; ``kind_accuracy`` is
   the share of matched pairs whose predicted kind equals the gold kind.
-- Speaker accuracy: over quote pairs matched at > 0.3 whose gold quote has a speaker; a matched
-  quote without a predicted speaker is wrong. See :func:`speaker_correct`.
+- Speaker accuracy is judged at the **actor** level: over quote pairs matched at > 0.3 whose gold
+  quote has a canonical speaker, the predicted canonical actor must be the gold actor (see
+  :func:`speaker_correct`); a matched quote without a predicted speaker is wrong. Credit for a
+  predicted mention that merely overlaps the gold mention is a separate figure,
+  ``speaker_mention`` (:func:`speaker_mention_correct`), never part of speaker accuracy. Datasets
+  whose gold speakers are mention spans without canonical actors (brat) get only
+  ``speaker_mention``.
+- Sources (actor-level gold only, :attr:`GoldDoc.actor_level`): per article, the set of quoted
+  persons (PER speakers and the members of group speakers) against presse's quoted PER actors,
+  micro P/R/F1 over articles; and the article's persons (gold ``persons``) against presse's PER
+  actors, with the share of found persons whose quoted-or-not status and whose gender agree.
 - Speaker-mention span F1: a true positive is a pair matched at > 0.3 whose predicted and gold
   speaker mentions overlap; recall's denominator is the gold quotes with a speaker span,
   precision's the predicted quotes with a speaker span, minus those matched to a gold quote that
@@ -82,6 +91,15 @@ class PredQuote:
 
 
 @dataclass(frozen=True)
+class PredPerson:
+    """A person actor presse found in an article: canonical name, gender, quoted or not."""
+
+    name: str
+    gender: str | None = None
+    quoted: bool = False
+
+
+@dataclass(frozen=True)
 class PredEntity:
     """A predicted named-entity mention with a presse type."""
 
@@ -120,6 +138,15 @@ def quotes_from_article(article: Article, shift: int = 0) -> list[PredQuote]:
             )
         quotes.append(PredQuote(quote.start + shift, quote.end + shift, quote.kind, speaker))
     return quotes
+
+
+def persons_from_article(article: Article) -> list[PredPerson]:
+    """presse's person actors (type PER), each with its gender and whether a quote of the
+    article is attributed to it."""
+    quoted = {q.speaker.entity for q in article.quotes if q.speaker.entity}
+    return [
+        PredPerson(e.name, e.gender, e.id in quoted) for e in article.entities if e.type == "PER"
+    ]
 
 
 def entities_from_article(article: Article, shift: int = 0) -> list[PredEntity]:
@@ -275,32 +302,86 @@ def surname(name: str) -> str:
     return tokens[-1] if tokens else ""
 
 
-def speaker_correct(gold: GoldSpeaker, pred: PredSpeaker | None, mention_gold: bool) -> bool:
-    """Whether the predicted speaker is the gold one.
+_GROUP_SPLIT = re.compile(r"\s*(?:,|\bet\b|\band\b|&)\s*")
 
-    Names: the normalized canonical names are equal, or, when the predicted entity is a person,
-    their surnames (last tokens) are. With ``mention_gold`` (brat Entite spans, often a pronoun
-    or a description rather than a name), the speaker is also right when the predicted speaker
-    mention, or any mention of its entity, overlaps the gold mention span.
+
+def same_actor_name(gold_name: str, pred_name: str, pred_is_person: bool) -> bool:
+    """Whether two canonical names denote one actor: equal without case, accents, punctuation
+    and leading determiners, or — when the prediction is a person — equal surnames."""
+    if name_key(pred_name) == name_key(gold_name) != "":
+        return True
+    return pred_is_person and surname(pred_name) == surname(gold_name) != ""
+
+
+def _group_matches(gold: GoldSpeaker, pred_name: str) -> bool:
+    """A group speaker with named members is matched by a predicted group naming exactly them;
+    a shared surname is distributed (« Marie et Paul Dupont » names Marie Dupont and Paul
+    Dupont)."""
+    parts = [p.strip() for p in _GROUP_SPLIT.split(pred_name) if p.strip()]
+    if len(parts) < 2 or len(parts) != len(gold.members):
+        return False
+    last = parts[-1].split()
+    if len(last) > 1:
+        parts = [p if len(p.split()) > 1 else f"{p} {last[-1]}" for p in parts]
+    pairs = match_names(list(gold.members), [(p, True) for p in parts])
+    return len(pairs) == len(parts)
+
+
+def speaker_correct(gold: GoldSpeaker, pred: PredSpeaker | None) -> bool:
+    """Whether the predicted canonical actor is the gold actor (the only speaker credit).
+
+    Names are compared by :func:`same_actor_name`; a gold group with named members is also
+    matched by a predicted group that names exactly those members. A predicted entity that
+    merely has a mention overlapping the gold mention is not the gold actor (« le groupe »
+    left unresolved is not Airbus): that is :func:`speaker_mention_correct`.
     """
+    if pred is None or not pred.name or not gold.name:
+        return False
+    if gold.type == "GROUP" and len(gold.members) > 1:
+        # one member alone is not the group, even with the family name the members share
+        return name_key(pred.name) == name_key(gold.name) or _group_matches(gold, pred.name)
+    return same_actor_name(gold.name, pred.name, pred.type == "PER")
+
+
+def speaker_mention_correct(gold: GoldSpeaker, pred: PredSpeaker | None) -> bool:
+    """Mention-level credit: the actor is right, or the predicted speaker mention (or any
+    mention of the predicted entity) overlaps the gold speaker mention."""
     if pred is None:
         return False
-    if pred.name and gold.name:
-        if name_key(pred.name) == name_key(gold.name) != "":
-            return True
-        if pred.type == "PER" and surname(pred.name) == surname(gold.name) != "":
-            return True
-    named_mention = pred.start is not None and pred.type != "PER" and not _PRONOUN.fullmatch(
-        (pred.text or "").strip()
-    )
-    if (mention_gold or not gold.name or named_mention) and gold.start is not None and gold.end is not None:
-        gspan = (gold.start, gold.end)
-        spans = list(pred.mentions)
-        if pred.start is not None and pred.end is not None:
-            spans.append((pred.start, pred.end))
-        if any(overlap(gspan, s) for s in spans):
-            return True
-    return False
+    if speaker_correct(gold, pred):
+        return True
+    if gold.start is None or gold.end is None:
+        return False
+    spans = list(pred.mentions)
+    if pred.start is not None and pred.end is not None:
+        spans.append((pred.start, pred.end))
+    return any(overlap((gold.start, gold.end), s) for s in spans)
+
+
+def match_names(gold: Sequence[str], pred: Sequence[tuple[str, bool]]) -> list[tuple[int, int]]:
+    """One-to-one pairs (gold index, pred index) of names denoting the same actor, exact name
+    keys first, then surnames (pred items are ``(name, is_person)``)."""
+    pairs: list[tuple[int, int]] = []
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    for exact in (True, False):
+        for gi, gname in enumerate(gold):
+            if gi in used_g:
+                continue
+            for pi, (pname, person) in enumerate(pred):
+                if pi in used_p:
+                    continue
+                hit = (
+                    name_key(pname) == name_key(gname) != ""
+                    if exact
+                    else same_actor_name(gname, pname, person)
+                )
+                if hit:
+                    pairs.append((gi, pi))
+                    used_g.add(gi)
+                    used_p.add(pi)
+                    break
+    return pairs
 
 
 # ---------------------------------------------------------------------------------------------
@@ -361,12 +442,26 @@ class QuoteEvaluation:
     speakers_missing: int = 0
     speakers_span_gold: int = 0
     speaker_span: PRF = field(default_factory=PRF)
+    mention_scored: int = 0
+    mention_correct: int = 0
+    sources: PRF = field(default_factory=PRF)
+    persons: PRF = field(default_factory=PRF)
+    persons_quoted_agree: int = 0
+    persons_gender_scored: int = 0
+    persons_gender_agree: int = 0
+    actor_level_docs: int = 0
     errors: list[ErrorItem] = field(default_factory=list)
     has_speakers: bool = False
     failures: list[dict[str, str]] = field(default_factory=list)
 
-    def add(self, gold: GoldDoc, pred: Sequence[PredQuote]) -> None:
-        """Score one document's predictions against its gold and accumulate."""
+    def add(
+        self,
+        gold: GoldDoc,
+        pred: Sequence[PredQuote],
+        persons: Sequence[PredPerson] | None = None,
+    ) -> None:
+        """Score one document's predictions against its gold and accumulate; ``persons`` are
+        presse's person actors of the document (for the sources figures)."""
         self.documents += 1
         self.gold_quotes += len(gold.quotes)
         self.pred_quotes += len(pred)
@@ -392,6 +487,36 @@ class QuoteEvaluation:
         self._add_kinds(gold.quotes, pred, main)
         self._add_speakers(gold, pred, main)
         self._add_errors(gold, pred, main)
+        if gold.actor_level:
+            self._add_sources(gold, pred, persons or [])
+
+    def _add_sources(
+        self, gold: GoldDoc, pred: Sequence[PredQuote], persons: Sequence[PredPerson]
+    ) -> None:
+        self.actor_level_docs += 1
+        gold_quoted = sorted(gold.quoted_persons())
+        pred_quoted = sorted(
+            {q.speaker.name for q in pred if q.speaker and q.speaker.name and q.speaker.type == "PER"}
+        )
+        pairs = match_names(gold_quoted, [(n, True) for n in pred_quoted])
+        self.sources.add(
+            PRF(len(pairs), len(pred_quoted) - len(pairs), len(gold_quoted) - len(pairs))
+        )
+        for gi in set(range(len(gold_quoted))) - {g for g, _ in pairs}:
+            self.errors.append(
+                ErrorItem("source_missed", gold.id, 0, 0, gold_quoted[gi], "", "quoted person")
+            )
+        gold_persons = gold.persons or []
+        ppairs = match_names([p.name for p in gold_persons], [(p.name, True) for p in persons])
+        self.persons.add(
+            PRF(len(ppairs), len(persons) - len(ppairs), len(gold_persons) - len(ppairs))
+        )
+        for gi, pi in ppairs:
+            g, p = gold_persons[gi], persons[pi]
+            self.persons_quoted_agree += g.quoted == p.quoted
+            if g.gender in ("f", "m"):
+                self.persons_gender_scored += 1
+                self.persons_gender_agree += g.gender == p.gender
 
     def _add_kinds(
         self, gold: Sequence[GoldQuote], pred: Sequence[PredQuote], matches: list[Match]
@@ -422,10 +547,15 @@ class QuoteEvaluation:
             if gi not in matched_gold or gsp is None or not (gsp.name or gsp.has_span):
                 continue
             pquote = pred[matched_gold[gi]]
+            if gsp.has_span:
+                self.mention_scored += 1
+                self.mention_correct += speaker_mention_correct(gsp, pquote.speaker)
+            if self.mention_gold:
+                continue  # brat speakers are mentions, not actors: no actor-level figure
             self.speakers_scored += 1
             if pquote.speaker is None:
                 self.speakers_missing += 1
-            if speaker_correct(gsp, pquote.speaker, self.mention_gold):
+            if speaker_correct(gsp, pquote.speaker):
                 self.speakers_correct += 1
             else:
                 self.errors.append(
@@ -518,7 +648,29 @@ class QuoteEvaluation:
             result["quotes_direct_only"] = {
                 name: prf.as_dict() for name, prf in self.direct_only.items()
             }
-        if self.has_speakers:
+        if self.has_speakers and self.mention_scored:
+            result["speaker_mention"] = {
+                "level": level_name(SPEAKER_LEVEL),
+                "scored": self.mention_scored,
+                "correct": self.mention_correct,
+                "accuracy": _round(self.mention_correct / self.mention_scored),
+            }
+        if self.actor_level_docs:
+            matched = self.persons.tp
+            result["sources"] = {
+                "documents": self.actor_level_docs,
+                "quoted_persons": self.sources.as_dict(),
+                "persons": self.persons.as_dict(),
+                "quoted_status_accuracy": _round(
+                    self.persons_quoted_agree / matched if matched else None
+                ),
+                "gender_accuracy": _round(
+                    self.persons_gender_agree / self.persons_gender_scored
+                    if self.persons_gender_scored
+                    else None
+                ),
+            }
+        if self.has_speakers and not self.mention_gold:
             result["speakers"] = {
                 "level": level_name(SPEAKER_LEVEL),
                 "scored": self.speakers_scored,
@@ -536,6 +688,7 @@ class QuoteEvaluation:
             "miss": [],
             "false_alarm": [],
             "wrong_speaker": [],
+            "source_missed": [],
         }
         for item in self.errors:
             bucket = sample.setdefault(item.category, [])
