@@ -15,7 +15,7 @@ __all__ = ["__version__", "analyze"]
 
 def analyze(text_or_path: str | Path, **metadata: object) -> Article:
     """Analyze a text (a `str`) or a file (a `Path`) into an `Article`; the spaCy pipeline is
-    loaded on first use and reused (see `presse.pipeline.analyze`)."""
-    from presse.pipeline import analyze as _analyze
+    loaded on first use and reused (see `presse.analyze.pipeline.analyze`)."""
+    from presse.analyze.pipeline import analyze as _analyze
 
     return _analyze(text_or_path, **metadata)

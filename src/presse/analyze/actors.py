@@ -27,6 +27,7 @@ from typing import Final
 from spacy.tokens import Doc, Span, Token
 
 from presse import knowledge
+from presse.analyze.names import fold_name
 from presse.analyze.quotemarks import find_quote_marks
 from presse.lexicons import (
     SpeakerNoun,
@@ -37,7 +38,6 @@ from presse.lexicons import (
     role_titles,
     speaker_nouns,
 )
-from presse.names import fold_name
 
 NAME_PREPOSITIONS = frozenset({"de", "d'", "d’", "du", "des", "à", "au", "aux", "par", "pour", "avec", "contre"})
 # people news talks about who rarely speak as such (not in the speaker lexicon): collectives too
@@ -74,7 +74,7 @@ NAME_PARTICLES = {"de", "du", "des", "le", "la", "von", "van", "der", "den", "da
 
 
 normalize_name = fold_name
-"""Comparison key of a name (see `presse.names.fold_name`)."""
+"""Comparison key of a name (see `presse.analyze.names.fold_name`)."""
 
 
 @dataclass

@@ -24,7 +24,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from presse.names import fold_name
+from presse.analyze.names import fold_name
 
 __all__ = [
     "COLUMNS",
@@ -106,7 +106,7 @@ class Office:
 
 
 normalize_name = fold_name
-"""Fold a name for comparison (see `presse.names.fold_name`)."""
+"""Fold a name for comparison (see `presse.analyze.names.fold_name`)."""
 
 
 # Other names of the countries and organisations used in the `of` column.

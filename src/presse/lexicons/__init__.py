@@ -21,8 +21,8 @@ from pathlib import PurePath
 from types import MappingProxyType
 from typing import Final, TypeVar
 
+from presse.analyze.names import fold_name
 from presse.knowledge import OFFICE_KEYS as KNOWLEDGE_OFFICES
-from presse.names import fold_name
 
 __all__ = [
     "CUE_CLASSES",
@@ -231,7 +231,7 @@ class PronounInfo:
 
 
 normalize_key = fold_name
-"""Fold a look-up key (see `presse.names.fold_name`)."""
+"""Fold a look-up key (see `presse.analyze.names.fold_name`)."""
 
 
 def _label(source: Traversable) -> str:

@@ -7,7 +7,7 @@ Contracts:
 * a missing store raises :class:`presse.errors.UsageError` telling to run ``presse ingest``;
 * a full-text query that SQLite's FTS5 cannot parse raises ``UsageError("invalid search query:
   …")``; searches ignore accents and case (« etats-unis » finds « États-Unis »);
-* names given to ``speaker``/``about`` are compared folded (:func:`presse.names.fold_name`) with
+* names given to ``speaker``/``about`` are compared folded (:func:`presse.analyze.names.fold_name`) with
   the actors' names and aliases; a name that is no actor's full name but a surname matches every
   person with that surname;
 * stance queries (:func:`stance_about`, :func:`stance_by`, :func:`stance_network`) read the
@@ -24,10 +24,10 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
+from presse.analyze.names import fold_name
 from presse.errors import UsageError
 from presse.knowledge import canonical_person
 from presse.model import Article
-from presse.names import fold_name
 
 ActorSort = Literal["voice", "mentions", "quotes"]
 

@@ -21,7 +21,7 @@ from presse.errors import UsageError
 from presse.model import Article
 from presse.web import queries as web_queries
 from presse.web import service
-from presse.web.app import reader
+from presse.web.deps import reader
 from presse.web.params import Page, RowId, Weight
 
 router = APIRouter(prefix="/api", tags=["api"])

@@ -18,7 +18,7 @@ from presse.errors import InputError
 from presse.store import queries as store
 from presse.web import queries as web_queries
 from presse.web import render, service
-from presse.web.app import reader, templates_of
+from presse.web.deps import reader, templates_of
 from presse.web.params import Page, RowId, Weight
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)

@@ -203,8 +203,8 @@ def analyze_text(text: str, *, title: str | None = None, source: str = "<web>") 
 
     Raises InputError for an empty or too large text.
     """
+    from presse.analyze.pipeline import get_analyzer
     from presse.ingest import normalize_text
-    from presse.pipeline import get_analyzer
 
     clean = normalize_text(text)
     if not clean.strip():
@@ -216,10 +216,10 @@ def analyze_text(text: str, *, title: str | None = None, source: str = "<web>") 
 
 def analyze_upload(data: bytes, filename: str) -> Article:
     """Analyze an uploaded .txt or .html file through presse's own readers, storing nothing."""
+    from presse.analyze.pipeline import get_analyzer
     from presse.ingest import DEFAULT_LIMITS
     from presse.ingest.html import html_document
     from presse.ingest.text import text_document
-    from presse.pipeline import get_analyzer
 
     name = filename or "upload"
     suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""

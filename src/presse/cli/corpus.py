@@ -1,6 +1,6 @@
 """Corpus commands of the `presse` CLI: ingest, actors, quotes, article, stats, export.
 
-Each command is a thin wrapper over :mod:`presse.corpus` and :mod:`presse.store`; tables go to
+Each command is a thin wrapper over :mod:`presse.corpus.ingest` and :mod:`presse.store`; tables go to
 standard output (rich by default, ``--format json`` for one JSON object per line, ``--format
 csv``), progress and summaries to standard error.
 """
@@ -133,7 +133,7 @@ def ingest_command(
         TimeRemainingColumn,
     )
 
-    from presse.corpus import IngestEvent, estimate_total, ingest, ingest_batch
+    from presse.corpus.ingest import IngestEvent, estimate_total, ingest, ingest_batch
 
     if bool(sources) == (from_batch is not None):
         raise UsageError("give either SOURCES to analyze or --from-batch DIR, not both or neither")

@@ -1,4 +1,4 @@
-"""Human-readable reports of an analyzed article: a rich terminal report and Markdown."""
+"""The terminal report of an analyzed article, printed with rich."""
 
 from __future__ import annotations
 
@@ -7,35 +7,18 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from presse.model import Article, Quote
-from presse.report_dynamics import markdown_dynamics, render_dynamics
+from presse.model import Article
+from presse.report.dynamics import render_dynamics
+from presse.report.labels import byline, speaker_label
 
 KIND_STYLE = {"direct": "green", "indirect": "cyan", "mixed": "magenta"}
-
-
-def _speaker_label(article: Article, quote: Quote) -> str:
-    ent = article.entity(quote.speaker.entity) if quote.speaker.entity else None
-    if ent is not None:
-        return ent.name
-    return quote.speaker.name or "?"
-
-
-def _byline(article: Article) -> str:
-    parts = []
-    if article.authors:
-        parts.append(", ".join(article.authors))
-    if article.outlet:
-        parts.append(article.outlet)
-    if article.published:
-        parts.append(article.published.isoformat())
-    return " · ".join(parts) or "no byline found"
 
 
 def render_text(article: Article, console: Console) -> None:
     """Print the rich report of one article."""
     head = Text()
     head.append(article.title or "(no title)", style="bold")
-    head.append("\n" + _byline(article), style="dim")
+    head.append("\n" + byline(article), style="dim")
     if article.source:
         head.append(f"\nsource: {article.source}", style="dim")
     if article.standfirst:
@@ -65,7 +48,7 @@ def render_text(article: Article, console: Console) -> None:
     for q in article.quotes:
         line = Text()
         line.append(f"[{q.kind}] ", style=KIND_STYLE[q.kind])
-        line.append(_speaker_label(article, q), style="bold")
+        line.append(speaker_label(article, q), style="bold")
         if q.cue:
             line.append(f" ({q.cue})", style="dim")
         line.append(": ")
@@ -82,26 +65,3 @@ def render_text(article: Article, console: Console) -> None:
         console.print(Text("\nWarnings", style="bold yellow"))
         for w in article.warnings:
             console.print(f"  {w}", style="yellow")
-
-
-def render_markdown(article: Article) -> str:
-    """The report of one article as Markdown."""
-    out = [f"# {article.title or '(no title)'}", "", f"*{_byline(article)}*", ""]
-    if article.standfirst:
-        out += [f"> {article.standfirst}", ""]
-    if article.sections:
-        out += ["## Sections", ""] + [f"{i}. {s.heading}" for i, s in enumerate(article.sections, 1)] + [""]
-    out += ["## Actors", "", "| actor | type | mentions | quotes | quoted words |", "|---|---|---:|---:|---:|"]
-    for v in article.voices:
-        out.append(f"| {v.name} | {v.type} | {v.mentions} | {v.quotes} | {v.quoted_words} |")
-    out += ["", f"## Quotes ({len(article.quotes)})", ""]
-    for q in article.quotes:
-        cue = f" ({q.cue})" if q.cue else ""
-        body = f"« {q.text} »" if q.kind == "direct" else q.text
-        out.append(f"- **{_speaker_label(article, q)}**{cue}, {q.kind}: {body}")
-    unvoiced = [v for v in article.unvoiced() if v.type in ("PER", "ORG", "LOC")]
-    if unvoiced:
-        out += ["", "## Mentioned but never quoted", ""]
-        out += [f"- {v.name} ({v.type}, {v.mentions} mentions)" for v in unvoiced]
-    out += ["", markdown_dynamics(article).rstrip("\n")]
-    return "\n".join(out) + "\n"

@@ -8,7 +8,7 @@ import typer
 
 
 def register(app: typer.Typer) -> None:
-    """Add the ``batch`` command to the main app (the library lives in :mod:`presse.batch`)."""
+    """Add the ``batch`` command to the main app (the library lives in :mod:`presse.corpus.batch`)."""
     app.command(name="batch")(batch)
 
 
@@ -33,8 +33,8 @@ def batch(
     from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from presse.batch import run_batch
-    from presse.cli import _report
+    from presse.cli.output import report
+    from presse.corpus.batch import run_batch
 
     err = Console(stderr=True, highlight=False)
     columns = (
@@ -70,7 +70,7 @@ def batch(
             progress=progress,
         )
     for error in summary.errors:
-        _report(error)
+        report(error)
     err.print(
         f"{summary.items:,} items → {summary.articles:,} articles, {len(summary.errors):,} errors"
         f" ({summary.errors_total:,} in the whole batch);"
