@@ -50,7 +50,7 @@ SECONDS_PER_DAY = 86_400
 
 def build_input(corpus: Path, words: int, target: Path) -> tuple[int, int]:
     """Write the corpus repeated (ids made unique) until it holds at least ``words`` words."""
-    from presse.analyze.pipeline import compose_text
+    from presse.analyze.compose import compose_text
     from presse.corpus.shards import word_count
     from presse.model import Document
 
@@ -74,7 +74,8 @@ def build_input(corpus: Path, words: int, target: Path) -> tuple[int, int]:
 def prepared_texts(path: Path) -> list[str]:
     """The texts the model reads for each document of ``path`` (title + body, with presse's
     same-length character mapping): what raw spaCy is given."""
-    from presse.analyze.pipeline import compose_text, model_text
+    from presse.analyze.compose import compose_text
+    from presse.analyze.pipeline import model_text
     from presse.ingest import iter_sources
     from presse.model import Document
 

@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from presse import __version__
+from presse.analyze.compose import compose_text
 from presse.analyze.convert import doc_to_article
 from presse.analyze.factories import register_extensions
 from presse.errors import InputError, ModelNotInstalledError
@@ -30,21 +31,6 @@ MODEL = "fr_core_news_md"
 MODEL_TRANSLATION = str.maketrans({"’": "'", "\u00a0": " ", "\u202f": " ", "\u2009": " ", "ʼ": "'"})
 DEFAULT_MAX_CHARS = 1_000_000  # spaCy's own default max_length
 DEFAULT_MAX_SECONDS = 120.0
-
-
-def compose_text(document: Document) -> tuple[str, bool]:
-    """The text presse analyzes for a document and whether its first line is the title.
-
-    A document with a separate title is analyzed as ``title + "\\n\\n" + body`` (unless the body
-    already starts with the title), so that quotes in titles get offsets like any other.
-    """
-    body = document.text.strip("\n")
-    title = (document.title or "").strip()
-    if not title:
-        return body, False
-    if body.startswith(title):
-        return body, True
-    return f"{title}\n\n{body}", True
 
 
 def model_text(text: str) -> str:
