@@ -1,9 +1,10 @@
 """Build the spaCy pipeline once and turn texts into `Article`s.
 
-``analyze(text_or_path)`` is the one-call entry point; ``get_analyzer()`` returns the cached
-`Analyzer` for batch work (``Analyzer.pipe``). The model sees a copy of the text where typographic
-apostrophes and non-breaking spaces are replaced one for one (spaCy's French model produces junk
-entities on ’), so every offset stays valid in the text presse returns.
+``analyze_article(text_or_path)`` is the one-call entry point (``presse.analyze_article``);
+``get_analyzer()`` returns the cached `Analyzer` for batch work (``Analyzer.pipe``). The model
+sees a copy of the text where typographic apostrophes and non-breaking spaces are replaced one
+for one (spaCy's French model produces junk entities on ’), so every offset stays valid in the
+text presse returns.
 """
 
 from __future__ import annotations
@@ -161,7 +162,7 @@ def _cached_analyzer(model: str) -> Analyzer:
     return Analyzer(model)
 
 
-def analyze(text_or_path: str | Path, **metadata: object) -> Article:
+def analyze_article(text_or_path: str | Path, **metadata: object) -> Article:
     """Analyze a text (a `str`) or a file (a `Path`, any format presse reads) into an Article.
 
     Keyword arguments are Document fields for a text (title, published, url, id…).
