@@ -8,9 +8,8 @@ from enum import StrEnum
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
-from presse.cli.output import report
+from presse.cli.output import report, stdout
 from presse.errors import InputError, PresseError
 
 
@@ -34,7 +33,7 @@ def analyze(
     from presse.ingest import iter_sources
     from presse.report import render_markdown, render_text
 
-    out = Console(highlight=False, soft_wrap=output_format != OutputFormat.text)
+    out = stdout(soft_wrap=output_format != OutputFormat.text)
     failures = 0
     analyzer = None
     first = True

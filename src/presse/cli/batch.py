@@ -30,13 +30,11 @@ def batch(
     shards are skipped. Bad inputs are reported and recorded in the shards; the exit code is 1
     when any input or document of the batch failed (in this run or a resumed one).
     """
-    from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from presse.cli.output import report
+    from presse.cli.output import err, report
     from presse.corpus.batch import run_batch
 
-    err = Console(stderr=True, highlight=False)
     columns = (
         SpinnerColumn(),
         TextColumn("{task.completed:,.0f} documents"),

@@ -1,8 +1,10 @@
-"""The terminal report of an analyzed article, printed with rich."""
+"""The terminal report of an analyzed article, printed with rich; the article's own text (names,
+headings, quotes, warnings) is printed as text, never as rich markup."""
 
 from __future__ import annotations
 
 from rich.console import Console, Group
+from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -28,7 +30,7 @@ def render_text(article: Article, console: Console) -> None:
     if article.sections:
         console.print(Text("Sections", style="bold underline"))
         for i, s in enumerate(article.sections, 1):
-            console.print(f"  {i}. {s.heading}")
+            console.print(f"  {i}. {escape(s.heading)}")
         console.print()
 
     table = Table(title="Actors", title_justify="left", show_lines=False)
@@ -41,7 +43,10 @@ def render_text(article: Article, console: Console) -> None:
             continue
         other = ", ".join([*ent.aliases, *ent.descriptions][:5])
         style = "bold" if v.quotes else ""
-        table.add_row(v.name, v.type, str(v.mentions), str(v.quotes), str(v.quoted_words), other, style=style)
+        table.add_row(
+            escape(v.name), v.type, str(v.mentions), str(v.quotes), str(v.quoted_words), escape(other),
+            style=style,
+        )
     console.print(table)
 
     console.print(Text(f"\nQuotes ({len(article.quotes)})", style="bold underline"))
@@ -64,4 +69,4 @@ def render_text(article: Article, console: Console) -> None:
     if article.warnings:
         console.print(Text("\nWarnings", style="bold yellow"))
         for w in article.warnings:
-            console.print(f"  {w}", style="yellow")
+            console.print(f"  {escape(w)}", style="yellow")
