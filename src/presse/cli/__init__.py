@@ -10,9 +10,11 @@ needs when it runs.
 from __future__ import annotations
 
 import sys
+from typing import Annotated
 
 import typer
 
+from presse import __version__
 from presse.cli import analyze, batch, corpus, web
 from presse.cli.eval import eval_app
 from presse.cli.output import report
@@ -25,6 +27,26 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+def _print_version(requested: bool) -> None:
+    if requested:
+        typer.echo(f"presse {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", "-V", callback=_print_version, is_eager=True,
+            help="Print the version and exit.",
+        ),
+    ] = False,
+) -> None:
+    """Options of `presse` itself, before the command."""
+
 
 for group in (analyze, corpus, batch, web):
     group.register(app)
