@@ -50,9 +50,9 @@ SECONDS_PER_DAY = 86_400
 
 def build_input(corpus: Path, words: int, target: Path) -> tuple[int, int]:
     """Write the corpus repeated (ids made unique) until it holds at least ``words`` words."""
-    from presse.batch import word_count
+    from presse.analyze.compose import compose_text
+    from presse.corpus.shards import word_count
     from presse.model import Document
-    from presse.pipeline import compose_text
 
     records = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines() if line]
     total = count = 0
@@ -74,9 +74,10 @@ def build_input(corpus: Path, words: int, target: Path) -> tuple[int, int]:
 def prepared_texts(path: Path) -> list[str]:
     """The texts the model reads for each document of ``path`` (title + body, with presse's
     same-length character mapping): what raw spaCy is given."""
+    from presse.analyze.compose import compose_text
+    from presse.analyze.pipeline import model_text
     from presse.ingest import iter_sources
     from presse.model import Document
-    from presse.pipeline import compose_text, model_text
 
     return [
         model_text(compose_text(d)[0]) for d in iter_sources([path]) if isinstance(d, Document)
@@ -87,7 +88,7 @@ def raw_worker(texts_path: Path, batch_size: int, lemma_sets: bool = False) -> N
     """Body of a raw-spaCy subprocess (``--raw-worker``): import spaCy, load the stock model,
     read the texts, ``nlp.pipe`` over them, print its own timings as JSON, exit. Nothing of
     presse is imported. ``lemma_sets``: first make the lemmatizer's word index sets, the one
-    change presse makes to the model's own components (``presse.pipeline._index_lemmas_as_sets``,
+    change presse makes to the model's own components (``presse.analyze.pipeline._index_lemmas_as_sets``,
     same lemmas)."""
     import spacy
 
@@ -106,7 +107,7 @@ def raw_worker(texts_path: Path, batch_size: int, lemma_sets: bool = False) -> N
 
 def _split_by_words(texts: list[str], parts: int) -> list[list[str]]:
     """Consecutive slices of ``texts`` with about the same number of words each."""
-    from presse.batch import word_count
+    from presse.corpus.shards import word_count
 
     total = sum(word_count(t) for t in texts)
     out: list[list[str]] = [[] for _ in range(parts)]
@@ -160,7 +161,7 @@ def raw_subprocess(
 ) -> dict[str, object]:
     """Raw spaCy in ``processes`` subprocesses over ``texts`` (split by words), timed from start
     to the last exit, as the presse runs are."""
-    from presse.batch import word_count
+    from presse.corpus.shards import word_count
 
     commands = []
     for n, part in enumerate(_split_by_words(texts, processes)):
@@ -206,8 +207,8 @@ def raw_spacy(texts: list[str], batch_sizes: list[int], sample_words: int) -> di
     """
     import spacy
 
-    from presse.batch import word_count
-    from presse.pipeline import MODEL
+    from presse.analyze.pipeline import MODEL
+    from presse.corpus.shards import word_count
 
     words = sum(word_count(t) for t in texts)
     nlp = spacy.load(MODEL)

@@ -14,7 +14,7 @@ EXAMPLE = ROOT / "examples" / "anchorage-summit.fr.txt"
 @pytest.fixture(scope="session")
 def analyzer():
     """The process-wide presse analyzer (loads fr_core_news_md once)."""
-    from presse.pipeline import get_analyzer
+    from presse.analyze.pipeline import get_analyzer
 
     return get_analyzer()
 

@@ -11,22 +11,15 @@ from pathlib import Path
 import pytest
 
 from conftest import shared_path
-from presse.batch import (
-    _Chunk,
-    _merge,
-    _Pool,
-    analyze_dask,
-    analyze_parallel,
-    dask_client,
-    read_batch,
-    read_errors,
-    read_manifest,
-    read_shards,
-    run_batch,
-)
+from presse.analyze.pipeline import MODEL
+from presse.corpus.batch import run_batch
+from presse.corpus.chunks import Chunk, merge_results
+from presse.corpus.cluster import analyze_dask, dask_client
+from presse.corpus.manifest import read_manifest
+from presse.corpus.shards import read_batch, read_errors, read_shards
+from presse.corpus.workers import _Pool, analyze_parallel
 from presse.errors import InputError, UsageError
 from presse.model import Article, Document
-from presse.pipeline import MODEL
 
 N_ARTICLES = 20
 
@@ -109,7 +102,7 @@ def test_batch_dask_local_cluster_equals_single_process(items, reference):
 def test_lemma_index_as_sets_gives_the_stock_lemmas(corpus_lines):
     import spacy
 
-    from presse.pipeline import MODEL, _index_lemmas_as_sets, model_text
+    from presse.analyze.pipeline import MODEL, _index_lemmas_as_sets, model_text
 
     texts = [model_text(json.loads(line)["text"]) for line in corpus_lines[:8]]
     nlp = spacy.load(MODEL)
@@ -133,7 +126,7 @@ def test_batch_killed_worker_costs_only_its_chunk(items):
     # the pool itself, not analyze_parallel: only the pool knows when a worker has loaded the
     # model and holds a chunk — killing it while it loads or between chunks costs nothing
     pool = _Pool(jobs=2, model=MODEL, retries=0)
-    done: dict[int, _Chunk] = {}
+    done: dict[int, Chunk] = {}
 
     def collect(timeout: float | None) -> None:
         for chunk_id in pool.poll(timeout=timeout):
@@ -141,7 +134,7 @@ def test_batch_killed_worker_costs_only_its_chunk(items):
 
     try:
         for chunk_id, document in enumerate(documents):
-            pool.submit(chunk_id, _Chunk([document], [document]))
+            pool.submit(chunk_id, Chunk([document], [document]))
         victim = pool.workers[1]
         deadline = time.monotonic() + 120
         while not (victim.ready and victim.chunk is not None):
@@ -152,7 +145,7 @@ def test_batch_killed_worker_costs_only_its_chunk(items):
             collect(None)
     finally:
         pool.close()
-    pairs = [pair for chunk_id in sorted(done) for pair in _merge(done[chunk_id])]
+    pairs = [pair for chunk_id in sorted(done) for pair in merge_results(done[chunk_id])]
     assert [item for item, _ in pairs] == documents
     died = [r for _, r in pairs if isinstance(r, InputError)]
     assert died and all("worker process died" in str(r) for r in died)
@@ -254,8 +247,8 @@ def test_analyzer_text_hint_and_polarity_caches_change_nothing(items):
     ``doc.text``, the structure and actors computed from it equal those from ``doc.text``, and the
     stance layer computed twice on the same Doc (its per-Doc caches filled) is the same."""
     from presse.analyze.actors import ActorResolver
+    from presse.analyze.pipeline import get_analyzer
     from presse.analyze.stance import analyze_stance
-    from presse.pipeline import get_analyzer
 
     analyzer = get_analyzer()
     documents = [i for i in items if isinstance(i, Document) and i.text.strip()][:6]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import shared_path
-from presse.corpus import IngestEvent, ingest
+from presse.corpus.ingest import IngestEvent, ingest
 from presse.errors import UsageError
 from presse.ingest import Limits
 from presse.store.schema import MIGRATIONS, applied_migrations, migrate

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import shared_path
-from presse.corpus import ingest
+from presse.corpus.ingest import ingest
 
 pytestmark = [pytest.mark.model, pytest.mark.skipif(os.name != "posix", reason="SIGKILL")]
 

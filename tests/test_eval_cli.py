@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from presse.cli.eval import eval_app
 from presse.eval import runner
-from presse.eval.cli import eval_app
 from presse.eval.gold import GoldDoc, load_presse_gold
 from presse.model import Article, Entity, Mention, Quote, Speaker
 
@@ -193,9 +193,9 @@ class _CrashingAnalyzer:
 def test_eval_cli_a_crashing_document_is_scored_empty_and_listed(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import presse.pipeline
+    import presse.analyze.pipeline
 
-    monkeypatch.setattr(presse.pipeline, "get_analyzer", _CrashingAnalyzer)
+    monkeypatch.setattr(presse.analyze.pipeline, "get_analyzer", _CrashingAnalyzer)
     result = CliRunner().invoke(
         eval_app, ["quotes", str(FIXTURES / "presse"), "--json", "--no-progress"]
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from presse.analyze.names import fold_name
 from presse.eval.gold import GoldDoc, GoldEntity, GoldPerson, GoldQuote, GoldSpeaker
 from presse.eval.scoring import (
     PRF,
@@ -16,7 +17,7 @@ from presse.eval.scoring import (
     context_of,
     entities_from_article,
     entities_from_spans,
-    normalize_name,
+    name_key,
     quotes_from_article,
     speaker_correct,
     speaker_mention_correct,
@@ -411,8 +412,16 @@ def test_eval_scoring_raw_spans_drop_misc() -> None:
     ],
 )
 def test_eval_scoring_name_normalization(name: str, normal: str, last: str) -> None:
-    assert normalize_name(name) == normal
+    assert fold_name(name) == normal
     assert surname(name) == last
+
+
+@pytest.mark.parametrize(
+    ("gold", "predicted"),
+    [("Canal+", "Canal"), ("Beata Szydło", "Beata Szydlo"), ("Les autorités", "autorités")],
+)
+def test_eval_scoring_name_key_ignores_case_accents_punctuation(gold: str, predicted: str) -> None:
+    assert name_key(gold) == name_key(predicted)
 
 
 def test_eval_scoring_context_is_the_sentence_around_the_span() -> None:

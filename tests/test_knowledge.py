@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from presse.analyze.names import fold_name
 from presse.knowledge import (
     ENV_VAR,
     OFFICE_KEYS,
     Office,
     canonical_person,
     holder,
-    normalize_name,
     office_holders,
     offices_of,
 )
@@ -176,7 +176,7 @@ def test_knowledge_rows_are_many_and_typed() -> None:
 def _terms_by_post() -> dict[tuple[str, str], list[Office]]:
     posts: dict[tuple[str, str], list[Office]] = defaultdict(list)
     for row in office_holders():
-        posts[(row.office, normalize_name(row.of))].append(row)
+        posts[(row.office, fold_name(row.of))].append(row)
     return posts
 
 
@@ -222,12 +222,12 @@ def test_knowledge_person_has_one_gender() -> None:
 
 
 def test_knowledge_alias_is_never_another_persons_full_name() -> None:
-    full_names = {normalize_name(row.person): row.person for row in office_holders()}
+    full_names = {fold_name(row.person): row.person for row in office_holders()}
     clashes = [
         (row.person, alias)
         for row in office_holders()
         for alias in row.aliases
-        if full_names.get(normalize_name(alias), row.person) != row.person
+        if full_names.get(fold_name(alias), row.person) != row.person
     ]
     assert clashes == []
 

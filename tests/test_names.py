@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from presse.names import fold_name
+from presse.analyze.names import fold_name
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import shared_path
-from presse.corpus import ingest
+from presse.corpus.ingest import ingest
 from presse.errors import StoreError
 from presse.store.writer import StoreWriter, document_hash
 

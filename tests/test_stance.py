@@ -21,7 +21,7 @@ from presse.analyze.polarity import (
 from presse.analyze.stance import predicate_polarity, target_score
 from presse.eval.stance import class_scores, load_gold
 from presse.model import Article, Document
-from presse.report_dynamics import markdown_dynamics, sidelined, stance_pairs
+from presse.report.dynamics import markdown_dynamics, sidelined, stance_pairs
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD_DIR = ROOT / "eval" / "gold"

@@ -13,7 +13,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from conftest import shared_path
-from presse.corpus import ingest
+from presse.corpus.ingest import ingest
 from presse.errors import UsageError
 from presse.web import render
 from presse.web.app import create_app

@@ -13,7 +13,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from conftest import EXAMPLE, shared_path
-from presse.corpus import ingest
+from presse.corpus.ingest import ingest
 from presse.web.app import create_app
 from test_web_e2e import ARTIFACTS, Watch, browser, serve  # noqa: F401  (browser: fixture)
 

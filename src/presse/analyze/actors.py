@@ -27,6 +27,7 @@ from typing import Final
 from spacy.tokens import Doc, Span, Token
 
 from presse import knowledge
+from presse.analyze.names import fold_name
 from presse.analyze.quotemarks import find_quote_marks
 from presse.lexicons import (
     SpeakerNoun,
@@ -37,7 +38,6 @@ from presse.lexicons import (
     role_titles,
     speaker_nouns,
 )
-from presse.names import fold_name
 
 NAME_PREPOSITIONS = frozenset({"de", "d'", "d’", "du", "des", "à", "au", "aux", "par", "pour", "avec", "contre"})
 # people news talks about who rarely speak as such (not in the speaker lexicon): collectives too
@@ -73,10 +73,6 @@ SALIENCE_WINDOW = 4  # sentences back a pronoun may reach (quoted sentences do n
 NAME_PARTICLES = {"de", "du", "des", "le", "la", "von", "van", "der", "den", "da", "di", "ben", "bin", "al", "el"}
 
 
-normalize_name = fold_name
-"""Comparison key of a name (see `presse.names.fold_name`)."""
-
-
 @dataclass
 class MentionRec:
     """A mention found in the Doc: token range and how it was tied to its entity."""
@@ -109,7 +105,7 @@ class EntityRec:
         return self.type == "PER" and not self.collective
 
     def name_keys(self) -> set[str]:
-        return {normalize_name(self.name), *(normalize_name(a) for a in self.aliases)}
+        return {fold_name(self.name), *(fold_name(a) for a in self.aliases)}
 
 
 @dataclass
@@ -447,7 +443,7 @@ class ActorResolver:
         """Group name mentions into entities (full names first, then their short forms)."""
         type_votes: dict[str, dict[str, int]] = {}
         for start, end, label, _ in ner:
-            votes = type_votes.setdefault(normalize_name(doc[start:end].text), {})
+            votes = type_votes.setdefault(fold_name(doc[start:end].text), {})
             votes[label] = votes.get(label, 0) + 1
         acronyms = self._acronyms(doc, self._text, ner)
 
@@ -464,14 +460,14 @@ class ActorResolver:
         pending: list[tuple[int, int, str, str | None]] = []
         for start, end, _label, gender in order:
             text = doc[start:end].text
-            key = normalize_name(text)
+            key = fold_name(text)
             votes = type_votes[key]
             label = max(votes, key=lambda k: (votes[k], k == "PER"))
             if key in key_to_entity:
                 add_mention(key_to_entity[key], start, end, "ner")
                 continue
-            if key in acronyms and normalize_name(acronyms[key]) in key_to_entity:
-                idx = key_to_entity[normalize_name(acronyms[key])]
+            if key in acronyms and fold_name(acronyms[key]) in key_to_entity:
+                idx = key_to_entity[fold_name(acronyms[key])]
                 entities[idx].aliases.append(text)
                 key_to_entity[key] = idx
                 add_mention(idx, start, end, "alias")
@@ -488,7 +484,7 @@ class ActorResolver:
         # short forms, in text order so that an ambiguous surname goes to the last one named
         for start, end, label, gender in sorted(pending):
             text = doc[start:end].text
-            key = normalize_name(text)
+            key = fold_name(text)
             if key in key_to_entity:
                 add_mention(key_to_entity[key], start, end, "ner")
                 continue
@@ -536,18 +532,18 @@ class ActorResolver:
             acro = m.group(1)
             span = ends.get(m.start())
             if span is not None and sum(c.isupper() for c in acro) >= 2:
-                found[normalize_name(acro)] = doc[span[0] : span[1]].text
+                found[fold_name(acro)] = doc[span[0] : span[1]].text
         # the other way round: "membre de l'Ocha (le Bureau de la coordination …)"
         orgs = {doc[start].idx: (start, end) for start, end, label, _ in ner if label == "ORG" and end - start > 1}
         for m in re.finditer(r"\b([A-Z][A-Za-z]{1,7})\s*\((?:(?:le|la|les|l['’])\s*)?", text):
             span = orgs.get(m.end())
             if span is not None:
-                found.setdefault(normalize_name(m.group(1)), doc[span[0] : span[1]].text)
+                found.setdefault(fold_name(m.group(1)), doc[span[0] : span[1]].text)
         for m in re.finditer(r"((?:[A-ZÀ-Ý][\w’'-]*)(?:\s+[\w’'-]+){1,8}?)\s*\(([A-Z][A-Za-z]{1,9})\)", text):
             long, acro = m.group(1), m.group(2)
             initials = "".join(w[0] for w in re.findall(r"[\w]+", long) if w[0].isupper() or len(w) > 3).upper()
             if acro.upper()[:1] == long[:1].upper() and (acro.upper() in initials or len(acro) <= len(initials) + 1):
-                found.setdefault(normalize_name(acro), long)
+                found.setdefault(fold_name(acro), long)
         return found
 
     # -- layer 3: knowledge ----------------------------------------------------------------------
@@ -691,8 +687,8 @@ class ActorResolver:
         else:
             # "la source française proche de l'enquête" after "une autre source": the one whose
             # description shares most of these words (the latest on a tie)
-            words = set(normalize_name(doc[tok.i + 1 : _description_end(tok)].text).split())
-            shared = [(len(words & set(normalize_name(entities[i].name).split())), n, i) for n, i in enumerate(seen.people.get(key, ()))]
+            words = set(fold_name(doc[tok.i + 1 : _description_end(tok)].text).split())
+            shared = [(len(words & set(fold_name(entities[i].name).split())), n, i) for n, i in enumerate(seen.people.get(key, ()))]
             if shared and max(shared)[0] > 0:
                 seen.keys[key] = max(shared)[2]
         return None, ""
@@ -805,8 +801,8 @@ class ActorResolver:
 
     @staticmethod
     def _find_person(entities: list[EntityRec], name: str, aliases: tuple[str, ...]) -> int | None:
-        keys = {normalize_name(name), *(normalize_name(a) for a in aliases)}
-        surname = normalize_name(name).split()[-1]
+        keys = {fold_name(name), *(fold_name(a) for a in aliases)}
+        surname = fold_name(name).split()[-1]
         for idx, ent in enumerate(entities):
             if ent.type != "PER":
                 continue
@@ -890,11 +886,11 @@ class ActorResolver:
 @functools.cache
 def _organisations() -> dict[str, str]:
     """Organisations that have offices in the knowledge file, by normalized name."""
-    countries = {normalize_name(c) for c in _country_names()}
+    countries = {fold_name(c) for c in _country_names()}
     return {
-        normalize_name(o.of): o.of
+        fold_name(o.of): o.of
         for o in knowledge.office_holders()
-        if normalize_name(o.of) not in countries
+        if fold_name(o.of) not in countries
     }
 
 
@@ -907,13 +903,13 @@ def _country_names() -> frozenset[str]:
 
 def _organisation(name: str) -> str | None:
     """The organisation's name as the knowledge file writes it, or None."""
-    return _organisations().get(normalize_name(name))
+    return _organisations().get(fold_name(name))
 
 
 def _same_role(description: str, office: str) -> bool:
-    key = normalize_name(description)
+    key = fold_name(description)
     role = role_titles()
-    return any(normalize_name(k) in key and r.office == office for k, r in role.items())
+    return any(fold_name(k) in key and r.office == office for k, r in role.items())
 
 
 MAIN_CLAUSE_DEPS = {"ROOT", "conj", "parataxis"}

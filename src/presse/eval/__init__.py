@@ -6,6 +6,6 @@
 - :mod:`presse.eval.matching`: character-overlap Jaccard and one-to-one greedy span matching;
 - :mod:`presse.eval.scoring`: P/R/F1, per-kind and speaker figures, error examples;
 - :mod:`presse.eval.runner`: presse and raw spaCy runs over gold texts;
-- :mod:`presse.eval.report`, :mod:`presse.eval.cli`: tables, JSON and the ``eval_app`` sub-app;
+- :mod:`presse.eval.report`, :mod:`presse.cli.eval`: tables, JSON and the ``eval_app`` sub-app;
 - :mod:`presse.eval.gate`: the CI subset and its floors (``eval/floors.json``).
 """

@@ -1,7 +1,8 @@
 """Rendering evaluation figures: rich tables for people, one JSON object for machines.
 
 The JSON object carries every figure the tables show (and the counts behind them); the tables
-are a view of that object, so the two never disagree.
+are a view of that object, so the two never disagree. File names, document ids and notes are
+printed as text, never as rich markup.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import json
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from presse.eval.loaders import Dataset
@@ -113,8 +115,8 @@ def _print_errors(errors: dict[str, list[dict[str, Any]]], console: Console) -> 
         console.print(f"\n[bold]{labels.get(category, category)}[/bold] ({len(items)} shown)")
         for item in items:
             console.print(
-                f"• [cyan]{item['doc']}[/cyan] {item['start']}–{item['end']} "
-                f"[yellow]{item['detail']}[/yellow]",
+                f"• [cyan]{escape(str(item['doc']))}[/cyan] {item['start']}–{item['end']} "
+                f"[yellow]{escape(str(item['detail']))}[/yellow]",
                 highlight=False,
             )
             console.print(f"  span: {item['text']}", highlight=False, markup=False)
@@ -124,7 +126,7 @@ def _print_errors(errors: dict[str, list[dict[str, Any]]], console: Console) -> 
 def render_quotes(payload: dict[str, Any], console: Console) -> None:
     """Print a quote evaluation payload as rich tables (and error examples when present)."""
     console.print(
-        f"[bold]Quotes[/bold] — {payload['dataset']} ({payload['format']}): "
+        f"[bold]Quotes[/bold] — {escape(payload['dataset'])} ({escape(payload['format'])}): "
         f"{payload['documents']} documents, {payload['gold_quotes']} gold quotes, "
         f"{payload['pred_quotes']} predicted, {payload['seconds']} s"
     )
@@ -185,7 +187,7 @@ def render_quotes(payload: dict[str, Any], console: Console) -> None:
         table.add_row(*_prf_row("speaker mention", mentions))
         console.print(table)
     for note in payload.get("notes", []):
-        console.print(f"[dim]Note: {note}[/dim]")
+        console.print(f"[dim]Note: {escape(note)}[/dim]")
     _print_failures(payload.get("failed_documents", []), console)
     if "errors" in payload:
         _print_errors(payload["errors"], console)
@@ -194,7 +196,7 @@ def render_quotes(payload: dict[str, Any], console: Console) -> None:
 def render_entities(payload: dict[str, Any], console: Console) -> None:
     """Print an entity evaluation payload: presse and raw spaCy per type, and the F1 gain."""
     console.print(
-        f"[bold]Entities[/bold] — {payload['dataset']} ({payload['format']}): "
+        f"[bold]Entities[/bold] — {escape(payload['dataset'])} ({escape(payload['format'])}): "
         f"{payload['documents']} documents, {payload['gold_entities']} gold entities "
         f"(PER/ORG/LOC), {payload['seconds']} s"
     )
@@ -204,7 +206,7 @@ def render_entities(payload: dict[str, Any], console: Console) -> None:
         systems.append(("raw fr_core_news_md", payload["raw_spacy"]))
     for system, figures in systems:
         for etype, prf in figures["types"].items():
-            table.add_row(*_prf_row(f"{system} {etype}", prf))
+            table.add_row(*_prf_row(escape(f"{system} {etype}"), prf))
         table.add_row(*_prf_row(f"{system} micro", figures["micro"]), end_section=True)
     console.print(table)
     gain = payload.get("f1_gain_over_raw")
@@ -214,7 +216,7 @@ def render_entities(payload: dict[str, Any], console: Console) -> None:
             + ", ".join(f"{t} {'–' if v is None else f'{v:+.3f}'}" for t, v in gain.items())
         )
     for note in payload.get("notes", []):
-        console.print(f"[dim]Note: {note}[/dim]")
+        console.print(f"[dim]Note: {escape(note)}[/dim]")
     _print_failures(payload["presse"].get("failed_documents", []), console)
     if "errors" in payload:
         _print_errors(payload["errors"], console)

@@ -121,7 +121,7 @@ def analyze(
     A document on which presse crashes yields a :class:`Failure` (shift 0) instead of an
     article; an :class:`InputError` (text refused, or changed) stops the run.
     """
-    from presse.pipeline import get_analyzer
+    from presse.analyze.pipeline import get_analyzer
 
     analyzer = get_analyzer()
     task = progress.add_task("presse", total=len(docs)) if progress else None

@@ -36,11 +36,11 @@ Contracts of the figures:
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from presse.analyze.names import fold_name
 from presse.eval.gold import ENTITY_TYPES, QUOTE_KINDS, GoldDoc, GoldQuote, GoldSpeaker
 from presse.eval.matching import EXACT, Match, Span, match_level, overlap
 from presse.model import Article
@@ -273,24 +273,20 @@ def _clip(text: str, limit: int = 160) -> str:
 # ---------------------------------------------------------------------------------------------
 # Speakers
 
-_NON_WORD = re.compile(r"[^\w]+")
 _PRONOUN = re.compile(r"-?(?:t-)?(?:il|elle|ils|elles|lui|eux|on|nous|je|vous)", re.IGNORECASE)
-
-
-def normalize_name(name: str) -> str:
-    """Case-, accent- and punctuation-insensitive form of a name (``Jean-Yves Le Drian`` →
-    ``jean yves le drian``)."""
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(_NON_WORD.sub(" ", stripped).split())
-
-
+_PUNCTUATION = re.compile(r"[^\w ]+")
 _DETERMINERS = {"le", "la", "les", "l", "un", "une", "des", "du", "de", "d"}
 
 
+def _words(name: str) -> list[str]:
+    """The words of the folded name (:func:`presse.analyze.names.fold_name`); scoring also
+    ignores the punctuation folding keeps (``Canal+`` is ``Canal``)."""
+    return _PUNCTUATION.sub(" ", fold_name(name)).split()
+
+
 def name_key(name: str) -> str:
-    """The normalized name without leading determiners (``Les autorités`` → ``autorites``)."""
-    tokens = normalize_name(name).split()
+    """The name's words without leading determiners (``Les autorités`` → ``autorites``)."""
+    tokens = _words(name)
     while len(tokens) > 1 and tokens[0] in _DETERMINERS:
         tokens.pop(0)
     return " ".join(tokens)
@@ -298,7 +294,7 @@ def name_key(name: str) -> str:
 
 def surname(name: str) -> str:
     """Last token of the normalized name (``Vladimir Poutine`` → ``poutine``); '' when empty."""
-    tokens = normalize_name(name).split()
+    tokens = _words(name)
     return tokens[-1] if tokens else ""
 
 

@@ -129,10 +129,10 @@ def evaluate(records: Sequence[dict[str, Any]]) -> dict[str, Any]:
     from presse import __version__
     from presse.analyze.convert import doc_to_article
     from presse.analyze.convert_stance import add_stance
+    from presse.analyze.pipeline import get_analyzer
     from presse.analyze.polarity import label
     from presse.analyze.stance import governing_cue, predicate_polarity, target_score
     from presse.model import Document
-    from presse.pipeline import get_analyzer
 
     analyzer = get_analyzer()
     if "presse_stance" not in analyzer.nlp.pipe_names:

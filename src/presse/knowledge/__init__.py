@@ -24,7 +24,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from presse.names import fold_name
+from presse.analyze.names import fold_name
 
 __all__ = [
     "COLUMNS",
@@ -33,7 +33,6 @@ __all__ = [
     "Office",
     "canonical_person",
     "holder",
-    "normalize_name",
     "office_holders",
     "offices_of",
 ]
@@ -105,13 +104,9 @@ class Office:
         return (self.person, *self.aliases)
 
 
-normalize_name = fold_name
-"""Fold a name for comparison (see `presse.names.fold_name`)."""
-
-
 # Other names of the countries and organisations used in the `of` column.
 _PLACE_ALIASES: dict[str, str] = {
-    normalize_name(alias): normalize_name(canonical)
+    fold_name(alias): fold_name(canonical)
     for alias, canonical in {
         "USA": "États-Unis",
         "US": "États-Unis",
@@ -140,9 +135,9 @@ _PLACE_ALIASES: dict[str, str] = {
 }
 
 # The office key already tells which EU institution is meant, so "UE" finds them all.
-_EU = normalize_name("Union européenne")
+_EU = fold_name("Union européenne")
 _EU_BODIES = frozenset(
-    normalize_name(body)
+    fold_name(body)
     for body in (
         "Union européenne",
         "Commission européenne",
@@ -153,7 +148,7 @@ _EU_BODIES = frozenset(
 
 
 def _canonical_place(of: str) -> str:
-    key = normalize_name(of)
+    key = fold_name(of)
     return _PLACE_ALIASES.get(key, key)
 
 
@@ -244,7 +239,7 @@ def _index(paths: tuple[Path, ...]) -> _Index:
     by_name: dict[str, list[Office]] = {}
     for row in _load(paths):
         by_post.setdefault((row.office, _canonical_place(row.of)), []).append(row)
-        for key in {normalize_name(name) for name in row.names()}:
+        for key in {fold_name(name) for name in row.names()}:
             by_name.setdefault(key, []).append(row)
     return _Index(
         by_post={key: tuple(rows) for key, rows in by_post.items()},
@@ -276,7 +271,7 @@ def holder(office: str, of: str, on: date, *, extra: Path | None = None) -> Offi
 
 
 def _matching(name: str, extra: Path | None) -> tuple[Office, ...]:
-    return _index(_user_paths(extra)).by_name.get(normalize_name(name), ())
+    return _index(_user_paths(extra)).by_name.get(fold_name(name), ())
 
 
 def offices_of(person: str, *, extra: Path | None = None) -> tuple[Office, ...]:

@@ -21,8 +21,8 @@ from pathlib import PurePath
 from types import MappingProxyType
 from typing import Final, TypeVar
 
+from presse.analyze.names import fold_name
 from presse.knowledge import OFFICE_KEYS as KNOWLEDGE_OFFICES
-from presse.names import fold_name
 
 __all__ = [
     "CUE_CLASSES",
@@ -47,7 +47,6 @@ __all__ = [
     "first_names",
     "metonyms",
     "naming_cues",
-    "normalize_key",
     "parse_countries",
     "parse_demonyms",
     "parse_effects",
@@ -228,10 +227,6 @@ class PronounInfo:
     number: str
     person: int
     kinds: frozenset[str]
-
-
-normalize_key = fold_name
-"""Fold a look-up key (see `presse.names.fold_name`)."""
 
 
 def _label(source: Traversable) -> str:
@@ -450,10 +445,10 @@ def _country_index() -> Mapping[str, Country]:
     index: dict[str, Country] = {}
     for country in countries().values():
         # Names first, so that an alias never shadows another country's own name.
-        index.setdefault(normalize_key(country.name), country)
+        index.setdefault(fold_name(country.name), country)
     for country in countries().values():
         for alias in country.aliases:
-            index.setdefault(normalize_key(alias), country)
+            index.setdefault(fold_name(alias), country)
     return MappingProxyType(index)
 
 
@@ -462,7 +457,7 @@ def country_by_alias(name: str) -> Country | None:
 
     ISO codes are not looked up: folded to lowercase they collide with French words (LA, DE, IN).
     """
-    return _country_index().get(normalize_key(name))
+    return _country_index().get(fold_name(name))
 
 
 def parse_metonyms(source: Traversable) -> dict[str, Metonym]:
@@ -555,7 +550,7 @@ def first_names() -> Mapping[str, str]:
 def _first_names_folded() -> Mapping[str, str]:
     folded: dict[str, str] = {}
     for name, gender in first_names().items():
-        key = normalize_key(name)
+        key = fold_name(name)
         # Two spellings folding together (Emile/Émile) keep one gender unless they disagree.
         folded[key] = gender if folded.get(key, gender) == gender else "mf"
     return MappingProxyType(folded)
@@ -572,4 +567,4 @@ def first_name_gender(token: str) -> str | None:
         return exact
     if token.islower():
         return None
-    return _first_names_folded().get(normalize_key(token))
+    return _first_names_folded().get(fold_name(token))

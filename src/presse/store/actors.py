@@ -27,10 +27,10 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from presse.analyze.names import fold_name
 from presse.knowledge import canonical_person
 from presse.lexicons import first_name_gender
 from presse.model import Entity
-from presse.names import fold_name
 
 _NAME_TOKENS = re.compile(r"[^\s\-‐‑]+")
 

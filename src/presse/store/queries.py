@@ -1,4 +1,6 @@
-"""Read-only queries over a corpus store; every function returns typed rows.
+"""Read-only queries over a corpus store, shared by the CLI (``presse actors``, ``quotes``,
+``article``, ``stats``, ``export``), the library and the web app; every function returns typed
+rows. Reads shaped for web pages (pagination, per-id lookups) are in :mod:`presse.web.views`.
 
 Contracts:
 
@@ -7,8 +9,8 @@ Contracts:
 * a missing store raises :class:`presse.errors.UsageError` telling to run ``presse ingest``;
 * a full-text query that SQLite's FTS5 cannot parse raises ``UsageError("invalid search query:
   …")``; searches ignore accents and case (« etats-unis » finds « États-Unis »);
-* names given to ``speaker``/``about`` are compared folded (:func:`presse.names.fold_name`) with
-  the actors' names and aliases; a name that is no actor's full name but a surname matches every
+* names given to ``speaker``/``about`` are compared folded
+  (:func:`presse.analyze.names.fold_name`) with the actors' names and aliases; a name that is no actor's full name but a surname matches every
   person with that surname;
 * stance queries (:func:`stance_about`, :func:`stance_by`, :func:`stance_network`) read the
   ``stance`` table: an actor's stance towards itself is left out, and a store that predates the
@@ -24,10 +26,10 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
+from presse.analyze.names import fold_name
 from presse.errors import UsageError
 from presse.knowledge import canonical_person
 from presse.model import Article
-from presse.names import fold_name
 
 ActorSort = Literal["voice", "mentions", "quotes"]
 

@@ -30,9 +30,9 @@ from pathlib import Path
 from typing import Literal
 
 from presse import __version__
+from presse.analyze.compose import compose_text
 from presse.errors import StoreError
 from presse.model import Article, Document
-from presse.pipeline import compose_text
 from presse.store.actors import ActorLinker, refresh_actor_stats, relink_surname
 from presse.store.schema import migrate
 

@@ -12,13 +12,15 @@ Contracts:
 * errors under ``/api/`` are JSON ``{"status": <code>, "message": <text>}`` with the status:
   400 for a bad parameter or search query, 404 for an unknown id, 413 for a too large body,
   422 for an input that cannot be analyzed; pages get the same status with an HTML page.
+
+The app factory imports the route modules; the routes reach the store and the templates only
+through :mod:`presse.web.deps`.
 """
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Awaitable, Callable, Iterator, MutableMapping
-from contextlib import closing, contextmanager
+from collections.abc import Awaitable, Callable, MutableMapping
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +34,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from presse import __version__
 from presse.errors import InputError, UsageError
 from presse.store.queries import connect_reader
+from presse.web import routes_api, routes_pages
 from presse.web.render import colour_index, signed
 
 HERE = Path(__file__).resolve().parent
@@ -185,24 +188,7 @@ def create_app(db_path: str | Path, *, max_body: int = DEFAULT_MAX_BODY) -> Fast
     def docs(request: Request) -> Response:
         return templates.TemplateResponse(request, "docs.html", {"page": "docs"})
 
-    from presse.web import routes_api, routes_pages
-
     app.include_router(routes_api.router)
     app.include_router(routes_pages.router)
     app.add_middleware(BodyLimit, limit=max_body, paths=LIMITED_PATHS)
     return app
-
-
-@contextmanager
-def reader(request: Request) -> Iterator[sqlite3.Connection]:
-    """A read-only connection to the app's store, closed on exit.
-
-    Opened in the thread that uses it: sqlite3 connections stay in their thread.
-    """
-    with closing(connect_reader(request.app.state.db)) as conn:
-        yield conn
-
-
-def templates_of(request: Request) -> Jinja2Templates:
-    """The app's Jinja2 templates (autoescaping on for .html)."""
-    return request.app.state.templates

@@ -24,7 +24,7 @@ from markupsafe import Markup, escape
 from presse.lexicons import first_name_gender
 from presse.model import Article, Block, Quote
 from presse.store.queries import PolaritySummary, StanceRow
-from presse.web.queries import WeekCount
+from presse.web.views import WeekCount
 
 PALETTE_SIZE = 12
 """Number of speaker colours (CSS classes ``c0`` … ``c11`` in static/presse.css)."""

@@ -19,9 +19,8 @@ from pydantic import BaseModel, Field, ValidationError
 
 from presse.errors import UsageError
 from presse.model import Article
-from presse.web import queries as web_queries
-from presse.web import service
-from presse.web.app import reader
+from presse.web import service, views
+from presse.web.deps import reader
 from presse.web.params import Page, RowId, Weight
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -156,7 +155,7 @@ def network(
     ``co-mention`` (same article, weight = articles, ``polarity`` null), over the articles in
     the date range."""
     with reader(request) as conn:
-        nodes, edges = web_queries.network(
+        nodes, edges = views.network(
             conn,
             since=service.parse_date(since, "since"),
             until=service.parse_date(until, "until"),

@@ -16,9 +16,8 @@ from fastapi.responses import HTMLResponse, Response
 
 from presse.errors import InputError
 from presse.store import queries as store
-from presse.web import queries as web_queries
-from presse.web import render, service
-from presse.web.app import reader, templates_of
+from presse.web import render, service, views
+from presse.web.deps import reader, templates_of
 from presse.web.params import Page, RowId, Weight
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -40,7 +39,7 @@ def overview(request: Request) -> Response:
     with reader(request) as conn:
         stats = store.stats(conn, top=12)
         top = store.actors(conn, sort="mentions", limit=12)
-        recent = web_queries.list_articles(conn, limit=12)
+        recent = views.list_articles(conn, limit=12)
     bars = render.voice_bars((a.name, f"/actors/{a.id}", a.mentions, a.quotes) for a in top)
     return _page(
         request,

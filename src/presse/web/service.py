@@ -21,8 +21,8 @@ from presse.errors import InputError, UsageError
 from presse.model import Article, Document, QuoteKind
 from presse.store import queries as store
 from presse.store.queries import ActorRow, QuoteRow, StanceRow
-from presse.web import queries
-from presse.web.queries import ArticleSummary, Companion, StoredArticle, WeekCount
+from presse.web import views
+from presse.web.views import ArticleSummary, Companion, StoredArticle, WeekCount
 
 T = TypeVar("T")
 
@@ -130,11 +130,11 @@ def list_articles(
     offset = (page - 1) * per_page
     q = _clean(q)
     if q is None:
-        items = queries.list_articles(conn, since=since, until=until, limit=per_page + 1, offset=offset)
-        total = queries.count_articles(conn, since=since, until=until)
+        items = views.list_articles(conn, since=since, until=until, limit=per_page + 1, offset=offset)
+        total = views.count_articles(conn, since=since, until=until)
         return Page(items[:per_page], page, per_page, len(items) > per_page, total)
     found = store.search_articles(conn, q, limit=offset + per_page + 1 if not (since or until) else 10_000)
-    items = queries.article_summaries(conn, [i for i, _ in found])
+    items = views.article_summaries(conn, [i for i, _ in found])
     if since or until:
         items = [
             a
@@ -161,13 +161,13 @@ def list_actors(
         raise UsageError(f"type={type_!r}: use one of {', '.join(ACTOR_TYPES)}")
     offset = (page - 1) * per_page
     rows = store.actors(conn, type_=type_, sort=sort, limit=offset + per_page + 1)  # type: ignore[arg-type]
-    total = queries.count_actors(conn, type_=type_)
+    total = views.count_actors(conn, type_=type_)
     return Page(rows[offset : offset + per_page], page, per_page, len(rows) > offset + per_page, total)
 
 
 def actor_detail(conn: sqlite3.Connection, actor_id: int, *, quotes: int = 50) -> ActorDetail | None:
     """The actor page's data, None for an unknown actor."""
-    actor = queries.actor(conn, actor_id)
+    actor = views.actor(conn, actor_id)
     if actor is None:
         return None
     # the store looks speakers and subjects up by name; keep the rows of this very actor
@@ -175,13 +175,13 @@ def actor_detail(conn: sqlite3.Connection, actor_id: int, *, quotes: int = 50) -
     about = [r for r in store.quotes(conn, about=actor.name, limit=None) if actor.name in r.about]
     return ActorDetail(
         actor=actor,
-        aliases=queries.actor_aliases(conn, actor_id, actor.name),
-        descriptions=queries.actor_descriptions(conn, actor_id),
-        weeks=queries.actor_weeks(conn, actor_id),
+        aliases=views.actor_aliases(conn, actor_id, actor.name),
+        descriptions=views.actor_descriptions(conn, actor_id),
+        weeks=views.actor_weeks(conn, actor_id),
         quotes=said[:quotes],
         quotes_about=[r for r in about if r.speaker_actor_id != actor_id][:quotes],
-        quoted_with=queries.quoted_with(conn, actor_id),
-        articles=queries.actor_articles(conn, actor_id),
+        quoted_with=views.quoted_with(conn, actor_id),
+        articles=views.actor_articles(conn, actor_id),
         stance_about=store.stance_about(conn, actor_id),
         stance_by=store.stance_by(conn, actor_id),
     )
@@ -189,10 +189,10 @@ def actor_detail(conn: sqlite3.Connection, actor_id: int, *, quotes: int = 50) -
 
 def stored_article(conn: sqlite3.Connection, article_id: int) -> tuple[StoredArticle, dict[int, str]] | None:
     """The stored article and the corpus names of its actors, None when unknown."""
-    stored = queries.stored_article(conn, article_id)
+    stored = views.stored_article(conn, article_id)
     if stored is None:
         return None
-    return stored, queries.actor_names(conn, sorted(set(stored.actor_ids.values())))
+    return stored, views.actor_names(conn, sorted(set(stored.actor_ids.values())))
 
 
 _ANALYZE_LOCK = threading.Lock()
@@ -203,8 +203,8 @@ def analyze_text(text: str, *, title: str | None = None, source: str = "<web>") 
 
     Raises InputError for an empty or too large text.
     """
+    from presse.analyze.pipeline import get_analyzer
     from presse.ingest import normalize_text
-    from presse.pipeline import get_analyzer
 
     clean = normalize_text(text)
     if not clean.strip():
@@ -216,10 +216,10 @@ def analyze_text(text: str, *, title: str | None = None, source: str = "<web>") 
 
 def analyze_upload(data: bytes, filename: str) -> Article:
     """Analyze an uploaded .txt or .html file through presse's own readers, storing nothing."""
+    from presse.analyze.pipeline import get_analyzer
     from presse.ingest import DEFAULT_LIMITS
     from presse.ingest.html import html_document
     from presse.ingest.text import text_document
-    from presse.pipeline import get_analyzer
 
     name = filename or "upload"
     suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""

@@ -1,9 +1,10 @@
 """Build the spaCy pipeline once and turn texts into `Article`s.
 
-``analyze(text_or_path)`` is the one-call entry point; ``get_analyzer()`` returns the cached
-`Analyzer` for batch work (``Analyzer.pipe``). The model sees a copy of the text where typographic
-apostrophes and non-breaking spaces are replaced one for one (spaCy's French model produces junk
-entities on ’), so every offset stays valid in the text presse returns.
+``analyze_article(text_or_path)`` is the one-call entry point (``presse.analyze_article``);
+``get_analyzer()`` returns the cached `Analyzer` for batch work (``Analyzer.pipe``). The model
+sees a copy of the text where typographic apostrophes and non-breaking spaces are replaced one
+for one (spaCy's French model produces junk entities on ’), so every offset stays valid in the
+text presse returns.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from presse import __version__
+from presse.analyze.compose import compose_text
 from presse.analyze.convert import doc_to_article
 from presse.analyze.factories import register_extensions
 from presse.errors import InputError, ModelNotInstalledError
@@ -30,21 +32,6 @@ MODEL = "fr_core_news_md"
 MODEL_TRANSLATION = str.maketrans({"’": "'", "\u00a0": " ", "\u202f": " ", "\u2009": " ", "ʼ": "'"})
 DEFAULT_MAX_CHARS = 1_000_000  # spaCy's own default max_length
 DEFAULT_MAX_SECONDS = 120.0
-
-
-def compose_text(document: Document) -> tuple[str, bool]:
-    """The text presse analyzes for a document and whether its first line is the title.
-
-    A document with a separate title is analyzed as ``title + "\\n\\n" + body`` (unless the body
-    already starts with the title), so that quotes in titles get offsets like any other.
-    """
-    body = document.text.strip("\n")
-    title = (document.title or "").strip()
-    if not title:
-        return body, False
-    if body.startswith(title):
-        return body, True
-    return f"{title}\n\n{body}", True
 
 
 def model_text(text: str) -> str:
@@ -175,7 +162,7 @@ def _cached_analyzer(model: str) -> Analyzer:
     return Analyzer(model)
 
 
-def analyze(text_or_path: str | Path, **metadata: object) -> Article:
+def analyze_article(text_or_path: str | Path, **metadata: object) -> Article:
     """Analyze a text (a `str`) or a file (a `Path`, any format presse reads) into an Article.
 
     Keyword arguments are Document fields for a text (title, published, url, id…).

@@ -8,7 +8,7 @@ import typer
 
 
 def register(app: typer.Typer) -> None:
-    """Add the ``batch`` command to the main app (the library lives in :mod:`presse.batch`)."""
+    """Add the ``batch`` command to the main app (the library lives in :mod:`presse.corpus.batch`)."""
     app.command(name="batch")(batch)
 
 
@@ -30,13 +30,11 @@ def batch(
     shards are skipped. Bad inputs are reported and recorded in the shards; the exit code is 1
     when any input or document of the batch failed (in this run or a resumed one).
     """
-    from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from presse.batch import run_batch
-    from presse.cli import _report
+    from presse.cli.output import err, report
+    from presse.corpus.batch import run_batch
 
-    err = Console(stderr=True, highlight=False)
     columns = (
         SpinnerColumn(),
         TextColumn("{task.completed:,.0f} documents"),
@@ -70,7 +68,7 @@ def batch(
             progress=progress,
         )
     for error in summary.errors:
-        _report(error)
+        report(error)
     err.print(
         f"{summary.items:,} items → {summary.articles:,} articles, {len(summary.errors):,} errors"
         f" ({summary.errors_total:,} in the whole batch);"

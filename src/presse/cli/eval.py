@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 
+from presse.cli.output import escape, report, stdout
 from presse.errors import PresseError, UsageError
 from presse.eval import gate as gate_mod
 from presse.eval.loaders import FORMATS, load_entity_dataset, load_quote_dataset, select
@@ -52,7 +52,7 @@ def _run(action: Callable[[], int]) -> None:
     try:
         code = action()
     except PresseError as exc:
-        Console(stderr=True).print(f"[red]presse eval:[/red] {exc}", highlight=False)
+        report(exc, prefix="presse eval")
         raise typer.Exit(exc.exit_code) from exc
     raise typer.Exit(code)
 
@@ -62,7 +62,7 @@ def _emit(payload: dict[str, Any], as_json: bool, render: Callable[..., None]) -
         sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
         sys.stdout.flush()
     else:
-        render(payload, Console())
+        render(payload, stdout(highlight=True))
 
 
 @eval_app.command("quotes")
@@ -211,7 +211,7 @@ def gate_command(
 def _render_gate(result: dict[str, Any]) -> None:
     from rich.table import Table
 
-    console = Console()
+    console = stdout(highlight=True)
     docs = result["documents"]
     items = result["items"]
     console.print(
@@ -227,15 +227,15 @@ def _render_gate(result: dict[str, Any]) -> None:
         floor = floors.get(metric)
         ok = floor is None or (value is not None and value >= floor)
         table.add_row(
-            metric,
+            escape(metric),
             "–" if value is None else f"{value:.4f}",
             "–" if floor is None else f"{floor:.2f}",
             "[green]ok[/green]" if ok else "[red]BELOW[/red]",
         )
     console.print(table)
-    raw = ", ".join(f"{k} {v}" for k, v in result["raw_spacy"].items())
+    raw = escape(", ".join(f"{k} {v}" for k, v in result["raw_spacy"].items()))
     console.print(f"[dim]raw fr_core_news_md on the same WiNER subset: {raw}[/dim]")
     for change in result["changes"]:
-        console.print(f"floor raised/changed: {change}")
+        console.print(f"floor raised/changed: {escape(change)}")
     for breach in result["breaches"]:
-        console.print(f"[red]dropped:[/red] {breach}")
+        console.print(f"[red]dropped:[/red] {escape(breach)}")

@@ -2,7 +2,7 @@
 
 :func:`ingest` reads inputs (files, directories recursively, JSONL corpora, RSS/Atom feeds,
 ``-`` for standard input), skips the documents already stored with the same content, analyzes
-the others through :func:`presse.batch.analyze_parallel` (in this process for ``jobs=1``, else in
+the others through :func:`presse.corpus.workers.analyze_parallel` (in this process for ``jobs=1``, else in
 ``jobs`` worker processes, the model loaded once in each) and writes each analysis in its own transaction through
 the single :class:`presse.store.writer.StoreWriter`.
 
@@ -28,7 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from presse.batch import analyze_parallel, read_batch
+from presse.corpus.shards import read_batch
+from presse.corpus.workers import analyze_parallel
 from presse.errors import InputError, PresseError, UsageError
 from presse.ingest import (
     DEFAULT_LIMITS,

@@ -1,4 +1,7 @@
-"""Read-only queries the web UI needs beyond :mod:`presse.store.queries`.
+"""Reads shaped for the web UI and JSON API: paginated article and actor lists with their
+counts, one article or actor by id, an actor's aliases, descriptions, weeks, articles and
+companions, and the actor network. The queries the CLI and library share (actors, quotes,
+stance, stats) are in :mod:`presse.store.queries`; this module reuses its row types.
 
 Contracts:
 

@@ -1,6 +1,6 @@
 """Corpus commands of the `presse` CLI: ingest, actors, quotes, article, stats, export.
 
-Each command is a thin wrapper over :mod:`presse.corpus` and :mod:`presse.store`; tables go to
+Each command is a thin wrapper over :mod:`presse.corpus.ingest` and :mod:`presse.store`; tables go to
 standard output (rich by default, ``--format json`` for one JSON object per line, ``--format
 csv``), progress and summaries to standard error.
 """
@@ -19,10 +19,9 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 
+from presse.cli.output import err, escape, stdout
 from presse.errors import UsageError
 
 DEFAULT_DB = "presse.db"
@@ -95,7 +94,7 @@ def _emit(rows: Sequence[Any], columns: Sequence[str], fmt: TableFormat, title: 
                 for v in d.values()
             )
         )
-    Console(highlight=False).print(table)
+    stdout().print(table)
 
 
 def _parse_date(value: str | None, option: str) -> date | None:
@@ -133,11 +132,10 @@ def ingest_command(
         TimeRemainingColumn,
     )
 
-    from presse.corpus import IngestEvent, estimate_total, ingest, ingest_batch
+    from presse.corpus.ingest import IngestEvent, estimate_total, ingest, ingest_batch
 
     if bool(sources) == (from_batch is not None):
         raise UsageError("give either SOURCES to analyze or --from-batch DIR, not both or neither")
-    err = Console(stderr=True, highlight=False)
     total = estimate_total(sources) if sources else None
     progress = Progress(
         TextColumn("[bold]ingest"),
@@ -179,7 +177,7 @@ def ingest_command(
             counts = ingest(sources or [], db, jobs=jobs, progress=on_event)
     rate = counts.items / counts.seconds if counts.seconds else 0.0
     err.print(
-        f"{db}: {counts.new} new, {counts.replaced} replaced, {counts.unchanged} unchanged, "
+        f"{escape(db)}: {counts.new} new, {counts.replaced} replaced, {counts.unchanged} unchanged, "
         f"{counts.failed} failed"
         + (f", {counts.links} link-only feed entries recorded" if counts.links else "")
         + f" ({counts.seconds:.1f} s, {rate:.1f} articles/s)",
@@ -188,7 +186,7 @@ def ingest_command(
     for source, reason in counts.errors[:20]:
         err.print(f"  [red]failed[/red] {escape(source)}: {escape(reason)}", soft_wrap=True)
     if len(counts.errors) > 20:
-        err.print(f"  … and {len(counts.errors) - 20} more (see `presse stats --db {db}`)")
+        err.print(f"  … and {len(counts.errors) - 20} more (see `presse stats --db {escape(db)}`)")
 
 
 def actors_command(
@@ -261,7 +259,7 @@ def article_command(
     elif output_format == ArticleFormat.markdown:
         sys.stdout.write(render_markdown(article))
     else:
-        render_text(article, Console(highlight=False))
+        render_text(article, stdout())
 
 
 def stats_command(
@@ -280,8 +278,8 @@ def stats_command(
             json.dumps(dataclasses.asdict(result), ensure_ascii=False, default=_jsonable) + "\n"
         )
         return
-    out = Console(highlight=False)
-    summary = Table(title=f"Corpus {db}", title_justify="left", show_header=False)
+    out = stdout()
+    summary = Table(title=f"Corpus {escape(db)}", title_justify="left", show_header=False)
     summary.add_column("what")
     summary.add_column("value", justify="right")
     for label, value in (
@@ -296,8 +294,8 @@ def stats_command(
     ):
         summary.add_row(label, f"{value:,}")
     summary.add_row("dates", f"{result.first_date or '?'} → {result.last_date or '?'}")
-    summary.add_row("presse", ", ".join(result.presse_versions))
-    summary.add_row("model", ", ".join(result.models))
+    summary.add_row("presse", escape(", ".join(result.presse_versions)))
+    summary.add_row("model", escape(", ".join(result.models)))
     out.print(summary)
     _emit(
         result.top_actors,
@@ -327,7 +325,6 @@ def export_command(
 
     with closing(queries.connect_reader(db)) as conn:
         paths = export(conn, output_format.value, out)
-    err = Console(stderr=True, highlight=False)
     for path in paths:
         err.print(f"wrote {escape(str(path))}", soft_wrap=True)
 

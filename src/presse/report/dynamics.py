@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -105,7 +106,7 @@ def render_dynamics(article: Article, console: Console) -> None:
         table.add_column(col, justify=just)  # type: ignore[arg-type]
     for v in _voices(article):
         table.add_row(
-            v.name, str(v.mentions), str(v.quotes), str(v.direct_quotes), str(v.indirect_quotes),
+            escape(v.name), str(v.mentions), str(v.quotes), str(v.direct_quotes), str(v.indirect_quotes),
             str(v.quoted_words), str(v.first_mention if v.first_mention is not None else "—"),
             str(v.first_quote if v.first_quote is not None else "—"), _where(v),
             style="bold" if v.quotes else "",
@@ -139,7 +140,7 @@ def render_dynamics(article: Article, console: Console) -> None:
     if quiet:
         console.print(Text("\nSidelined: talked about, never quoted", style="bold"))
         for v in quiet:
-            console.print(f"  {v.name} ({v.type}): {v.mentions} mentions, target of {_talked_about(article, v.entity)} stance edges, 0 quotes")
+            console.print(f"  {escape(v.name)} ({v.type}): {v.mentions} mentions, target of {_talked_about(article, v.entity)} stance edges, 0 quotes")
 
 
 def markdown_dynamics(article: Article) -> str:

@@ -1,0 +1,5 @@
+"""``python -m presse.cli``: the `presse` command."""
+
+from presse.cli import main
+
+main()

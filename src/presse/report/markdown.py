@@ -1,0 +1,30 @@
+"""The report of an analyzed article as Markdown."""
+
+from __future__ import annotations
+
+from presse.model import Article
+from presse.report.dynamics import markdown_dynamics
+from presse.report.labels import byline, speaker_label
+
+
+def render_markdown(article: Article) -> str:
+    """The report of one article as Markdown."""
+    out = [f"# {article.title or '(no title)'}", "", f"*{byline(article)}*", ""]
+    if article.standfirst:
+        out += [f"> {article.standfirst}", ""]
+    if article.sections:
+        out += ["## Sections", ""] + [f"{i}. {s.heading}" for i, s in enumerate(article.sections, 1)] + [""]
+    out += ["## Actors", "", "| actor | type | mentions | quotes | quoted words |", "|---|---|---:|---:|---:|"]
+    for v in article.voices:
+        out.append(f"| {v.name} | {v.type} | {v.mentions} | {v.quotes} | {v.quoted_words} |")
+    out += ["", f"## Quotes ({len(article.quotes)})", ""]
+    for q in article.quotes:
+        cue = f" ({q.cue})" if q.cue else ""
+        body = f"« {q.text} »" if q.kind == "direct" else q.text
+        out.append(f"- **{speaker_label(article, q)}**{cue}, {q.kind}: {body}")
+    unvoiced = [v for v in article.unvoiced() if v.type in ("PER", "ORG", "LOC")]
+    if unvoiced:
+        out += ["", "## Mentioned but never quoted", ""]
+        out += [f"- {v.name} ({v.type}, {v.mentions} mentions)" for v in unvoiced]
+    out += ["", markdown_dynamics(article).rstrip("\n")]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,24 @@
+"""The terminal report prints the article's own text verbatim, never as rich markup."""
+
+from __future__ import annotations
+
+import pytest
+from rich.console import Console
+
+from presse.model import Section
+from presse.report import render_markdown, render_text
+
+
+@pytest.mark.model
+def test_report_text_prints_names_headings_and_warnings_verbatim(reference_article) -> None:
+    article = reference_article.model_copy(deep=True)
+    voice = next(v for v in article.voices if v.quotes)
+    voice.name = "Vladimir [bold]Poutine"
+    article.sections = [Section(heading="[Analyse] Le sommet [/]", start=0, end=10)]
+    article.warnings = ["unpaired « at [red]12"]
+    console = Console(record=True, width=200, highlight=False)
+    render_text(article, console)
+    shown = console.export_text()
+    for text in ("Vladimir [bold]Poutine", "[Analyse] Le sommet [/]", "unpaired « at [red]12"):
+        assert text in shown
+    assert "Vladimir [bold]Poutine" in render_markdown(article)
