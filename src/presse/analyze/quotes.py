@@ -536,7 +536,7 @@ class QuoteFinder:
                 text = _text(doc)[piece.start : piece.end].rstrip()
                 if not any(c.isalnum() for c in text):
                     continue
-                evidence = "direct: dialogue line" + (", cut by an incise" if incise is not None else "")
+                evidence = "direct: dialogue line, cut by an incise" if incise is not None else "direct: dialogue line"
                 found.append(QuoteRec(piece.start, piece.start + len(text), "direct", evidence, 0.7, cue=incise))
         return found
 
