@@ -3,6 +3,8 @@ model, results on Doc extensions; what they declare to `nlp.analyze_pipes()`; th
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import spacy
 from spacy.language import Language
@@ -71,3 +73,56 @@ def test_components_stance_weights_are_config() -> None:
 
     assert macron_score({}) < 0
     assert macron_score({"frame_weight": 0.0}) == 0
+
+
+@pytest.fixture(scope="module")
+def readme_nlp() -> Language:
+    """The pipeline exactly as the README builds it."""
+    nlp = spacy.load(MODEL)
+    nlp.add_pipe("presse_structure", first=True)
+    nlp.add_pipe("presse_actors")
+    nlp.add_pipe("presse_quotes")
+    return nlp
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "cue", "speaker", "entity"),
+    [
+        ("« Nous ne céderons pas », a déclaré Emmanuel Macron.", "Nous ne céderons pas", "a déclaré",
+         "Emmanuel Macron", "Emmanuel Macron"),
+        ("Emmanuel Macron a affirmé que la France tiendrait ses engagements.",
+         "la France tiendrait ses engagements", "a affirmé", "Emmanuel Macron", "Emmanuel Macron"),
+        ("« Nous irons jusqu'au bout », a déclaré la ministre.", "Nous irons jusqu'au bout", "a déclaré",
+         "la ministre", None),
+    ],
+)
+def test_components_quotes_expose_spans(
+    readme_nlp: Language, text: str, quote: str, cue: str, speaker: str, entity: str | None
+) -> None:
+    doc = readme_nlp(text)
+    (q,) = list(doc._.presse_quotes)
+    assert q.text == quote and q.span.text == quote and q.span.doc is doc
+    assert q.cue_span.text == cue
+    assert q.speaker_span.text == speaker
+    assert q.entity is not None and q.entity.id == "e1"
+    if entity is not None:
+        assert q.entity.name == entity
+    # the attributes that were there keep working
+    assert doc._.presse_quotes.quotes == [q] and q.speaker.text in speaker and q.speaker_name
+    assert q.kind in ("direct", "indirect") and q.evidence and 0 < q.confidence <= 1
+
+
+def test_components_quote_without_cue_or_speaker_has_no_such_spans(readme_nlp: Language) -> None:
+    doc = readme_nlp("« Il faut tenir bon jusqu'au bout de cette longue épreuve. »")
+    (q,) = list(doc._.presse_quotes)
+    assert q.span.text == "Il faut tenir bon jusqu'au bout de cette longue épreuve."
+    assert (q.cue_span, q.speaker_span, q.entity) == (None, None, None)
+
+
+def test_components_readme_example_prints_what_it_says(capsys: pytest.CaptureFixture[str]) -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("As spaCy components", 1)[1].split("```python\n", 1)[1].split("```", 1)[0]
+    expected = [line[2:] for line in block.splitlines() if line.startswith("# ")]
+    exec(compile(block, "README.md", "exec"), {})
+    # its printed lines, then analyze_pipes' table
+    assert capsys.readouterr().out.splitlines()[: len(expected)] == expected
