@@ -44,7 +44,7 @@ def _echo(doc: GoldDoc) -> Article:
                 end=q.speaker.end if q.speaker else None,
             ),
             confidence=1.0,
-            evidence="echo",
+            evidence="direct: incise after the quote",
         )
         for i, q in enumerate(doc.quotes[:-1] if len(doc.quotes) > 1 else doc.quotes)
     ]

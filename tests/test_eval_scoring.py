@@ -356,7 +356,7 @@ def _article() -> Article:
             kind="direct",
             speaker=Speaker(entity="e1", name="Poutine", start=POUTINE[0], end=POUTINE[1]),
             confidence=0.9,
-            evidence="test",
+            evidence="direct: incise after the quote",
         ),
         Quote(
             id="q2",
@@ -366,10 +366,11 @@ def _article() -> Article:
             kind="indirect",
             speaker=Speaker(name="le Kremlin"),
             confidence=0.5,
-            evidence="test",
+            evidence="indirect: selon/d'après X",
         ),
         Quote(
-            id="q3", text="", start=Q3[0], end=Q3[1], kind="direct", confidence=0.5, evidence="t"
+            id="q3", text="", start=Q3[0], end=Q3[1], kind="direct", confidence=0.5,
+            evidence="direct: quoted sentence, speaker from context",
         ),
     ]
     return Article(text=TEXT, entities=[poutine, kremlin, misc], quotes=quotes)

@@ -326,8 +326,9 @@ class ActorResolver:
     """Builds the canonical actors of a Doc; lexicons are cached. Not thread-safe: one resolver
     handles one Doc at a time (spaCy components run sequentially)."""
 
-    def __init__(self) -> None:
+    def __init__(self, salience_window: int = SALIENCE_WINDOW) -> None:
         self.roles = _role_index()
+        self.salience_window = salience_window
         self._quoted: list[tuple[int, int]] = []  # quote-marked ranges of the Doc being resolved
         self._text = ""  # the text of the Doc being resolved
 
@@ -856,7 +857,7 @@ class ActorResolver:
         not a person but agrees in gender, the reference is taken to be to that thing), then the
         most recent agreeing person.
         """
-        window_start, sent_starts = _sentence_starts(doc, at, SALIENCE_WINDOW, self._quoted)
+        window_start, sent_starts = _sentence_starts(doc, at, self.salience_window, self._quoted)
         best: tuple[float, int] | None = None
         for idx, ent in enumerate(entities):
             if ent.type != "PER" or idx == exclude:

@@ -78,8 +78,8 @@ def _quotes(doc: Doc, quotes: Quotes, actors: Actors, text: str) -> list[Quote]:
                 entity=actors.entities[q.speaker_entity].id if q.speaker_entity is not None else None,
                 name=q.speaker_name,
             )
-            if q.speaker_span is not None:
-                s, e = _char_range(doc, *q.speaker_span)
+            if q.speaker_tokens is not None:
+                s, e = _char_range(doc, *q.speaker_tokens)
                 speaker.start, speaker.end, speaker.text = s, e, text[s:e]
             speaker.resolved_by = _speaker_resolution(actors, q)
         cue = cue_start = cue_end = None
@@ -99,7 +99,7 @@ def _quotes(doc: Doc, quotes: Quotes, actors: Actors, text: str) -> list[Quote]:
 
 
 def _speaker_resolution(actors: Actors, q: QuoteRec) -> str | None:
-    span, idx = q.speaker_span, q.speaker_entity
+    span, idx = q.speaker_tokens, q.speaker_entity
     if idx is None or span is None:
         return None
     for m in actors.entities[idx].mentions:

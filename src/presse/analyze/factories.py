@@ -10,6 +10,7 @@ pipeline with a parser and NER. Results are stored on Doc extensions (``doc._.pr
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date
 
@@ -18,9 +19,9 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from presse.analyze.actors import ActorResolver, Actors
+from presse.analyze.actors import SALIENCE_WINDOW, ActorResolver, Actors
 from presse.analyze.quotes import QuoteFinder, Quotes
-from presse.analyze.stance import Stance, analyze_stance
+from presse.analyze.stance import DEFAULT_WEIGHTS, Stance, StanceWeights, analyze_stance
 from presse.analyze.structure import Structure, detect_structure
 
 EXTENSIONS = ("presse_hints", "presse_structure", "presse_actors", "presse_quotes", "presse_stance")
@@ -115,9 +116,9 @@ def sentence_starts(doc: Doc) -> list[tuple[int, int]]:
 class ActorsComponent:
     """Builds canonical actors with all their mentions (see presse.analyze.actors)."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, salience_window: int = SALIENCE_WINDOW) -> None:
         self.name = name
-        self.resolver = ActorResolver()
+        self.resolver = ActorResolver(salience_window=salience_window)
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.predict(doc))
@@ -159,8 +160,9 @@ class StanceComponent:
     """Who speaks about whom and how (see presse.analyze.stance). Needs presse_actors and
     presse_quotes earlier in the pipeline."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, weights: StanceWeights = DEFAULT_WEIGHTS) -> None:
         self.name = name
+        self.weights = weights
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.predict(doc))
@@ -170,31 +172,67 @@ class StanceComponent:
         actors, quotes = doc._.presse_actors, doc._.presse_quotes
         if actors is None or quotes is None:
             raise ValueError("presse_stance needs presse_actors and presse_quotes earlier in the pipeline")
-        return analyze_stance(doc, actors, quotes)
+        return analyze_stance(doc, actors, quotes, self.weights)
 
     def set_annotations(self, doc: Doc, stance: Stance) -> None:
         doc._.presse_stance = stance
 
 
-@Language.factory("presse_structure")
+# What each component reads and writes, for ``nlp.analyze_pipes()``: a pipeline that lacks a
+# component another one needs is reported there ("presse_quotes requires doc._.presse_actors").
+STRUCTURE_ASSIGNS = ["doc._.presse_structure", "token.is_sent_start"]
+ACTORS_REQUIRES = ["doc.ents", "token.dep", "token.pos", "token.lemma", "token.morph"]
+QUOTES_REQUIRES = ["doc._.presse_actors", "token.dep", "token.pos", "token.lemma", "token.morph"]
+STANCE_REQUIRES = ["doc._.presse_actors", "doc._.presse_quotes", "token.dep", "token.lemma"]
+STANCE_CONFIG = {f.name: getattr(DEFAULT_WEIGHTS, f.name) for f in dataclasses.fields(StanceWeights)}
+
+
+@Language.factory("presse_structure", assigns=STRUCTURE_ASSIGNS)
 def make_structure(nlp: Language, name: str) -> StructureComponent:
     """Factory of the structure component (place it first, before the parser)."""
     return StructureComponent(nlp, name)
 
 
-@Language.factory("presse_actors", requires=["doc.ents", "token.dep"])
-def make_actors(nlp: Language, name: str) -> ActorsComponent:
-    """Factory of the actors component (after the parser and NER)."""
-    return ActorsComponent(nlp, name)
+@Language.factory(
+    "presse_actors",
+    requires=ACTORS_REQUIRES,
+    assigns=["doc._.presse_actors"],
+    default_config={"salience_window": SALIENCE_WINDOW},
+)
+def make_actors(nlp: Language, name: str, salience_window: int) -> ActorsComponent:
+    """Factory of the actors component (after the parser and NER). ``salience_window``: how many
+    sentences back a pronoun or bare description may find its person (quoted sentences do not
+    count)."""
+    return ActorsComponent(nlp, name, salience_window=salience_window)
 
 
-@Language.factory("presse_quotes", requires=["token.dep", "token.lemma"])
+@Language.factory("presse_quotes", requires=QUOTES_REQUIRES, assigns=["doc._.presse_quotes"])
 def make_quotes(nlp: Language, name: str) -> QuotesComponent:
     """Factory of the quotes component (after presse_actors)."""
     return QuotesComponent(nlp, name)
 
 
-@Language.factory("presse_stance", requires=["token.dep", "token.lemma"])
-def make_stance(nlp: Language, name: str) -> StanceComponent:
-    """Factory of the stance component (after presse_quotes)."""
-    return StanceComponent(nlp, name)
+@Language.factory(
+    "presse_stance", requires=STANCE_REQUIRES, assigns=["doc._.presse_stance"], default_config=STANCE_CONFIG
+)
+def make_stance(
+    nlp: Language,
+    name: str,
+    cue_weight_object: float,
+    cue_weight_inside: float,
+    quote_fallback: float,
+    quote_fallback_long: float,
+    long_quote: int,
+    frame_weight: float,
+) -> StanceComponent:
+    """Factory of the stance component (after presse_quotes); the settings are the fields of
+    :class:`presse.analyze.stance.StanceWeights`."""
+    weights = StanceWeights(
+        cue_weight_object=cue_weight_object,
+        cue_weight_inside=cue_weight_inside,
+        quote_fallback=quote_fallback,
+        quote_fallback_long=quote_fallback_long,
+        long_quote=long_quote,
+        frame_weight=frame_weight,
+    )
+    return StanceComponent(nlp, name, weights)

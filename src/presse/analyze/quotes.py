@@ -15,12 +15,12 @@ when the verb has none, the inverted subject of an incise, the agent of a passiv
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from presse.analyze.actors import Actors, apposed_name
+from presse.analyze.actors import Actors, EntityRec, apposed_name
 from presse.analyze.quotemarks import MarkedSpan, find_quote_marks
 from presse.lexicons import (
     CueVerb,
@@ -67,7 +67,16 @@ ARTICLES = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du",
 
 @dataclass
 class QuoteRec:
-    """A quotation found in a Doc (character offsets) with its attribution."""
+    """A quotation found in a Doc (character offsets) with its attribution.
+
+    Read from ``doc._.presse_quotes``: ``text`` (the quoted words), ``span`` (them as a Span,
+    widened to whole tokens), ``cue_span`` (the cue, « a déclaré »), ``speaker_span`` (the whole
+    mention naming the speaker, « Emmanuel Macron », « la ministre »), ``entity`` (the resolved
+    actor of ``doc._.presse_actors``: ``.id``, ``.name``, ``.type``), ``kind``, ``evidence`` and
+    ``confidence``. ``cue`` and ``speaker`` are the head tokens; ``cue_tokens`` and
+    ``speaker_tokens`` the token ranges of the spans. The spans are None until the finder has
+    resolved the quote (``doc`` set), or when there is no cue or speaker.
+    """
 
     start: int
     end: int
@@ -78,17 +87,52 @@ class QuoteRec:
     cue_lemma: str | None = None
     cue_tokens: tuple[int, int] | None = None
     speaker: Token | None = None
-    speaker_span: tuple[int, int] | None = None  # token range of the speaker mention
+    speaker_tokens: tuple[int, int] | None = None  # token range of the speaker mention
     speaker_name: str | None = None
-    speaker_entity: int | None = None
+    speaker_entity: int | None = None  # index in doc._.presse_actors.entities
+    entity: EntityRec | None = field(default=None, repr=False, compare=False)
+    doc: Doc | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def text(self) -> str:
+        """The quoted words, exactly as in the text."""
+        return _text(self.doc)[self.start : self.end] if self.doc is not None else ""
+
+    @property
+    def span(self) -> Span | None:
+        """The quoted words as a Span (widened to whole tokens)."""
+        return self.doc.char_span(self.start, self.end, alignment_mode="expand") if self.doc is not None else None
+
+    @property
+    def cue_span(self) -> Span | None:
+        """The cue as a Span (« a déclaré », « selon »), or None without a cue."""
+        return self._tokens(self.cue_tokens)
+
+    @property
+    def speaker_span(self) -> Span | None:
+        """The whole mention naming the speaker as a Span, or None without a speaker."""
+        return self._tokens(self.speaker_tokens)
+
+    def _tokens(self, tokens: tuple[int, int] | None) -> Span | None:
+        return self.doc[tokens[0] : tokens[1]] if self.doc is not None and tokens is not None else None
 
 
 @dataclass
 class Quotes:
-    """All quotations of one Doc, in text order, and the warnings met."""
+    """All quotations of one Doc, in text order, and the warnings met. Iterating over it (or
+    indexing it) gives the quotations."""
 
     quotes: list[QuoteRec] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+
+    def __iter__(self) -> Iterator[QuoteRec]:
+        return iter(self.quotes)
+
+    def __len__(self) -> int:
+        return len(self.quotes)
+
+    def __getitem__(self, index: int) -> QuoteRec:
+        return self.quotes[index]
 
 
 _TEXT = "presse_quotes_text"
@@ -315,7 +359,7 @@ class QuoteFinder:
         if container is not None and not naming:
             return QuoteRec(
                 **base, evidence="direct: inside a reported clause", confidence=0.85 - conf_penalty,
-                cue=container.cue, speaker=container.speaker, speaker_span=container.speaker_span,
+                cue=container.cue, speaker=container.speaker, speaker_tokens=container.speaker_tokens,
             )
         if naming:
             return None
@@ -536,7 +580,7 @@ class QuoteFinder:
                 text = _text(doc)[piece.start : piece.end].rstrip()
                 if not any(c.isalnum() for c in text):
                     continue
-                evidence = "direct: dialogue line" + (", cut by an incise" if incise is not None else "")
+                evidence = "direct: dialogue line, cut by an incise" if incise is not None else "direct: dialogue line"
                 found.append(QuoteRec(piece.start, piece.start + len(text), "direct", evidence, 0.7, cue=incise))
         return found
 
@@ -591,7 +635,7 @@ class QuoteFinder:
             if q.cue is None and q.speaker is None and prev is not None:
                 gap = _text(doc)[prev.end : q.start]
                 if gap.count("\n") <= 2 and len(gap) < 600:
-                    q.cue, q.speaker, q.speaker_span = prev.cue, prev.speaker, prev.speaker_span
+                    q.cue, q.speaker, q.speaker_tokens = prev.cue, prev.speaker, prev.speaker_tokens
                     q.evidence += "; speaker of the previous quotation"
                     q.confidence = min(q.confidence, 0.6)
             if q.cue is not None or q.speaker is not None:
@@ -1229,6 +1273,7 @@ class QuoteFinder:
 
     def _resolve(self, doc: Doc, q: QuoteRec, actors: Actors) -> None:
         """Fill cue label, speaker mention and entity from the tokens found."""
+        q.doc = doc
         if q.cue is not None:
             _label, (lo, hi) = cue_label(q.cue)
             q.cue_tokens = (lo, hi)
@@ -1310,10 +1355,11 @@ class QuoteFinder:
                 mention = next((m for m in ent.mentions if abs(m.start - tok.i) <= 3), None)
             q.speaker_entity = idx
             q.speaker_name = ent.name
-            q.speaker_span = (mention.start, mention.end) if mention else (tok.i, tok.i + 1)
+            q.entity = ent
+            q.speaker_tokens = (mention.start, mention.end) if mention else (tok.i, tok.i + 1)
             return
         lo, hi = _noun_phrase(tok)
-        q.speaker_span = (lo, hi)
+        q.speaker_tokens = (lo, hi)
         q.speaker_name = doc[lo:hi].text
         if tok.lower_ in PERSONAL_SUBJECTS or INVERTED_CLITIC_RE.match(tok.text):
             q.confidence = min(q.confidence, 0.5)

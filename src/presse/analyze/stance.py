@@ -67,16 +67,30 @@ CUE_PRIOR: dict[str, float] = {
     "worried": -0.2,
     "denial": -0.3,
 }
-# Share of the cue prior in a target's score: for the cue's object, and for mentions in the quote
-CUE_WEIGHT_OBJECT = 0.7
-CUE_WEIGHT_INSIDE = 0.3
-# How much of the whole-quote polarity a target gets when its own clause has no evaluative word
-# (much less in a long quote, where the evaluative words are usually about something else)
-QUOTE_FALLBACK = 0.7
-QUOTE_FALLBACK_LONG = 0.3
-# Share of the journalist's own sentence around a quote when the quote has no evaluative word
-FRAME_WEIGHT = 0.5
-LONG_QUOTE = 25
+
+
+@dataclass(frozen=True, slots=True)
+class StanceWeights:
+    """The tunable weights of quote → target scores (the ``presse_stance`` component's config).
+
+    ``cue_weight_object`` / ``cue_weight_inside``: share of the cue prior in a target's score,
+    for the cue's object and for mentions inside the quote. ``quote_fallback`` /
+    ``quote_fallback_long``: how much of the whole-quote polarity a target gets when its own
+    clause has no evaluative word, in a quote of at most / more than ``long_quote`` tokens (much
+    less in a long quote, where the evaluative words are usually about something else).
+    ``frame_weight``: share of the journalist's own sentence around a quote that has no
+    evaluative word.
+    """
+
+    cue_weight_object: float = 0.7
+    cue_weight_inside: float = 0.3
+    quote_fallback: float = 0.7
+    quote_fallback_long: float = 0.3
+    long_quote: int = 25
+    frame_weight: float = 0.5
+
+
+DEFAULT_WEIGHTS = StanceWeights()
 
 OBJECT_DEPS = frozenset({"obj", "iobj", "obl:arg"})
 OBL_CASES = frozenset({"à", "contre", "envers", "avec", "vers", "pour", "auprès"})
@@ -345,6 +359,7 @@ def quote_targets(
     actors: Actors,
     meetings: dict[int, set[int]] | None = None,
     spans: Sequence[tuple[int, int, int]] | None = None,
+    weights: StanceWeights = DEFAULT_WEIGHTS,
 ) -> QuoteStance:
     """The stance of a quotation given its token span, cue token and speaker entity index.
 
@@ -352,7 +367,7 @@ def quote_targets(
     actor objects of `cue`, then — when the cue's object is a meeting noun — the speaker's
     partners in `meetings` (entity → entities it meets), then the holders a partial quote is
     said of (`holder_tokens`). One target per entity: the first found. Scores follow
-    `target_score`.
+    `target_score`, with `weights`.
     """
     spans = _mentions(actors) if spans is None else spans
     meetings = meetings or {}
@@ -360,7 +375,7 @@ def quote_targets(
     cue_class = cue_entry.cue_class if cue_entry is not None else None
     prior = _cue_prior(cue)
     own = score_tokens(quote).score
-    whole = _quote_score(quote, own)
+    whole = _quote_score(quote, weights, own)
     targets: list[TargetRec] = []
     seen: set[int] = set() if speaker is None else {speaker}
 
@@ -372,7 +387,7 @@ def quote_targets(
         seen.add(ent)
         mention = doc[start:end]
         inside_prior = 0.0 if _cue_has_other_object(cue, quote, mention) else prior
-        targets.append(TargetRec(ent, start, end, _inside_score(doc, quote, mention, inside_prior, spans)))
+        targets.append(TargetRec(ent, start, end, _inside_score(doc, quote, mention, inside_prior, spans, weights)))
 
     if cue is not None:
         for obj in _cue_objects(cue, quote):
@@ -381,7 +396,7 @@ def quote_targets(
                 start, end, ent = found
                 if ent not in seen:
                     seen.add(ent)
-                    score = _sided(_combine(_quote_score(quote, own, doc[start:end].root), prior, CUE_WEIGHT_OBJECT), doc[start:end].root)
+                    score = _sided(_combine(_quote_score(quote, weights, own, doc[start:end].root), prior, weights.cue_weight_object), doc[start:end].root)
                     targets.append(TargetRec(ent, start, end, score, "cue_object"))
             elif obj.lemma_.lower() in MEETING_NOUNS and speaker is not None:
                 for partner in sorted(meetings.get(speaker, ())):
@@ -390,15 +405,15 @@ def quote_targets(
                     seen.add(partner)
                     first = next((s for s in spans if s[2] == partner), None)
                     if first is not None:
-                        targets.append(TargetRec(partner, first[0], first[1], _combine(whole, prior, CUE_WEIGHT_OBJECT), "event"))
+                        targets.append(TargetRec(partner, first[0], first[1], _combine(whole, prior, weights.cue_weight_object), "event"))
     for tok in holder_tokens(quote):
         found = _actor_of(tok, actors, spans, via_de=True)
         if found is not None and found[2] not in seen:
             start, end, ent = found
             seen.add(ent)
-            score = _sided(_combine(_quote_score(quote, own, doc[start:end].root), prior, CUE_WEIGHT_INSIDE), doc[start:end].root)
+            score = _sided(_combine(_quote_score(quote, weights, own, doc[start:end].root), prior, weights.cue_weight_inside), doc[start:end].root)
             targets.append(TargetRec(ent, start, end, score, "holder"))
-    return QuoteStance(cue_class, _combine(own, prior, CUE_WEIGHT_INSIDE), targets)
+    return QuoteStance(cue_class, _combine(own, prior, weights.cue_weight_inside), targets)
 
 
 def _foreign_tokens(doc: Doc, target: tuple[int, int], spans: Sequence[tuple[int, int, int]], within: Span) -> set[int]:
@@ -537,7 +552,8 @@ def _effect_view(target: Token) -> float | None:
 
 
 def _inside_score(
-    doc: Doc, quote: Span, target: Span, prior: float, spans: Sequence[tuple[int, int, int]]
+    doc: Doc, quote: Span, target: Span, prior: float, spans: Sequence[tuple[int, int, int]],
+    weights: StanceWeights,
 ) -> float:
     """The polarity towards a target mentioned inside `quote`: the words of its clause (else the
     whole quote, damped) that are not about another actor, else what the act it takes part in
@@ -547,13 +563,13 @@ def _inside_score(
     foreign = _foreign_tokens(doc, (target.start, target.end), spans, quote)
     whole = score_tokens(t for t in quote if t.i not in foreign)
     local = score_tokens(t for t in _clause_tokens(target.root, quote) if t.i not in foreign)
-    fallback = QUOTE_FALLBACK if len(quote) <= LONG_QUOTE else QUOTE_FALLBACK_LONG
+    fallback = weights.quote_fallback if len(quote) <= weights.long_quote else weights.quote_fallback_long
     text_score = local.score if local.hits else whole.score * fallback
     if text_score == 0.0:
         # no evaluative word: what the act the target takes part in makes of it, else how the
         # journalist's sentence around the quote frames it
-        text_score = _effect_view(target.root) or _alleged(target.root) or _frame_score(quote)
-    return _sided(_combine(text_score, prior, CUE_WEIGHT_INSIDE), target.root)
+        text_score = _effect_view(target.root) or _alleged(target.root) or _frame_score(quote, weights)
+    return _sided(_combine(text_score, prior, weights.cue_weight_inside), target.root)
 
 
 # The « conditionnel journalistique »: an act reported in the past conditional (« il aurait
@@ -595,7 +611,9 @@ def _cleared(target: Token) -> bool:
     return False
 
 
-def _quote_score(quote: Span, own: float | None = None, target: Token | None = None) -> float:
+def _quote_score(
+    quote: Span, weights: StanceWeights, own: float | None = None, target: Token | None = None
+) -> float:
     """What a quote says of an actor outside it: its own evaluative words (`own` when already
     scored), else what the act the actor takes part in makes of it (« le prix a été décerné à
     X « pour … » »), else the journalist's frame around the quote."""
@@ -603,17 +621,17 @@ def _quote_score(quote: Span, own: float | None = None, target: Token | None = N
     if own:
         return own
     view = _effect_view(target) if target is not None else None
-    return view or _frame_score(quote)
+    return view or _frame_score(quote, weights)
 
 
-def _frame_score(quote: Span) -> float:
+def _frame_score(quote: Span, weights: StanceWeights) -> float:
     """The evaluative words of the sentences holding `quote`, outside it (the journalist's frame:
-    « Révolté, il affirme que … », « … une « bande de lâches » »), damped by FRAME_WEIGHT."""
+    « Révolté, il affirme que … », « … une « bande de lâches » »), damped by its weight."""
     doc = quote.doc
     first, last = doc[quote.start].sent, doc[quote.end - 1].sent
     # reporting verbs are left out: their class already weighs as the cue prior
     frame = [t for t in doc[first.start : last.end] if not quote.start <= t.i < quote.end and cue_of(t) is None]
-    return score_tokens(frame).score * FRAME_WEIGHT if frame else 0.0
+    return score_tokens(frame).score * weights.frame_weight if frame else 0.0
 
 
 def _cue_prior(cue: Token | None) -> float:
@@ -636,7 +654,9 @@ def _cue_has_other_object(cue: Token | None, quote: Span, target: Span) -> bool:
     return bool(objects) and not any(target.start <= o.i < target.end or o.i == target.root.i for o in objects)
 
 
-def target_score(doc: Doc, quote: Span, cue: Token | None, target: Span) -> float:
+def target_score(
+    doc: Doc, quote: Span, cue: Token | None, target: Span, weights: StanceWeights = DEFAULT_WEIGHTS
+) -> float:
     """The polarity of `quote` (cued by `cue`) towards any noun phrase `target`, actor or not, by
     the rules of `quote_targets`: inside the quote, its clause (else the whole quote, damped);
     the cue's object, the whole quote weighed with the cue class; elsewhere, the whole quote
@@ -649,13 +669,13 @@ def target_score(doc: Doc, quote: Span, cue: Token | None, target: Span) -> floa
         return 0.0  # the cue's subject is the speaker, not what the quote is about
     if quote.start <= target.start and target.end <= quote.end:
         inside_prior = 0.0 if _cue_has_other_object(cue, quote, target) else prior
-        return _inside_score(doc, quote, target, inside_prior, spans)
-    whole = _quote_score(quote, target=target.root)
+        return _inside_score(doc, quote, target, inside_prior, spans, weights)
+    whole = _quote_score(quote, weights, target=target.root)
     if cue is not None and any(target.start <= o.i < target.end or o.i == target.root.i for o in _cue_objects(cue, quote)):
-        return _sided(_combine(whole, prior, CUE_WEIGHT_OBJECT), target.root)
+        return _sided(_combine(whole, prior, weights.cue_weight_object), target.root)
     if cue is not None and target.root.head.i == cue.i:
-        return _sided(_combine(whole, prior, CUE_WEIGHT_OBJECT), target.root)
-    return _sided(_combine(whole, prior, CUE_WEIGHT_INSIDE), target.root)
+        return _sided(_combine(whole, prior, weights.cue_weight_object), target.root)
+    return _sided(_combine(whole, prior, weights.cue_weight_inside), target.root)
 
 
 def predicate_polarity(token: Token) -> float:
@@ -1139,7 +1159,9 @@ def quote_span(doc: Doc, q: QuoteRec) -> Span | None:
     return doc.char_span(q.start, q.end, alignment_mode="expand")
 
 
-def analyze_stance(doc: Doc, actors: Actors, quotes: Quotes) -> Stance:
+def analyze_stance(
+    doc: Doc, actors: Actors, quotes: Quotes, weights: StanceWeights = DEFAULT_WEIGHTS
+) -> Stance:
     """The stance layer of a Doc processed by presse_actors and presse_quotes."""
     spans = _mentions(actors)
     qspans = [quote_span(doc, q) for q in quotes.quotes]
@@ -1151,7 +1173,7 @@ def analyze_stance(doc: Doc, actors: Actors, quotes: Quotes) -> Stance:
         if span is None:
             stance.quotes.append(QuoteStance(None, 0.0))
             continue
-        stance.quotes.append(quote_targets(doc, span, q.cue, q.speaker_entity, actors, meetings, spans))
+        stance.quotes.append(quote_targets(doc, span, q.cue, q.speaker_entity, actors, meetings, spans, weights))
     edges: list[EdgeRec] = []
     for n, (q, qs) in enumerate(zip(quotes.quotes, stance.quotes, strict=True)):
         if q.speaker_entity is None:

@@ -117,11 +117,15 @@ def ingest_command(
         Path | None, typer.Option("--from-batch", help="Load a `presse batch` output folder instead of analyzing.")
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    reanalyze: Annotated[
+        bool, typer.Option("--reanalyze", help="Analyze stored articles again even when unchanged.")
+    ] = False,
 ) -> None:
     """Analyze articles into a corpus database; rerun it to add new ones or resume.
 
-    Articles already stored with the same text are skipped; a bad document is recorded in the
-    database and listed at the end without stopping the run (exit code 0).
+    Articles already stored with the same text are skipped, unless an older presse version
+    analyzed them (they are analyzed again); a bad document is recorded in the database and
+    listed at the end without stopping the run (exit code 0).
     """
     from rich.progress import (
         BarColumn,
@@ -136,6 +140,8 @@ def ingest_command(
 
     if bool(sources) == (from_batch is not None):
         raise UsageError("give either SOURCES to analyze or --from-batch DIR, not both or neither")
+    if reanalyze and from_batch is not None:
+        raise UsageError("--reanalyze analyzes SOURCES again; --from-batch loads analyses already made")
     total = estimate_total(sources) if sources else None
     progress = Progress(
         TextColumn("[bold]ingest"),
@@ -174,11 +180,13 @@ def ingest_command(
         if from_batch is not None:
             counts = ingest_batch(from_batch, db, progress=on_event)
         else:
-            counts = ingest(sources or [], db, jobs=jobs, progress=on_event)
+            counts = ingest(sources or [], db, jobs=jobs, progress=on_event, reanalyze=reanalyze)
     rate = counts.items / counts.seconds if counts.seconds else 0.0
+    why = "as asked" if reanalyze else "analyzed by an older presse"
     err.print(
         f"{escape(db)}: {counts.new} new, {counts.replaced} replaced, {counts.unchanged} unchanged, "
         f"{counts.failed} failed"
+        + (f", {counts.reanalyzed} re-analyzed ({why})" if counts.reanalyzed else "")
         + (f", {counts.links} link-only feed entries recorded" if counts.links else "")
         + f" ({counts.seconds:.1f} s, {rate:.1f} articles/s)",
         soft_wrap=True,
@@ -294,7 +302,12 @@ def stats_command(
     ):
         summary.add_row(label, f"{value:,}")
     summary.add_row("dates", f"{result.first_date or '?'} → {result.last_date or '?'}")
-    summary.add_row("presse", escape(", ".join(result.presse_versions)))
+    summary.add_row(
+        "articles by presse version",
+        escape(
+            ", ".join(f"{version or 'unknown'}: {n:,}" for version, n in result.articles_by_version)
+        ),
+    )
     summary.add_row("model", escape(", ".join(result.models)))
     out.print(summary)
     _emit(

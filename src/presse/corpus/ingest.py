@@ -9,7 +9,9 @@ the single :class:`presse.store.writer.StoreWriter`.
 Contracts:
 
 * idempotent: a document whose key and content hash are already stored is counted "unchanged"
-  and neither analyzed nor written;
+  and neither analyzed nor written — unless its stored analysis was made by an older presse
+  version (or ``reanalyze`` is set): then it is analyzed again, replaced, and counted
+  "reanalyzed";
 * resumable: killed at any moment, the store holds whole analyses only, and the next run
   analyzes exactly what is missing;
 * a bad input or document (unreadable, empty, too large, failed analysis) never stops the run:
@@ -40,9 +42,9 @@ from presse.ingest import (
     supported_files,
 )
 from presse.model import Article, Document
-from presse.store.writer import StoreWriter, document_hash
+from presse.store.writer import StoreWriter, analyzed_by_older, document_hash
 
-Outcome = Literal["new", "replaced", "unchanged", "failed", "link"]
+Outcome = Literal["new", "replaced", "reanalyzed", "unchanged", "failed", "link"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +66,7 @@ class IngestCounts:
 
     new: int = 0
     replaced: int = 0
+    reanalyzed: int = 0  # same text, analyzed again (older analyzer version, or forced)
     unchanged: int = 0
     failed: int = 0
     links: int = 0
@@ -74,7 +77,7 @@ class IngestCounts:
     @property
     def items(self) -> int:
         """Documents and inputs seen (link-only feed entries excluded)."""
-        return self.new + self.replaced + self.unchanged + self.failed
+        return self.new + self.replaced + self.reanalyzed + self.unchanged + self.failed
 
     def add(self, event: IngestEvent) -> None:
         """Count one event."""
@@ -171,18 +174,21 @@ def ingest(
     chunk_size: int | None = None,
     limits: Limits = DEFAULT_LIMITS,
     progress: ProgressCallback | None = None,
+    reanalyze: bool = False,
 ) -> IngestCounts:
     """Ingest ``sources`` into the store ``db`` (created when missing); return the counts.
 
     ``jobs``: analysis processes (1: this process). ``chunk_size``: documents sent to the
     analyzer at a time (default 8 in this process, so that articles reach the store soon,
     32 with worker processes). ``progress`` is called once per item, as it is done.
+    ``reanalyze``: analyze stored articles again even when their text and analyzer version are
+    unchanged.
     """
     if jobs < 1:
         raise UsageError(f"--jobs must be at least 1, not {jobs}")
     chunk = chunk_size or (8 if jobs == 1 else 32)
     with _counting(progress) as (counts, emit), StoreWriter(db) as writer:
-        keys: deque[tuple[str, str] | None] = deque()
+        keys: deque[tuple[str, str, bool] | None] = deque()  # key, digest, re-analysis
 
         def to_analyze() -> Iterator[Document | InputError]:
             for item in iter_items(sources, limits=limits):
@@ -195,10 +201,11 @@ def ingest(
                     yield item
                     continue
                 key, digest = document_hash(item)
-                if writer.stored_hash(key) == digest:
+                same = writer.stored_hash(key) == digest
+                if same and not reanalyze and not analyzed_by_older(writer.stored_version(key)):
                     emit(IngestEvent("unchanged", item.source or key))
                     continue
-                keys.append((key, digest))
+                keys.append((key, digest, same))
                 yield item
 
         for item, result in analyze_parallel(to_analyze(), jobs=jobs, chunk_size=chunk):
@@ -217,7 +224,9 @@ def ingest_batch(
     """Load the analyses of a `presse batch` output folder into the store ``db``.
 
     The same store as `ingest` over the same inputs: articles keyed and hashed alike (so an
-    article ingested one way is "unchanged" the other way), failures recorded as ingest errors.
+    article ingested one way is "unchanged" the other way, unless the batch was analyzed by a
+    newer presse than the stored analysis: then it replaces it, "reanalyzed"), failures
+    recorded as ingest errors.
     """
     with _counting(progress) as (counts, emit), StoreWriter(db) as writer:
         for item in read_batch(directory):
@@ -226,10 +235,14 @@ def ingest_batch(
                 continue
             document = Document(text=item.text, url=item.url, id=item.id, source=item.source)
             key, digest = document_hash(document)
-            if writer.stored_hash(key) == digest:
+            same = writer.stored_hash(key) == digest
+            newer = item.presse_version is not None and analyzed_by_older(
+                writer.stored_version(key), item.presse_version
+            )
+            if same and not newer:
                 emit(IngestEvent("unchanged", item.source or key))
                 continue
-            _store_article(writer, item, (key, digest), emit)
+            _store_article(writer, item, (key, digest, same), emit)
     return counts
 
 
@@ -252,12 +265,12 @@ def _counting(progress: ProgressCallback | None) -> Iterator[tuple[IngestCounts,
 
 
 def _store_article(
-    writer: StoreWriter, article: Article, identity: tuple[str, str], emit: ProgressCallback
+    writer: StoreWriter, article: Article, identity: tuple[str, str, bool], emit: ProgressCallback
 ) -> None:
-    key, digest = identity
-    outcome = writer.write_article(article, key=key, digest=digest)
+    key, digest, again = identity
+    outcome: Outcome = writer.write_article(article, key=key, digest=digest, force=again)
     words = len(article.text.split()) if outcome != "unchanged" else 0
-    emit(IngestEvent(outcome, article.source or key, words))
+    emit(IngestEvent("reanalyzed" if again and outcome == "replaced" else outcome, article.source or key, words))
 
 
 def _store_error(

@@ -105,6 +105,7 @@ class StatsRow:
     first_date: date | None
     last_date: date | None
     presse_versions: tuple[str, ...]
+    articles_by_version: tuple[tuple[str | None, int], ...]  # presse version (None: unknown), articles
     models: tuple[str, ...]
     top_actors: tuple[ActorRow, ...]
     recent_errors: tuple[tuple[str, str], ...]
@@ -339,6 +340,13 @@ def stats(conn: sqlite3.Connection, *, top: int = 10) -> StatsRow:
         last_date=_date(last),
         presse_versions=tuple(
             r[0] for r in conn.execute("SELECT DISTINCT presse_version FROM articles") if r[0]
+        ),
+        articles_by_version=tuple(
+            (r[0], int(r[1]))
+            for r in conn.execute(
+                "SELECT presse_version, COUNT(*) AS n FROM articles GROUP BY presse_version "
+                "ORDER BY n DESC, presse_version"
+            )
         ),
         models=tuple(r[0] for r in conn.execute("SELECT DISTINCT model FROM articles") if r[0]),
         top_actors=tuple(actors(conn, sort="quotes", limit=top)),

@@ -10,6 +10,10 @@ Contracts:
 * ``0002_stance`` adds the ``stance`` table (who is positive, negative or neutral towards whom,
   from quotes and relations) and fills it from the analyses already stored; an analysis made
   before presse computed stance gives no rows;
+* ``articles.presse_version`` is the version of presse that made each stored analysis (the
+  analyzer version): ingest re-analyzes an article stored by an older version even when its text
+  is unchanged. ``0003_analyzer_version`` fills it in from the stored analysis where it was
+  missing and indexes it (ingest and ``presse stats`` read it);
 * the full-text indexes use the tokenizer ``unicode61 remove_diacritics 2``, so a query typed
   without accents (« Etats-Unis ») finds the accented text (« États-Unis »).
 """
@@ -224,9 +228,18 @@ JOIN entities te ON te.article_id = a.id AND te.entity_id = json_extract(s.value
 ORDER BY a.id, s.key;
 """
 
+# Analyzer version (issue 22): the content hash ignores it, so the version per article decides
+# whether an unchanged text must be analyzed again after an upgrade.
+_ANALYZER_VERSION = """
+UPDATE articles SET presse_version = json_extract(analysis, '$.presse_version')
+WHERE presse_version IS NULL AND json_valid(analysis);
+CREATE INDEX articles_presse_version ON articles(presse_version);
+"""
+
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("0001_initial", _INITIAL),
     ("0002_stance", _STANCE),
+    ("0003_analyzer_version", _ANALYZER_VERSION),
 )
 """Named migrations, applied in this order."""
 

@@ -9,8 +9,9 @@ Contracts:
   and their statistics — in one ``BEGIN IMMEDIATE`` … ``COMMIT``: a process killed at any moment leaves
   either all of it or none of it;
 * articles are keyed by their source identity (``key``); the same key with the same content hash
-  is "unchanged" and nothing is written, a different hash replaces the old analysis in the same
-  transaction as the new one is written;
+  is "unchanged" and nothing is written (unless the write is forced: a re-analysis), a different
+  hash replaces the old analysis in the same transaction as the new one is written; each article
+  row keeps the presse version that analyzed it (:func:`analyzed_by_older` compares versions);
 * every ``stance`` row's ``source_actor``/``target_actor`` is the current ``actor_id`` of its
   entities: when a surname-only entity is re-pointed to another actor (a full name with that
   surname appeared or disappeared), the stance rows of every article follow in the same
@@ -28,6 +29,8 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
+
+from packaging.version import InvalidVersion, Version
 
 from presse import __version__
 from presse.analyze.compose import compose_text
@@ -71,6 +74,17 @@ def document_hash(document: Document, key: str | None = None) -> tuple[str, str]
     """The key and content hash of a document, computed before analysis."""
     key = key or document_key(document)
     return key, content_hash(key, compose_text(document)[0])
+
+
+def analyzed_by_older(stored: str | None, current: str = __version__) -> bool:
+    """True when an analysis stored by presse ``stored`` predates presse ``current``: an unknown
+    version counts as older, a version that cannot be parsed as older when it differs."""
+    if stored is None:
+        return True
+    try:
+        return Version(stored) < Version(current)
+    except InvalidVersion:
+        return stored != current
 
 
 def connect_writer(path: str | Path) -> sqlite3.Connection:
@@ -130,19 +144,27 @@ class StoreWriter:
         row = self.conn.execute("SELECT content_hash FROM articles WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
 
-    def write_article(self, article: Article, *, key: str, digest: str) -> WriteResult:
-        """Write one analysis in one transaction (see the module docstring)."""
-        with storage_errors(self.path):
-            return self._write_article(article, key=key, digest=digest)
+    def stored_version(self, key: str) -> str | None:
+        """The presse version that made the stored analysis of ``key`` (None: unknown or new)."""
+        row = self.conn.execute("SELECT presse_version FROM articles WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
 
-    def _write_article(self, article: Article, *, key: str, digest: str) -> WriteResult:
+    def write_article(
+        self, article: Article, *, key: str, digest: str, force: bool = False
+    ) -> WriteResult:
+        """Write one analysis in one transaction (see the module docstring); ``force`` replaces
+        a stored analysis of the same content (a re-analysis)."""
+        with storage_errors(self.path):
+            return self._write_article(article, key=key, digest=digest, force=force)
+
+    def _write_article(self, article: Article, *, key: str, digest: str, force: bool) -> WriteResult:
         conn = self.conn
         conn.execute("BEGIN IMMEDIATE")
         try:
             row = conn.execute(
                 "SELECT id, content_hash FROM articles WHERE key = ?", (key,)
             ).fetchone()
-            if row is not None and row[1] == digest:
+            if row is not None and row[1] == digest and not force:
                 conn.execute("ROLLBACK")
                 return "unchanged"
             touched: set[int] = set()
