@@ -32,15 +32,21 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from presse.ingest import read_source
-from presse.lexicons import country_by_alias, disease, first_name_gender, group_demonym, metonyms, party
+from presse.lexicons import (
+    country_by_alias,
+    disease,
+    first_name_gender,
+    group_demonym,
+    metonyms,
+    party,
+)
 from presse.model import Article, Entity
 from presse.pipeline import get_analyzer
 
 CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "wikinews-fr" / "articles.jsonl"
 PREPOSITION = re.compile(r"^(?:à|au|aux|de|du|des|d['’])(?:\s|$)|^d['’]")
 NUMERALS = frozenset(
-    "deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize vingt "
-    "trente quarante cinquante soixante cent cents mille".split()
+    ["deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze", "treize", "quatorze", "quinze", "seize", "vingt", "trente", "quarante", "cinquante", "soixante", "cent", "cents", "mille"]
 )
 PAIRS = (("«", "»"), ("“", "”"))
 PHRASE_CHECKS = ("whitespace", "quote marks", "preposition", "agreement")
