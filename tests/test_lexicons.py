@@ -409,3 +409,46 @@ def test_lexicons_well_formed_temp_file_parses(tmp_path: Path) -> None:
     )
     parsed = lexicons.parse_reporting_verbs(good)
     assert parsed["susurrer"].frames == frozenset({"direct", "incise"})
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("RN", "Rassemblement national"),
+        ("Front national", "Rassemblement national"),
+        ("LREM", "Renaissance"),
+        ("Les Républicains", "Les Républicains"),
+        ("AfD", "Alternative pour l'Allemagne"),
+        ("Vox", "Vox"),
+        ("vox", None),  # a lowercase word is never a party
+        ("Paris", None),
+    ],
+)
+def test_lexicons_party(name: str, expected: str | None) -> None:
+    found = lexicons.party(name)
+    assert (found.name if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("form", "place"),
+    [
+        ("Européens", "Union européenne"),
+        ("Québécois", "Québec"),
+        ("parisiennes", "Paris"),
+        ("Corses", "Corse"),
+        ("Corse", None),  # alone and singular it names the island
+        ("Suisse", None),  # the country
+        ("Argentine", None),
+        ("Lyon", None),
+    ],
+)
+def test_lexicons_group_demonym(form: str, place: str | None) -> None:
+    assert lexicons.group_demonym(form) == place
+
+
+@pytest.mark.parametrize(
+    ("name", "is_disease"),
+    [("Ebola", True), ("COVID-19", True), ("choléra", True), ("maladie de Parkinson", True), ("Emmanuel Macron", False)],
+)
+def test_lexicons_disease(name: str, is_disease: bool) -> None:
+    assert lexicons.disease(name) is is_disease

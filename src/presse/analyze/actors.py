@@ -27,6 +27,7 @@ from typing import Final
 from spacy.tokens import Doc, Span, Token
 
 from presse import knowledge
+from presse.analyze.actor_types import NameContext, checked_type
 from presse.analyze.names import fold_name
 from presse.analyze.quotemarks import find_quote_marks
 from presse.lexicons import (
@@ -35,6 +36,7 @@ from presse.lexicons import (
     demonyms,
     first_name_gender,
     metonyms,
+    party,
     role_titles,
     speaker_nouns,
 )
@@ -71,6 +73,20 @@ TITLES_F = {"mme", "madame", "mlle", "mademoiselle"}
 NER_LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC"}
 SALIENCE_WINDOW = 4  # sentences back a pronoun may reach (quoted sentences do not count)
 NAME_PARTICLES = {"de", "du", "des", "le", "la", "von", "van", "der", "den", "da", "di", "ben", "bin", "al", "el"}
+OPENING_QUOTES = frozenset({"«", "“", "‹"})
+CLOSING_QUOTES = frozenset({"»", "”", "›"})
+QUOTE_REACH = 6  # tokens past a span its closing quote mark may be: « Les Républicains »
+PLURAL_DETERMINERS = frozenset({
+    "les", "des", "ces", "mes", "tes", "ses", "nos", "vos", "leurs", "aux", "plusieurs", "quelques",
+    "certains", "certaines", "différents", "différentes", "divers", "diverses", "nombreux", "nombreuses",
+})
+SINGULAR_DETERMINERS = frozenset({
+    "le", "la", "l'", "l’", "un", "une", "ce", "cet", "cette", "mon", "ma", "ton", "ta", "son", "sa",
+    "notre", "votre", "leur", "du", "au", "chaque", "aucun", "aucune",
+})
+# a description is a noun phrase: "du président" is "le président" after its preposition
+CONTRACTED_ARTICLES = {"du": "le", "au": "le", "aux": "les", "des": "les"}
+LOCATIVE_PREPOSITIONS = frozenset({"à", "en", "dans", "vers", "depuis", "près", "via"})
 
 
 @dataclass
@@ -131,11 +147,69 @@ class _Description:
     of: str | None
 
 
+def _trim_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """The range without whitespace tokens at its ends ("le maire de Sevran\n\n") and with its
+    quote marks paired: an opening mark closed just after the range takes the closing mark in
+    ("le député du parti « Les Républicains »"), otherwise the range stops before an unpaired
+    mark ("TMC « Quotidien" → "TMC", "En Marche » souhaite" → "En Marche"). None if nothing is
+    left."""
+    while start < end and doc[start].is_space:
+        start += 1
+    while end > start and doc[end - 1].is_space:
+        end -= 1
+    opened: int | None = None
+    for i in range(start, end):
+        text = doc[i].text
+        if text in OPENING_QUOTES and opened is None:
+            opened = i
+        elif text in CLOSING_QUOTES:
+            if opened is not None:
+                opened = None
+            elif i == start:
+                return _trim_span(doc, start + 1, end)
+            else:
+                return _trim_span(doc, start, i)
+    if opened is not None:
+        reach = min(len(doc), end + QUOTE_REACH)
+        close = next((j for j in range(end, reach) if doc[j].text in CLOSING_QUOTES | OPENING_QUOTES or doc[j].is_sent_start), None)
+        if close is not None and doc[close].text in CLOSING_QUOTES:
+            return start, close + 1
+        return _trim_span(doc, opened + 1, end) if opened == start else _trim_span(doc, start, opened)
+    straight = [i for i in range(start, end) if doc[i].text == '"']
+    if len(straight) % 2:
+        last = straight[-1]
+        return _trim_span(doc, last + 1, end) if last == start else _trim_span(doc, start, last)
+    return (start, end) if start < end else None
+
+
+def _phrase(doc: Doc, start: int, end: int) -> str:
+    """The text of a token range as a name: whitespace runs and line breaks as one space."""
+    return " ".join(doc[start:end].text.split())
+
+
+def _as_noun_phrase(description: str) -> str:
+    """A description read after its preposition: "du président" → "le président"."""
+    first, _, rest = description.partition(" ")
+    article = CONTRACTED_ARTICLES.get(first.lower())
+    if article is None or not rest:
+        return description
+    return f"{article.capitalize() if first[0].isupper() else article} {rest}"
+
+
+def _tidy_names(ent: EntityRec) -> None:
+    """One space between words in the name, aliases and descriptions, each listed once."""
+    ent.name = " ".join(ent.name.split())
+    ent.aliases = list(dict.fromkeys(" ".join(a.split()) for a in ent.aliases))
+    ent.descriptions = list(dict.fromkeys(" ".join(d.split()) for d in ent.descriptions))
+
+
 def _clean_ent(span: Span) -> tuple[int, int] | None:
     """Trim determiners, punctuation and quote marks off a NER span; None if nothing is left."""
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (doc[start].is_punct or doc[start].lower_ in DETERMINERS | {"les", "l", "'"}):
+        if not doc[start].is_punct and party(doc[start:end].text) is not None:
+            break  # "Les Républicains" is the party's name, article included
         start += 1
     while (end > start and (doc[end - 1].is_punct and doc[end - 1].text not in ".")) or (
         end > start and doc[end - 1].text in {"'", "’", "-"}
@@ -145,6 +219,12 @@ def _clean_ent(span: Span) -> tuple[int, int] | None:
         # "Emmanuel Macron lundi": a person's name does not end on a lowercase common word
         while end - start > 1 and doc[end - 1].text.islower() and doc[end - 1].lower_ not in {"de", "du", "von", "van", "der", "da", "di"}:
             end -= 1
+    trimmed = _trim_span(doc, start, end) if start < end else None
+    if trimmed is None:
+        return None
+    start, end = trimmed
+    while start < end and doc[start].text in CONTRACTED_ARTICLES.keys() | {"à"}:
+        start += 1  # "au Kremlin": a name does not start with a preposition ("de Villiers" may)
     if start >= end:
         return None
     text = doc[start:end].text
@@ -236,6 +316,43 @@ def _with_article(words: str, plural: bool, gender: list[str]) -> str:
     return f"{'la' if 'Fem' in gender else 'le'} {words}"
 
 
+def _person_after_party(doc: Doc, start: int, end: int) -> int | None:
+    """The token where a person's name starts inside a NER span that begins with a party's name
+    ("Rassemblement national Marine Le Pen"), or None."""
+    for k in range(start + 1, end - 1):
+        if first_name_gender(doc[k].text) is not None and doc[k + 1].text[:1].isupper() and party(doc[start:k].text) is not None:
+            return k
+    return None
+
+
+def _name_context(doc: Doc, start: int, end: int) -> NameContext:
+    """What the words around one name mention say about its type (see `NameContext`)."""
+    before = doc[start - 1] if start > 0 else None
+    person_nouns = speaker_nouns()
+    person_cue = before is not None and (
+        before.lower_ in TITLES_M | TITLES_F
+        or before.lower_ in _role_nouns()
+        or (before.pos_ == "NOUN" and getattr(person_nouns.get(before.lower_), "kind", None) == "person")
+    )
+    return NameContext(
+        person_cue=person_cue,
+        place_cue=before is not None and before.lower_ in LOCATIVE_PREPOSITIONS,
+        numbered=end < len(doc) and doc[end].like_num,
+    )
+
+
+def _plural(noun: Token) -> bool:
+    """Whether a common noun is plural: its determiner says so ("les", "des", "ces" or "le",
+    "une", "cette") or a numeral before it does, else its form (a French plural ends in -s, -x or
+    -z). The tagger's number alone is not enough: it reads « reste spectatrice » as plural."""
+    dets = {c.lower_ for c in noun.children if c.dep_ == "det"}
+    if dets & PLURAL_DETERMINERS or any(c.dep_ == "nummod" and c.i < noun.i and c.lower_ not in ("un", "une", "1") for c in noun.children):
+        return True
+    if dets & SINGULAR_DETERMINERS:
+        return False
+    return "Plur" in noun.morph.get("Number") and noun.lower_.endswith(("s", "x", "z"))
+
+
 @dataclass
 class _Collectives:
     """What the collectives layer has seen in one Doc: actor by (head lemma, complement actor),
@@ -269,9 +386,13 @@ def _collective_entity(
         # l'enquête", "le porte-parole du collectif Indecline"
         last = max(last, _description_end(tok))
     first = next((t for t in range(start, tok.i) if doc[t].dep_ != "det"), tok.i)
+    first, last = _trim_span(doc, first, last) or (tok.i, tok.i + 1)
+    words = _phrase(doc, first, last)
+    if doc[first].is_sent_start and doc[first].pos_ != "PROPN" and not doc[first].is_upper:
+        words = words[:1].lower() + words[1:]  # "Cinq soldats ont été tués": les cinq soldats
     gender = tok.morph.get("Gender")
     return EntityRec(
-        "", _with_article(doc[first:last].text, plural, gender),
+        "", _with_article(words, plural, gender),
         "PER" if person else "ORG" if kind != "person" and not plural else "MISC",
         collective=True,
         gender=("f" if "Fem" in gender else "m" if "Masc" in gender else None) if person else None,
@@ -294,7 +415,7 @@ def _collective_span(head: Token, taken: Mapping[int, int]) -> tuple[int, int]:
         last = complement.right_edge.i + 1
         if last - head.i <= 6 and all(doc[t].dep_ not in ("acl", "acl:relcl") and not doc[t].is_punct for t in range(end, last)):
             end = last
-    return start, end
+    return _trim_span(doc, start, end) or (head.i, head.i + 1)
 
 
 def _role_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
@@ -349,6 +470,7 @@ class ActorResolver:
         self._collectives(doc, entities, by_token)
         for ent in entities:
             ent.mentions.sort(key=lambda m: m.start)
+            _tidy_names(ent)
         entities = [e for e in entities if e.mentions]
         # re-index after dropping empty entities
         by_token = {}
@@ -400,6 +522,11 @@ class ActorResolver:
             meto = metos.get(text) or metos.get(text.replace("’", "'"))
             if meto is not None:
                 label = meto.type
+            person_at = _person_after_party(doc, start, end)
+            if person_at is not None:
+                # "du Rassemblement national Marine Le Pen": the NER made one span of two names
+                found.append((start, person_at, "ORG", None))
+                start, label = person_at, "PER"
             found.append((start, end, label, gender))
         extra = [m for m in self._first_name_persons(doc, found) if not any(a <= doc[m[0]].idx < b for a, b in bylines)]
         return found + extra
@@ -443,9 +570,15 @@ class ActorResolver:
     ) -> None:
         """Group name mentions into entities (full names first, then their short forms)."""
         type_votes: dict[str, dict[str, int]] = {}
+        contexts: dict[str, NameContext] = {}
         for start, end, label, _ in ner:
-            votes = type_votes.setdefault(fold_name(doc[start:end].text), {})
+            key = fold_name(doc[start:end].text)
+            votes = type_votes.setdefault(key, {})
             votes[label] = votes.get(label, 0) + 1
+            here, seen = _name_context(doc, start, end), contexts.get(key, NameContext())
+            contexts[key] = NameContext(
+                seen.person_cue or here.person_cue, seen.place_cue or here.place_cue, seen.numbered or here.numbered
+            )
         acronyms = self._acronyms(doc, self._text, ner)
 
         def add_mention(idx: int, start: int, end: int, resolved_by: str) -> None:
@@ -463,7 +596,8 @@ class ActorResolver:
             text = doc[start:end].text
             key = fold_name(text)
             votes = type_votes[key]
-            label = max(votes, key=lambda k: (votes[k], k == "PER"))
+            checked = checked_type(text, max(votes, key=lambda k: (votes[k], k == "PER")), contexts[key])
+            label = checked.type
             if key in key_to_entity:
                 add_mention(key_to_entity[key], start, end, "ner")
                 continue
@@ -476,7 +610,7 @@ class ActorResolver:
             if (label == "PER" and end - start == 1) or (label == "PER" and self._partial_of(key, entities)):
                 pending.append((start, end, label, gender))
                 continue
-            entities.append(EntityRec("", text, label, gender=gender))
+            entities.append(EntityRec("", _phrase(doc, start, end), label, gender=gender, collective=checked.group))
             key_to_entity[key] = len(entities) - 1
             add_mention(len(entities) - 1, start, end, "ner")
             if label == "PER" and gender is None:
@@ -583,7 +717,7 @@ class ActorResolver:
                 if idx is not None:
                     self._attach(doc, entities, by_token, idx, desc.start, desc.end, "description", how)
                     ent = entities[idx]
-                    label = doc[desc.start : desc.end].text
+                    label = _as_noun_phrase(_phrase(doc, desc.start, desc.end))
                     if label not in ent.descriptions:
                         ent.descriptions.append(label)
                     if ent.gender is None and desc.gender in ("m", "f"):
@@ -620,7 +754,7 @@ class ActorResolver:
             entry = nouns.get(tok.lemma_.lower()) or nouns.get(tok.lower_) or PEOPLE_NOUNS.get(tok.lemma_.lower())
             if entry is None or entry.noun in PLACE_LIKE_NOUNS or self._titles_a_name(doc, tok, entities, by_token, seen):
                 continue
-            plural = "Plur" in tok.morph.get("Number")
+            plural = _plural(tok)
             person = entry.kind == "person" and not plural
             head_idx = by_token.get(tok.head.i)
             if person and tok.dep_ == "appos" and head_idx is not None and entities[head_idx].named:
@@ -696,7 +830,7 @@ class ActorResolver:
 
     def _describe(self, doc: Doc, entities: list[EntityRec], by_token: dict[int, int], idx: int, start: int, end: int, how: str) -> None:
         self._attach(doc, entities, by_token, idx, start, end, "description", how)
-        entities[idx].descriptions.append(doc[start:end].text)
+        entities[idx].descriptions.append(_as_noun_phrase(_phrase(doc, start, end)))
 
     def _topic_person(
         self, doc: Doc, entities: list[EntityRec], by_token: dict[int, int], at: int, gender: list[str]

@@ -35,16 +35,21 @@ __all__ = [
     "LexiconFormatError",
     "Metonym",
     "NamingCues",
+    "Party",
     "PronounInfo",
     "RoleTitle",
     "SpeakerNoun",
     "countries",
     "country_by_alias",
     "demonyms",
+    "disease",
+    "diseases",
     "effect",
     "effects",
     "first_name_gender",
     "first_names",
+    "gentiles",
+    "group_demonym",
     "metonyms",
     "naming_cues",
     "parse_countries",
@@ -53,11 +58,14 @@ __all__ = [
     "parse_first_names",
     "parse_metonyms",
     "parse_naming_cues",
+    "parse_parties",
     "parse_pronouns",
     "parse_reporting_verbs",
     "parse_role_titles",
     "parse_speaker_nouns",
     "parse_word_list",
+    "parties",
+    "party",
     "pronouns",
     "reporting_verb",
     "reporting_verbs",
@@ -205,6 +213,15 @@ class Metonym:
     type: str
     stands_for: str
     note: str
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """A political party: its usual French name, other names and acronyms, its country."""
+
+    name: str
+    aliases: tuple[str, ...]
+    country: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -420,6 +437,27 @@ def demonyms() -> Mapping[str, str]:
     return MappingProxyType(parse_demonyms(_bundled("demonyms.tsv")))
 
 
+@cache
+def gentiles() -> Mapping[str, str]:
+    """Inflected names of the inhabitants of continents, regions, provinces and cities, and of
+    peoples without a state, lowercased, to their place (``québécois`` → Québec); same format
+    as ``demonyms.tsv``, which holds the countries' ones."""
+    return MappingProxyType(parse_demonyms(_bundled("gentiles.tsv")))
+
+
+def group_demonym(form: str) -> str | None:
+    """The place whose inhabitants ``form`` names (a country's demonym or a gentilé), or None.
+
+    Case-insensitive (``Européens``, ``québécoises``). A form that is also the place's own
+    name (``Suisse``, ``Corse``, ``Argentine``) is not a demonym here: alone, it names the place.
+    """
+    key = form.lower()
+    place = demonyms().get(key) or gentiles().get(key)
+    if place is None or fold_name(place) == fold_name(form) or country_by_alias(form) is not None:
+        return None
+    return place
+
+
 def parse_countries(source: Traversable) -> dict[str, Country]:
     """Parse ``country<TAB>iso2<TAB>capital<TAB>aliases<TAB>article`` rows (aliases ``|``-separated)."""
     result: dict[str, Country] = {}
@@ -473,6 +511,47 @@ def parse_metonyms(source: Traversable) -> dict[str, Metonym]:
 def metonyms() -> Mapping[str, Metonym]:
     """Seats of power (ORG) and capitals (LOC) standing for actors, keyed by form as written."""
     return MappingProxyType(parse_metonyms(_bundled("metonyms.tsv")))
+
+
+# --- parties and diseases --------------------------------------------------------------------
+
+
+def parse_parties(source: Traversable) -> dict[str, Party]:
+    """Parse ``name<TAB>aliases<TAB>country`` rows (aliases ``|``-separated, may be empty) into
+    Parties keyed by the folded name and by each folded alias; a key used twice is an error."""
+    result: dict[str, Party] = {}
+    for line, (name, aliases_text, country) in _rows(source, 3, may_be_empty=frozenset({1})):
+        aliases = tuple(alias.strip() for alias in aliases_text.split("|") if alias.strip())
+        found = Party(name, aliases, country)
+        for form in (name, *aliases):
+            _put(result, fold_name(form), found, source, line)
+    return result
+
+
+@cache
+def parties() -> Mapping[str, Party]:
+    """Political parties of France and major foreign ones, keyed by folded name and acronym."""
+    return MappingProxyType(parse_parties(_bundled("parties.tsv")))
+
+
+def party(name: str) -> Party | None:
+    """The party ``name`` (a full name, former name or acronym) designates, or None.
+
+    Case and accents are ignored, except that an all-lowercase word is never a party: party
+    names are proper nouns, and ``vox`` or ``agir`` are common words.
+    """
+    return None if name.islower() else parties().get(fold_name(name))
+
+
+@cache
+def diseases() -> frozenset[str]:
+    """Diseases, epidemics and the pathogens named like them, folded (``ebola``, ``covid 19``)."""
+    return frozenset(fold_name(word) for word in parse_word_list(_bundled("diseases.txt")))
+
+
+def disease(name: str) -> bool:
+    """Whether ``name`` is the name of a disease or epidemic (case and accents ignored)."""
+    return fold_name(name) in diseases()
 
 
 # --- cues, pronouns, names -------------------------------------------------------------------
