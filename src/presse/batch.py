@@ -16,6 +16,7 @@ multi-process and the Dask paths give the same articles for the same chunking.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import json
 import multiprocessing
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
     import pyarrow as pa
     from distributed import Client, Future
 
+    from presse.ingest.limits import Limits
     from presse.pipeline import Analyzer
 
 Item = Document | InputError
@@ -688,12 +690,16 @@ def _write_shard(out: Path, shard: _ShardRows) -> None:
 
 
 def fingerprint(
-    paths: Sequence[str | Path], *, shard_size: int, record_id: str | None = None
+    paths: Sequence[str | Path],
+    *,
+    shard_size: int,
+    record_id: str | None = None,
+    limits: Limits | None = None,
 ) -> dict[str, Any] | None:
     """What a batch's shards depend on: each input file (directories expanded) with its size and
-    modification time, the shard size and the record id. None when an input is standard input
-    (which cannot be resumed)."""
-    from presse.ingest import supported_files
+    modification time, the shard size, the record id and the size limits when they are not the
+    defaults. None when an input is standard input (which cannot be resumed)."""
+    from presse.ingest import DEFAULT_LIMITS, supported_files
 
     files: list[dict[str, Any]] = []
     for path in map(str, paths):
@@ -707,7 +713,10 @@ def fingerprint(
                 files.append({"path": file, "size": None, "mtime_ns": None})
                 continue
             files.append({"path": file, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns})
-    return {"inputs": files, "shard_size": shard_size, "record_id": record_id}
+    print_: dict[str, Any] = {"inputs": files, "shard_size": shard_size, "record_id": record_id}
+    if limits is not None and limits != DEFAULT_LIMITS:
+        print_["limits"] = dataclasses.asdict(limits)
+    return print_
 
 
 def _digest(value: object) -> str:
@@ -738,6 +747,8 @@ def _describe_change(old: dict[str, Any] | None, new: dict[str, Any] | None) -> 
         return f"shard size {old.get('shard_size')} → {new.get('shard_size')}"
     if old.get("record_id") != new.get("record_id"):
         return "the record id differs"
+    if old.get("limits") != new.get("limits"):
+        return "the size limits differ"
     before = {f["path"]: f for f in old.get("inputs", [])}
     after = {f["path"]: f for f in new.get("inputs", [])}
     changed = sorted(set(before) ^ set(after)) or sorted(
@@ -788,6 +799,7 @@ def run_batch(
     record_id: str | None = None,
     restart: bool = False,
     max_shards: int | None = None,
+    limits: Limits | None = None,
     progress: ProgressCallback | None = None,
 ) -> BatchSummary:
     """Analyze ``paths`` (as :func:`presse.ingest.iter_sources` reads them) into shards in ``out``.
@@ -807,16 +819,20 @@ def run_batch(
     - A bad input or document is recorded in its shard's ``errors`` table and in
       ``summary.errors``; the others go on.
     - ``max_shards``: stop after writing that many shards (a partial run, resumable).
+    - ``limits``: size limits for reading the inputs (default: :func:`presse.ingest.configured_limits`);
+      other limits than the defaults are part of the fingerprint, so a rerun with a raised limit
+      asks for ``restart``.
     - ``progress(documents, words)`` is called as results arrive.
     """
-    from presse.ingest import iter_sources
+    from presse.ingest import configured_limits, iter_sources
 
+    limits = limits or configured_limits()
     if shard_size < 1 or chunk_size < 1:
         raise UsageError("shard size and chunk size must be at least 1")
     started = time.perf_counter()
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    print_ = fingerprint(paths, shard_size=shard_size, record_id=record_id)
+    print_ = fingerprint(paths, shard_size=shard_size, record_id=record_id, limits=limits)
     manifest = read_manifest(out)
     if manifest is not None and not restart and (
         print_ is None or manifest.get("fingerprint") != print_
@@ -846,7 +862,7 @@ def run_batch(
     positions: deque[int] = deque()
 
     def todo() -> Iterator[Item]:
-        for position, item in enumerate(iter_sources(paths, record_id=record_id)):
+        for position, item in enumerate(iter_sources(paths, record_id=record_id, limits=limits)):
             if position // shard_size in done:
                 continue
             positions.append(position)

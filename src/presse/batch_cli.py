@@ -6,6 +6,8 @@ from typing import Annotated
 
 import typer
 
+from presse.ingest.limits import MAX_BYTES_HELP
+
 
 def register(app: typer.Typer) -> None:
     """Add the ``batch`` command to the main app (the library lives in :mod:`presse.batch`)."""
@@ -23,6 +25,7 @@ def batch(
     record_id: Annotated[str | None, typer.Option("--id", help="Only the record with this id (JSON/JSONL).")] = None,
     restart: Annotated[bool, typer.Option("--restart", help="Discard shards of a previous run instead of resuming.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    max_bytes: Annotated[int | None, typer.Option("--max-bytes", min=1, help=MAX_BYTES_HELP)] = None,
 ) -> None:
     """Analyze many articles into Parquet shards (articles, quotes, entities, mentions, errors).
 
@@ -35,6 +38,7 @@ def batch(
 
     from presse.batch import run_batch
     from presse.cli import _report
+    from presse.ingest import use_max_bytes
 
     err = Console(stderr=True, highlight=False)
     columns = (
@@ -67,6 +71,7 @@ def batch(
             shard_size=shard_size,
             record_id=record_id,
             restart=restart,
+            limits=use_max_bytes(max_bytes),
             progress=progress,
         )
     for error in summary.errors:

@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from presse.errors import InputError, PresseError
+from presse.ingest.limits import MAX_BYTES_HELP
 
 app = typer.Typer(
     name="presse",
@@ -40,13 +41,14 @@ def analyze(
     paths: Annotated[list[str], typer.Argument(help="Files (.txt, .html, .json, .jsonl, feeds) or - for stdin.")],
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format.")] = OutputFormat.text,
     record_id: Annotated[str | None, typer.Option("--id", help="Analyze only the record with this id (JSON/JSONL).")] = None,
+    max_bytes: Annotated[int | None, typer.Option("--max-bytes", min=1, help=MAX_BYTES_HELP)] = None,
 ) -> None:
     """Analyze articles: structure, actors, quotes with their speakers, voices.
 
     With several inputs the good ones are analyzed and the bad ones reported; the exit code is 1
     when any input failed.
     """
-    from presse.ingest import iter_sources
+    from presse.ingest import iter_sources, use_max_bytes
     from presse.pipeline import get_analyzer
     from presse.report import render_markdown, render_text
 
@@ -54,7 +56,8 @@ def analyze(
     failures = 0
     analyzer = None
     first = True
-    for item in iter_sources(paths, record_id=record_id):
+    limits = use_max_bytes(max_bytes)
+    for item in iter_sources(paths, record_id=record_id, limits=limits):
         if isinstance(item, InputError):
             failures += 1
             _report(item)

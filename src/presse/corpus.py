@@ -263,7 +263,10 @@ def _store_error(
     writer: StoreWriter, error: PresseError, fallback_source: str, emit: ProgressCallback
 ) -> None:
     source = error.source if isinstance(error, InputError) else fallback_source
-    reason = error.problem if isinstance(error, InputError) else str(error)
+    if isinstance(error, InputError):
+        reason = f"{error.problem} ({error.hint})" if error.hint else error.problem
+    else:
+        reason = str(error)
     writer.record_error(source, reason)
     emit(IngestEvent("failed", source, reason=reason))
 

@@ -24,6 +24,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from presse.errors import UsageError
+from presse.ingest.limits import MAX_BYTES_HELP
 
 DEFAULT_DB = "presse.db"
 
@@ -118,6 +119,7 @@ def ingest_command(
         Path | None, typer.Option("--from-batch", help="Load a `presse batch` output folder instead of analyzing.")
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    max_bytes: Annotated[int | None, typer.Option("--max-bytes", min=1, help=MAX_BYTES_HELP)] = None,
 ) -> None:
     """Analyze articles into a corpus database; rerun it to add new ones or resume.
 
@@ -134,9 +136,11 @@ def ingest_command(
     )
 
     from presse.corpus import IngestEvent, estimate_total, ingest, ingest_batch
+    from presse.ingest import use_max_bytes
 
     if bool(sources) == (from_batch is not None):
         raise UsageError("give either SOURCES to analyze or --from-batch DIR, not both or neither")
+    limits = use_max_bytes(max_bytes)
     err = Console(stderr=True, highlight=False)
     total = estimate_total(sources) if sources else None
     progress = Progress(
@@ -176,7 +180,7 @@ def ingest_command(
         if from_batch is not None:
             counts = ingest_batch(from_batch, db, progress=on_event)
         else:
-            counts = ingest(sources or [], db, jobs=jobs, progress=on_event)
+            counts = ingest(sources or [], db, jobs=jobs, limits=limits, progress=on_event)
     rate = counts.items / counts.seconds if counts.seconds else 0.0
     err.print(
         f"{db}: {counts.new} new, {counts.replaced} replaced, {counts.unchanged} unchanged, "

@@ -28,7 +28,6 @@ from presse.model import Article, Document
 
 MODEL = "fr_core_news_md"
 MODEL_TRANSLATION = str.maketrans({"’": "'", "\u00a0": " ", "\u202f": " ", "\u2009": " ", "ʼ": "'"})
-DEFAULT_MAX_CHARS = 1_000_000  # spaCy's own default max_length
 DEFAULT_MAX_SECONDS = 120.0
 
 
@@ -90,11 +89,15 @@ class Analyzer:
     """A loaded pipeline that analyzes documents into articles. Build once, reuse."""
 
     def __init__(
-        self, model: str = MODEL, *, max_chars: int = DEFAULT_MAX_CHARS,
+        self, model: str = MODEL, *, max_chars: int | None = None,
         max_seconds: float = DEFAULT_MAX_SECONDS,
     ) -> None:
+        from presse.ingest.limits import configured_limits  # presse.ingest loads trafilatura
+
         self.nlp = build_nlp(model)
-        self.max_chars = max_chars
+        # None: the ingest text limit, which PRESSE_MAX_BYTES (or --max-bytes) can raise
+        self.max_chars = max_chars or configured_limits().max_chars
+        self.nlp.max_length = max(self.nlp.max_length, self.max_chars)
         self.max_seconds = max_seconds
         meta = self.nlp.meta
         self.model_label = f"{meta.get('lang', 'fr')}_{meta.get('name', model)}-{meta.get('version', '?')}"
@@ -104,11 +107,9 @@ class Analyzer:
         if not text.strip():
             raise InputError(document.source or "<text>", "is empty", "give a non-empty article")
         if len(text) > self.max_chars:
-            raise InputError(
-                document.source or "<text>",
-                f"is too large to analyze ({len(text):,} characters, limit {self.max_chars:,})",
-                "split it or raise the limit",
-            )
+            from presse.ingest.limits import too_many_chars
+
+            raise too_many_chars(document.source or "<text>", len(text), self.max_chars)
         model = model_text(text)
         doc = self.nlp.make_doc(model)
         doc._.presse_hints = {
