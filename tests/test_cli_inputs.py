@@ -77,3 +77,31 @@ def test_cli_max_bytes_bad_value_is_a_usage_error(value: str) -> None:
     assert result.returncode == 2
     assert "PRESSE_MAX_BYTES" in result.stderr or "size limit" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+# --- feed entries with only a summary -----------------------------------------------------------
+
+
+SUMMARY_WARNING = "the feed gives only this entry's summary"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("feed", ["feed.rss", "feed.atom"])
+def test_cli_analyze_feed_reads_a_summary_only_entry_and_says_so(feed: str) -> None:
+    result = run("analyze", "--format", "json", str(FIXTURES / feed))
+    assert result.returncode == 0, result.stderr
+    full, teaser = (json.loads(line) for line in result.stdout.splitlines())
+    assert not any(SUMMARY_WARNING in w for w in full["warnings"])
+    assert any(SUMMARY_WARNING in w for w in teaser["warnings"])
+    assert teaser["text"].endswith(".") and teaser["title"]
+
+
+@pytest.mark.model
+def test_cli_ingest_feed_stores_the_summary_only_entry_like_analyze(tmp_path: Path) -> None:
+    result = run(*command("ingest", tmp_path), str(FIXTURES / "feed.rss"))
+    assert result.returncode == 0, result.stderr
+    assert "2 new, 0 replaced, 0 unchanged, 0 failed" in " ".join(result.stderr.split())
+    article = run("article", "winer-fr-2016_05_12-002", "--db", str(tmp_path / "corpus.db"),
+                  "--format", "json")
+    assert article.returncode == 0, article.stderr
+    assert any(SUMMARY_WARNING in w for w in json.loads(article.stdout)["warnings"])

@@ -257,3 +257,10 @@ class Document(_Model):
     list_items: list[str] = Field(
         default_factory=list, description="List-item lines known from markup (HTML)."
     )
+    warnings: list[str] = Field(
+        default_factory=list,
+        description=(
+            "What ingest noticed about the input and the analysis should report (a feed entry read "
+            "from its summary, a language that could not be checked…); copied to Article.warnings."
+        ),
+    )
