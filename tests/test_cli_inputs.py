@@ -105,3 +105,87 @@ def test_cli_ingest_feed_stores_the_summary_only_entry_like_analyze(tmp_path: Pa
                   "--format", "json")
     assert article.returncode == 0, article.stderr
     assert any(SUMMARY_WARNING in w for w in json.loads(article.stdout)["warnings"])
+
+
+# --- languages ----------------------------------------------------------------------------------
+
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+REFUSED = "language is en (detected), presse analyzes fr (use --lang fr to force)"
+
+
+def english_record() -> dict[str, str]:
+    with open(CORPUS / "wikinews-en-gum" / "articles.jsonl", encoding="utf-8") as fh:
+        return json.loads(fh.readline())
+
+
+@pytest.fixture
+def english_inputs(tmp_path: Path) -> dict[str, Path]:
+    """An English article as a text file and as a JSON Lines record declaring ``lang: en``."""
+    record = english_record()
+    text = tmp_path / "article.txt"
+    text.write_text(record["text"], encoding="utf-8")
+    jsonl = tmp_path / "records.jsonl"
+    jsonl.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    return {"text": text, "jsonl": jsonl}
+
+
+@pytest.mark.parametrize("kind", ["text", "jsonl"])
+def test_cli_analyze_english_is_one_line_and_exit_1(
+    english_inputs: dict[str, Path], kind: str
+) -> None:
+    path = english_inputs[kind]
+    name = f"{path}#{english_record()['id']}" if kind == "jsonl" else str(path)
+    result = run("analyze", "--format", "json", str(path))
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.strip() == f"presse: {name}: {REFUSED}"
+
+
+@pytest.mark.model
+def test_cli_analyze_lang_fr_forces_the_analysis(english_inputs: dict[str, Path]) -> None:
+    result = run("analyze", "--format", "json", "--lang", "fr", str(english_inputs["jsonl"]))
+    assert result.returncode == 0, result.stderr
+    article = json.loads(result.stdout)
+    assert article["language"] == "fr"
+    assert "analyzed as fr (--lang), but the text is en (detected)" in article["warnings"]
+
+
+@pytest.mark.model
+def test_cli_analyze_reports_the_language_and_short_texts(tmp_path: Path) -> None:
+    short = tmp_path / "brève.txt"
+    short.write_text("« Nous irons jusqu'au bout », a déclaré la ministre.", encoding="utf-8")
+    result = run("analyze", "--format", "json", str(EXAMPLE), str(short))
+    assert result.returncode == 0, result.stderr
+    full, brief = (json.loads(line) for line in result.stdout.splitlines())
+    assert full["language"] == brief["language"] == "fr"
+    assert not any("language" in w for w in full["warnings"])
+    assert any("too short" in w and "analyzed as French" in w for w in brief["warnings"])
+
+
+def test_cli_lang_other_than_fr_is_a_usage_error() -> None:
+    result = run("analyze", "--lang", "en", str(EXAMPLE))
+    assert result.returncode == 2
+    assert "--lang en: presse analyzes fr only" in result.stderr
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("name", ["ingest", "batch"])
+def test_cli_corpus_commands_record_english_and_go_on(
+    tmp_path: Path, english_inputs: dict[str, Path], name: str
+) -> None:
+    inputs = [str(english_inputs["text"]), str(EXAMPLE), str(english_inputs["jsonl"])]
+    result = run(*command(name, tmp_path), *inputs)
+    message = " ".join(result.stderr.split())
+    assert "Traceback" not in result.stderr
+    if name == "ingest":
+        assert result.returncode == 0, result.stderr
+        assert "1 new, 0 replaced, 0 unchanged, 2 failed" in message
+    else:
+        assert result.returncode == 1, result.stderr
+        assert "3 items → 1 articles, 2 errors" in message
+    assert message.count("language is en (detected)") == 2
+    forced = run(*command(name, tmp_path), "--lang", "fr", *(["--restart"] if name == "batch" else []), *inputs)
+    assert forced.returncode == 0, forced.stderr
+    if name == "ingest":
+        assert "2 new, 0 replaced, 1 unchanged, 0 failed" in " ".join(forced.stderr.split())

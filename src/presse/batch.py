@@ -695,10 +695,11 @@ def fingerprint(
     shard_size: int,
     record_id: str | None = None,
     limits: Limits | None = None,
+    language: str | None = None,
 ) -> dict[str, Any] | None:
     """What a batch's shards depend on: each input file (directories expanded) with its size and
-    modification time, the shard size, the record id and the size limits when they are not the
-    defaults. None when an input is standard input (which cannot be resumed)."""
+    modification time, the shard size, the record id, and the size limits and forced language
+    when they are not the defaults. None when an input is standard input (which cannot be resumed)."""
     from presse.ingest import DEFAULT_LIMITS, supported_files
 
     files: list[dict[str, Any]] = []
@@ -716,6 +717,8 @@ def fingerprint(
     print_: dict[str, Any] = {"inputs": files, "shard_size": shard_size, "record_id": record_id}
     if limits is not None and limits != DEFAULT_LIMITS:
         print_["limits"] = dataclasses.asdict(limits)
+    if language is not None:
+        print_["language"] = language
     return print_
 
 
@@ -749,6 +752,8 @@ def _describe_change(old: dict[str, Any] | None, new: dict[str, Any] | None) -> 
         return "the record id differs"
     if old.get("limits") != new.get("limits"):
         return "the size limits differ"
+    if old.get("language") != new.get("language"):
+        return "the forced language (--lang) differs"
     before = {f["path"]: f for f in old.get("inputs", [])}
     after = {f["path"]: f for f in new.get("inputs", [])}
     changed = sorted(set(before) ^ set(after)) or sorted(
@@ -800,6 +805,7 @@ def run_batch(
     restart: bool = False,
     max_shards: int | None = None,
     limits: Limits | None = None,
+    language: str | None = None,
     progress: ProgressCallback | None = None,
 ) -> BatchSummary:
     """Analyze ``paths`` (as :func:`presse.ingest.iter_sources` reads them) into shards in ``out``.
@@ -822,6 +828,9 @@ def run_batch(
     - ``limits``: size limits for reading the inputs (default: :func:`presse.ingest.configured_limits`);
       other limits than the defaults are part of the fingerprint, so a rerun with a raised limit
       asks for ``restart``.
+    - ``language``: force every document's language (see :func:`presse.ingest.settle_language`;
+      by default a document in a language presse does not analyze is an error); part of the
+      fingerprint when given.
     - ``progress(documents, words)`` is called as results arrive.
     """
     from presse.ingest import configured_limits, iter_sources
@@ -832,7 +841,9 @@ def run_batch(
     started = time.perf_counter()
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    print_ = fingerprint(paths, shard_size=shard_size, record_id=record_id, limits=limits)
+    print_ = fingerprint(
+        paths, shard_size=shard_size, record_id=record_id, limits=limits, language=language
+    )
     manifest = read_manifest(out)
     if manifest is not None and not restart and (
         print_ is None or manifest.get("fingerprint") != print_
@@ -862,7 +873,9 @@ def run_batch(
     positions: deque[int] = deque()
 
     def todo() -> Iterator[Item]:
-        for position, item in enumerate(iter_sources(paths, record_id=record_id, limits=limits)):
+        for position, item in enumerate(
+            iter_sources(paths, record_id=record_id, limits=limits, language=language)
+        ):
             if position // shard_size in done:
                 continue
             positions.append(position)

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from presse.ingest.language import LANG_HELP, check_forced
 from presse.ingest.limits import MAX_BYTES_HELP
 
 
@@ -26,6 +27,7 @@ def batch(
     restart: Annotated[bool, typer.Option("--restart", help="Discard shards of a previous run instead of resuming.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     max_bytes: Annotated[int | None, typer.Option("--max-bytes", min=1, help=MAX_BYTES_HELP)] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help=LANG_HELP)] = None,
 ) -> None:
     """Analyze many articles into Parquet shards (articles, quotes, entities, mentions, errors).
 
@@ -72,6 +74,7 @@ def batch(
             record_id=record_id,
             restart=restart,
             limits=use_max_bytes(max_bytes),
+            language=check_forced(lang),
             progress=progress,
         )
     for error in summary.errors:

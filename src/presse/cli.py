@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from presse.errors import InputError, PresseError
+from presse.ingest.language import LANG_HELP, check_forced
 from presse.ingest.limits import MAX_BYTES_HELP
 
 app = typer.Typer(
@@ -42,6 +43,7 @@ def analyze(
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format.")] = OutputFormat.text,
     record_id: Annotated[str | None, typer.Option("--id", help="Analyze only the record with this id (JSON/JSONL).")] = None,
     max_bytes: Annotated[int | None, typer.Option("--max-bytes", min=1, help=MAX_BYTES_HELP)] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help=LANG_HELP)] = None,
 ) -> None:
     """Analyze articles: structure, actors, quotes with their speakers, voices.
 
@@ -57,7 +59,7 @@ def analyze(
     analyzer = None
     first = True
     limits = use_max_bytes(max_bytes)
-    for item in iter_sources(paths, record_id=record_id, limits=limits):
+    for item in iter_sources(paths, record_id=record_id, limits=limits, language=check_forced(lang)):
         if isinstance(item, InputError):
             failures += 1
             _report(item)

@@ -24,6 +24,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from presse.errors import UsageError
+from presse.ingest.language import LANG_HELP, check_forced
 from presse.ingest.limits import MAX_BYTES_HELP
 
 DEFAULT_DB = "presse.db"
@@ -120,6 +121,7 @@ def ingest_command(
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     max_bytes: Annotated[int | None, typer.Option("--max-bytes", min=1, help=MAX_BYTES_HELP)] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help=LANG_HELP)] = None,
 ) -> None:
     """Analyze articles into a corpus database; rerun it to add new ones or resume.
 
@@ -180,7 +182,10 @@ def ingest_command(
         if from_batch is not None:
             counts = ingest_batch(from_batch, db, progress=on_event)
         else:
-            counts = ingest(sources or [], db, jobs=jobs, limits=limits, progress=on_event)
+            counts = ingest(
+                sources or [], db, jobs=jobs, limits=limits, language=check_forced(lang),
+                progress=on_event,
+            )
     rate = counts.items / counts.seconds if counts.seconds else 0.0
     err.print(
         f"{db}: {counts.new} new, {counts.replaced} replaced, {counts.unchanged} unchanged, "

@@ -207,7 +207,13 @@ class Article(_Model):
 
     schema_version: str = SCHEMA_VERSION
     id: str | None = None
-    language: str = "fr"
+    language: str = Field(
+        "fr",
+        description=(
+            "ISO 639-1 code of the language analyzed: detected from the text, or declared by the "
+            "source when the text is too short to tell, or forced (--lang); warnings say which."
+        ),
+    )
     source: str | None = Field(None, description="File path, URL or '-' for standard input.")
     url: str | None = None
     title: str | None = None
@@ -250,7 +256,13 @@ class Document(_Model):
     authors: list[str] = Field(default_factory=list)
     outlet: str | None = None
     published: date | None = None
-    language: str = "fr"
+    language: str | None = Field(
+        None,
+        description=(
+            "ISO 639-1 code. From a reader: the language the source declares (None: none); after "
+            "presse.ingest.settle_language: the language the text is analyzed in."
+        ),
+    )
     headings: list[str] = Field(
         default_factory=list, description="Heading lines known from markup (HTML)."
     )

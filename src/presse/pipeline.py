@@ -128,11 +128,18 @@ class Analyzer:
             return next(self.pipe([document]))
 
     def pipe(self, documents: Iterable[Document], batch_size: int = 64) -> Iterator[Article]:
-        """Analyze documents in order, streaming (spaCy batches them internally)."""
+        """Analyze documents in order, streaming (spaCy batches them internally).
+
+        A document without ``language`` gets it from :func:`presse.ingest.settle_language`
+        first: InputError if it is not French."""
         prepared: deque[tuple[Document, str]] = deque()
 
         def docs() -> Iterator[Doc]:
             for document in documents:
+                if document.language is None:  # not read by presse.ingest, which settles it
+                    from presse.ingest.language import settle_language
+
+                    document = settle_language(document)
                 doc, text = self._prepare(document)
                 prepared.append((document, text))
                 yield doc

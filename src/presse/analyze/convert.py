@@ -147,7 +147,7 @@ def doc_to_article(
     authors = document.authors or structure.authors
     article = Article(
         id=document.id,
-        language=document.language,
+        language=document.language or "fr",
         source=document.source,
         url=document.url,
         title=document.title or structure.title,

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from presse.ingest.feeds import FeedEntry
+    from presse.ingest.language import SUPPORTED_LANGUAGES, settle_language
     from presse.ingest.limits import DEFAULT_LIMITS, Limits, configured_limits, use_max_bytes
     from presse.ingest.sources import (
         EXTENSIONS,
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
 
 _HOMES = {
     "FeedEntry": "feeds",
+    "SUPPORTED_LANGUAGES": "language",
+    "settle_language": "language",
     "DEFAULT_LIMITS": "limits",
     "Limits": "limits",
     "configured_limits": "limits",
@@ -47,6 +50,7 @@ _HOMES = {
 __all__ = [
     "DEFAULT_LIMITS",
     "EXTENSIONS",
+    "SUPPORTED_LANGUAGES",
     "FeedEntry",
     "Limits",
     "configured_limits",
@@ -55,6 +59,7 @@ __all__ = [
     "normalize_text",
     "read_feed_entries",
     "read_source",
+    "settle_language",
     "sniff",
     "supported_files",
     "use_max_bytes",

@@ -102,7 +102,7 @@ def parse_feed(data: bytes, source: str, limits: Limits) -> list[FeedEntry]:
 
 
 def _entry(
-    entry: Any, index: int, source: str, outlet: str | None, language: str, limits: Limits
+    entry: Any, index: int, source: str, outlet: str | None, language: str | None, limits: Limits
 ) -> FeedEntry:
     title = _one_line(entry.get("title"))
     link = entry.get("link") or None
