@@ -189,3 +189,20 @@ def test_cli_corpus_commands_record_english_and_go_on(
     assert forced.returncode == 0, forced.stderr
     if name == "ingest":
         assert "2 new, 0 replaced, 1 unchanged, 0 failed" in " ".join(forced.stderr.split())
+
+
+# --- HTML: standfirst and blockquotes -----------------------------------------------------------
+
+
+@pytest.mark.model
+def test_cli_analyze_html_reads_the_standfirst_and_keeps_blockquotes_as_quotations() -> None:
+    result = run("analyze", "--format", "json", str(FIXTURES / "quotations.html"))
+    assert result.returncode == 0, result.stderr
+    article = json.loads(result.stdout)
+    assert article["standfirst"].startswith("Ce mercredi 4 mai la Banque centrale européenne")
+    assert [b["kind"] for b in article["blocks"]][:2] == ["title", "standfirst"]
+    quotes = {q["text"].split()[0]: q for q in article["quotes"] if q["kind"] == "direct"}
+    # the speaker from the text before it, from the blockquote's <cite>, and none to be found
+    assert quotes["Ce"]["speaker"]["name"] == "Michel Sapin"
+    assert quotes["Pourquoi"]["speaker"]["name"] == "Igor Angelini"
+    assert quotes["Les"]["speaker"]["name"] is None

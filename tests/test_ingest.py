@@ -802,3 +802,65 @@ def test_ingest_folder_walk_skips_markdown_but_reads_it_by_name(tmp_path) -> Non
     assert [p.rsplit("/", 1)[-1] for p in supported_files(str(tmp_path))] == ["article.txt"]
     by_name = list(iter_sources([str(tmp_path / "readme.md")]))
     assert len(by_name) == 1 and "Corpus" in by_name[0].text
+
+
+# --- HTML standfirst and blockquotes --------------------------------------------------------------
+
+CHAPO = (
+    "Ce mercredi 4 mai la Banque centrale européenne devait se prononcer sur l'avenir du billet de "
+    "500 € et elle a tranché, il n'y aura plus de nouvelle émission de la plus grosse coupe "
+    "européenne à partir de 2018."
+)
+PARAGRAPH = (
+    "La disparition des coupures de 500 € se fera progressivement. Les banques vont être chargées "
+    "de récupérer les billets au fur et à mesure de leur utilisation."
+)
+
+
+def test_html_standfirst_and_blockquotes_of_a_news_page() -> None:
+    document = one(fixture("quotations.html"))
+    lines = document.text.split("\n")
+    assert document.standfirst == CHAPO == lines[0]
+    assert lines[2] == "« Ce billet de 500 euros est plus utilisé pour dissimuler que pour acheter. »"
+    assert lines[4].startswith("« Pourquoi y a-t-il") and lines[4].endswith("une anomalie. »")
+    assert lines[5] == "— Igor Angelini, responsable des institutions financières d'Europol"
+    assert lines[7].startswith("« Les terroristes internationaux") and lines[8] == PARAGRAPH
+
+
+@pytest.mark.parametrize(
+    "element",
+    [
+        f'<p class="chapo">{CHAPO}</p>',
+        f'<div class="article__chapeau"><p>{CHAPO}</p></div>',
+        f'<p class="lead">{CHAPO}</p>',
+        f'<h2 class="standfirst">{CHAPO}</h2>',
+        f'<p class="article-intro">{CHAPO}</p>',
+    ],
+)
+def test_html_standfirst_classes(tmp_path: Path, element: str) -> None:
+    page = (
+        "<html lang='fr'><head><title>Zone euro</title></head><body><article><h1>Zone euro</h1>"
+        f"{element}<p>{PARAGRAPH}</p><p>{PARAGRAPH.replace('500', 'cinq cents')}</p></article></body></html>"
+    )
+    document = one(write(tmp_path, "page.html", page))
+    assert document.standfirst == CHAPO
+    assert document.text.split("\n")[0] == CHAPO
+
+
+@pytest.mark.parametrize(
+    ("description", "standfirst"),
+    [
+        (CHAPO, CHAPO),  # not in the text: the standfirst, first line
+        (PARAGRAPH[:60] + "…", None),  # a teaser cut from the first paragraph: not repeated
+    ],
+)
+def test_html_og_description_standfirst(tmp_path: Path, description: str, standfirst: str | None) -> None:
+    page = (
+        "<html lang='fr'><head><title>Zone euro</title>"
+        f"<meta property='og:description' content=\"{description}\"></head><body><article>"
+        f"<h1>Zone euro</h1><p>{PARAGRAPH}</p><p>{PARAGRAPH.replace('500', 'cinq cents')}</p>"
+        "</article></body></html>"
+    )
+    document = one(write(tmp_path, "page.html", page))
+    assert document.standfirst == standfirst
+    assert document.text.split("\n")[0] == (standfirst or PARAGRAPH)

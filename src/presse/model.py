@@ -269,6 +269,9 @@ class Document(_Model):
     list_items: list[str] = Field(
         default_factory=list, description="List-item lines known from markup (HTML)."
     )
+    standfirst: str | None = Field(
+        None, description="The standfirst known from markup (HTML): one line of the text."
+    )
     warnings: list[str] = Field(
         default_factory=list,
         description=(

@@ -117,6 +117,7 @@ class Analyzer:
             "has_title": True if has_title else None,
             "headings": document.headings,
             "list_items": document.list_items,
+            "standfirst": document.standfirst,
             "published": document.published,
         }
         return doc, text
