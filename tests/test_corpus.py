@@ -105,7 +105,7 @@ FEED = """<?xml version="1.0" encoding="utf-8"?>
 <guid>conseil-1</guid><pubDate>Mon, 05 Mar 2018 10:00:00 +0000</pubDate>
 <content:encoded><![CDATA[<p>« Le budget sera voté en avril », a annoncé Anne Hidalgo, maire de Paris, lundi devant le conseil municipal.</p><p>L'opposition a dénoncé un calendrier trop serré.</p>]]></content:encoded></item>
 <item><title>Lien seul</title><link>https://journal.example/lien</link><guid>lien-2</guid>
-<description>Un résumé court.</description></item>
+</item>
 </channel></rss>
 """
 

@@ -548,9 +548,10 @@ def test_meta_author_splitting(value: str | list[str] | None, expected: list[str
 # --- feeds --------------------------------------------------------------------------------------
 
 
-def test_feeds_rss_yields_only_the_entry_with_content() -> None:
+def test_feeds_rss_entry_with_content() -> None:
     path = fixture("feed.rss")
-    document = one(path)
+    document = next(read_source(path))
+    assert document.warnings == []
     assert document.source == f"{path}#winer-fr-2016_01_21-002"
     assert document.title == PANORAMA
     assert document.published == date(2016, 1, 21)
@@ -566,7 +567,7 @@ def test_feeds_rss_yields_only_the_entry_with_content() -> None:
 
 
 def test_feeds_atom_entry_keeps_local_date_and_lists() -> None:
-    document = one(fixture("feed.atom"))
+    document = next(read_source(fixture("feed.atom")))
     assert document.title == QUEBEC
     # 00:30 in Paris on 12 May is still 11 May in UTC: the date as published is kept
     assert document.published == date(2016, 5, 12)
@@ -588,33 +589,60 @@ def test_feeds_atom_entry_keeps_local_date_and_lists() -> None:
     ]
 
 
-@pytest.mark.parametrize("name", ["feed.rss", "feed.atom"])
-def test_feeds_entries_report_link_only_entries(name: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "title", "summary"),
+    [
+        ("feed.rss", QUEBEC, "Le ministre des transports du Québec, Jacques Daoust attaque de front le « modèle Uber »."),
+        ("feed.atom", BILLET, "La Banque centrale européenne met fin à l'émission du billet de 500 €."),
+    ],
+)
+def test_feeds_summary_only_entry_is_read_with_a_warning(name: str, title: str, summary: str) -> None:
+    full, teaser = read_source(fixture(name))
+    assert full.warnings == []
+    assert (teaser.title, teaser.text) == (title, summary)
+    assert teaser.warnings == [
+        f"the feed gives only this entry's summary ({len(summary)} characters), not the "
+        "article's text: the analysis covers the summary"
+    ]
     entries = read_feed_entries(fixture(name))
-    assert len(entries) == 2
-    full, link_only = entries
+    assert [e.document for e in entries] == [full, teaser]
+
+
+def _without(markup: str, *elements: str) -> str:
+    for element in elements:
+        while f"<{element}>" in markup:
+            start, end = markup.index(f"<{element}>"), markup.index(f"</{element}>")
+            markup = markup[:start] + markup[end + len(f"</{element}>") :]
+    return markup
+
+
+def test_feeds_entries_report_link_only_entries(tmp_path: Path) -> None:
+    rss = (FIXTURES / "feed.rss").read_text("utf-8")
+    path = write(tmp_path, "flux.rss", rss.replace(
+        "<description>Le ministre des transports du Québec, Jacques Daoust attaque de front le "
+        "« modèle Uber ».</description>", ""))
+    full, link_only = read_feed_entries(path)
     assert isinstance(full, FeedEntry) and full.document is not None and full.reason is None
     assert link_only.document is None
     assert link_only.link is not None and link_only.link.startswith("https://fr.wikinews.org/wiki/")
-    assert link_only.title in (QUEBEC, BILLET)
-    assert link_only.reason is not None and "only a link" in link_only.reason
-
-
-def test_feeds_id_selects_entry_and_link_only_target_is_an_error() -> None:
-    assert one(fixture("feed.rss"), record_id="winer-fr-2016_01_21-002").title == PANORAMA
-    error = error_of(fixture("feed.rss"), record_id="winer-fr-2016_05_12-002")
+    assert link_only.title == QUEBEC
+    assert link_only.reason == "only a link, no article text"
+    assert [d.title for d in read_source(path)] == [PANORAMA]
+    error = error_of(path, record_id="winer-fr-2016_05_12-002")
     assert error.problem.startswith("entry has no article text in the feed (only a link")
     assert "fetch https://fr.wikinews.org/wiki/Québec" in error.hint
 
 
+def test_feeds_id_selects_entry() -> None:
+    assert one(fixture("feed.rss"), record_id="winer-fr-2016_01_21-002").title == PANORAMA
+    assert one(fixture("feed.rss"), record_id="winer-fr-2016_05_12-002").title == QUEBEC
+
+
 def test_feeds_with_only_links_is_an_error(tmp_path: Path) -> None:
     rss = (FIXTURES / "feed.rss").read_text("utf-8")
-    start, end = rss.index("<content:encoded>"), rss.index("</content:encoded>")
-    path = write(tmp_path, "liens.xml", rss[:start] + rss[end + len("</content:encoded>") :])
+    path = write(tmp_path, "liens.xml", _without(rss, "content:encoded", "description"))
     error = error_of(path)
-    assert error.problem == (
-        "no entry with article text: the 2 entries have only links or summaries"
-    )
+    assert error.problem == "no entry with text: the 2 entries have only a title and a link"
     assert len(read_feed_entries(path)) == 2
 
 
@@ -664,8 +692,12 @@ class _Stdin:
         ("cp1252.txt", ["-"], None),
         ("utf16-bom.txt", ["-"], None),
         ("article.html", ["-"], BILLET),
-        ("feed.rss", ["-#winer-fr-2016_01_21-002"], PANORAMA),
-        ("feed.atom", [f"-#https://fr.wikinews.org/wiki/{QUEBEC.replace(' ', '_')}"], QUEBEC),
+        ("feed.rss", ["-#winer-fr-2016_01_21-002", "-#winer-fr-2016_05_12-002"], PANORAMA),
+        (
+            "feed.atom",
+            [f"-#https://fr.wikinews.org/wiki/{t.replace(' ', '_')}" for t in (QUEBEC, BILLET)],
+            QUEBEC,
+        ),
     ],
 )
 def test_sources_stdin_is_sniffed(
@@ -722,11 +754,14 @@ def test_sources_iter_sources_goes_past_bad_inputs_in_order(tmp_path: Path) -> N
     missing = str(tmp_path / "absent.txt")
     empty = write(tmp_path, "vide.txt", b"")
     items = list(iter_sources([missing, fixture("cp1252.txt"), empty, fixture("feed.atom")]))
-    assert [type(i).__name__ for i in items] == ["InputError", "Document", "InputError", "Document"]
+    assert [type(i).__name__ for i in items] == [
+        "InputError", "Document", "InputError", "Document", "Document"
+    ]
     assert [getattr(i, "source", None).split("#")[0] for i in items] == [
         missing,
         fixture("cp1252.txt"),
         empty,
+        fixture("feed.atom"),
         fixture("feed.atom"),
     ]
 
@@ -767,3 +802,65 @@ def test_ingest_folder_walk_skips_markdown_but_reads_it_by_name(tmp_path) -> Non
     assert [p.rsplit("/", 1)[-1] for p in supported_files(str(tmp_path))] == ["article.txt"]
     by_name = list(iter_sources([str(tmp_path / "readme.md")]))
     assert len(by_name) == 1 and "Corpus" in by_name[0].text
+
+
+# --- HTML standfirst and blockquotes --------------------------------------------------------------
+
+CHAPO = (
+    "Ce mercredi 4 mai la Banque centrale européenne devait se prononcer sur l'avenir du billet de "
+    "500 € et elle a tranché, il n'y aura plus de nouvelle émission de la plus grosse coupe "
+    "européenne à partir de 2018."
+)
+PARAGRAPH = (
+    "La disparition des coupures de 500 € se fera progressivement. Les banques vont être chargées "
+    "de récupérer les billets au fur et à mesure de leur utilisation."
+)
+
+
+def test_html_standfirst_and_blockquotes_of_a_news_page() -> None:
+    document = one(fixture("quotations.html"))
+    lines = document.text.split("\n")
+    assert document.standfirst == CHAPO == lines[0]
+    assert lines[2] == "« Ce billet de 500 euros est plus utilisé pour dissimuler que pour acheter. »"
+    assert lines[4].startswith("« Pourquoi y a-t-il") and lines[4].endswith("une anomalie. »")
+    assert lines[5] == "— Igor Angelini, responsable des institutions financières d'Europol"
+    assert lines[7].startswith("« Les terroristes internationaux") and lines[8] == PARAGRAPH
+
+
+@pytest.mark.parametrize(
+    "element",
+    [
+        f'<p class="chapo">{CHAPO}</p>',
+        f'<div class="article__chapeau"><p>{CHAPO}</p></div>',
+        f'<p class="lead">{CHAPO}</p>',
+        f'<h2 class="standfirst">{CHAPO}</h2>',
+        f'<p class="article-intro">{CHAPO}</p>',
+    ],
+)
+def test_html_standfirst_classes(tmp_path: Path, element: str) -> None:
+    page = (
+        "<html lang='fr'><head><title>Zone euro</title></head><body><article><h1>Zone euro</h1>"
+        f"{element}<p>{PARAGRAPH}</p><p>{PARAGRAPH.replace('500', 'cinq cents')}</p></article></body></html>"
+    )
+    document = one(write(tmp_path, "page.html", page))
+    assert document.standfirst == CHAPO
+    assert document.text.split("\n")[0] == CHAPO
+
+
+@pytest.mark.parametrize(
+    ("description", "standfirst"),
+    [
+        (CHAPO, CHAPO),  # not in the text: the standfirst, first line
+        (PARAGRAPH[:60] + "…", None),  # a teaser cut from the first paragraph: not repeated
+    ],
+)
+def test_html_og_description_standfirst(tmp_path: Path, description: str, standfirst: str | None) -> None:
+    page = (
+        "<html lang='fr'><head><title>Zone euro</title>"
+        f"<meta property='og:description' content=\"{description}\"></head><body><article>"
+        f"<h1>Zone euro</h1><p>{PARAGRAPH}</p><p>{PARAGRAPH.replace('500', 'cinq cents')}</p>"
+        "</article></body></html>"
+    )
+    document = one(write(tmp_path, "page.html", page))
+    assert document.standfirst == standfirst
+    assert document.text.split("\n")[0] == (standfirst or PARAGRAPH)

@@ -68,3 +68,17 @@ def test_structure_bullets_are_list_items() -> None:
     text = "Titre court\n\nUn paragraphe assez long pour être un paragraphe et pas un titre de section.\n- premier point ;\n- second point."
     s = detect_structure(text)
     assert [b.kind for b in s.blocks][-2:] == ["list_item", "list_item"]
+
+
+def test_structure_standfirst_known_from_markup() -> None:
+    text = (
+        "Zone euro : la disparition du billet de 500 euros actée\n\n"
+        "La BCE a tranché : plus de nouvelle émission de la plus grosse coupure européenne.\n"
+        "4 mai 2016. – Ce mercredi 4 mai la Banque centrale européenne devait se prononcer.\n"
+        "La disparition des coupures de 500 € se fera progressivement."
+    )
+    standfirst = text.split("\n")[2]
+    structure = detect_structure(text, has_title=True, standfirst=standfirst)
+    assert structure.standfirst == standfirst
+    assert [b.kind for b in structure.blocks] == ["title", "standfirst", "paragraph", "paragraph"]
+    assert structure.published is not None and structure.published.isoformat() == "2016-05-04"

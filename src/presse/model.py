@@ -344,7 +344,13 @@ class Article(_Model):
 
     schema_version: str = Field(SCHEMA_VERSION, description="Version of this output format.")
     id: str | None = Field(None, description="The record id given by the source (JSON/JSONL `id`).")
-    language: str = Field("fr", description="ISO 639-1 code of the language analyzed.")
+    language: str = Field(
+        "fr",
+        description=(
+            "ISO 639-1 code of the language analyzed: detected from the text, or declared by the "
+            "source when the text is too short to tell, or forced (--lang); warnings say which."
+        ),
+    )
     source: str | None = Field(None, description="File path, URL or '-' for standard input.")
     url: str | None = Field(None, description="URL of the article, when the source gave one.")
     title: str | None = Field(None, description="The title, from the source's metadata or the "
@@ -396,10 +402,26 @@ class Document(_Model):
     authors: list[str] = Field(default_factory=list, description="Authors from the source's metadata.")
     outlet: str | None = Field(None, description="The publication (site name).")
     published: date | None = Field(None, description="Publication date.")
-    language: str = Field("fr", description="ISO 639-1 code of the document's language.")
+    language: str | None = Field(
+        None,
+        description=(
+            "ISO 639-1 code. From a reader: the language the source declares (None: none); after "
+            "presse.ingest.settle_language: the language the text is analyzed in."
+        ),
+    )
     headings: list[str] = Field(
         default_factory=list, description="Heading lines known from markup (HTML)."
     )
     list_items: list[str] = Field(
         default_factory=list, description="List-item lines known from markup (HTML)."
+    )
+    standfirst: str | None = Field(
+        None, description="The standfirst known from markup (HTML): one line of the text."
+    )
+    warnings: list[str] = Field(
+        default_factory=list,
+        description=(
+            "What ingest noticed about the input and the analysis should report (a feed entry read "
+            "from its summary, a language that could not be checked…); copied to Article.warnings."
+        ),
     )

@@ -147,7 +147,7 @@ def doc_to_article(
     authors = document.authors or structure.authors
     article = Article(
         id=document.id,
-        language=document.language,
+        language=document.language or "fr",
         source=document.source,
         url=document.url,
         title=document.title or structure.title,
@@ -161,7 +161,7 @@ def doc_to_article(
         entities=entities,
         quotes=quote_models,
         voices=_voices(entities, quote_models, blocks, text),
-        warnings=[*actors.warnings, *quotes.warnings],
+        warnings=[*document.warnings, *actors.warnings, *quotes.warnings],
         presse_version=presse_version,
         model=model,
     )

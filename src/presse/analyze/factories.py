@@ -56,6 +56,7 @@ class StructureComponent:
             has_title=hints.get("has_title"),
             headings=hints.get("headings"),
             list_items=hints.get("list_items"),
+            standfirst=hints.get("standfirst"),
         )
 
     def set_annotations(self, doc: Doc, structure: Structure) -> None:

@@ -30,7 +30,6 @@ from presse.model import Article, Document
 
 MODEL = "fr_core_news_md"
 MODEL_TRANSLATION = str.maketrans({"’": "'", "\u00a0": " ", "\u202f": " ", "\u2009": " ", "ʼ": "'"})
-DEFAULT_MAX_CHARS = 1_000_000  # spaCy's own default max_length
 DEFAULT_MAX_SECONDS = 120.0
 
 
@@ -77,11 +76,15 @@ class Analyzer:
     """A loaded pipeline that analyzes documents into articles. Build once, reuse."""
 
     def __init__(
-        self, model: str = MODEL, *, max_chars: int = DEFAULT_MAX_CHARS,
+        self, model: str = MODEL, *, max_chars: int | None = None,
         max_seconds: float = DEFAULT_MAX_SECONDS,
     ) -> None:
+        from presse.ingest.limits import configured_limits  # presse.ingest loads trafilatura
+
         self.nlp = build_nlp(model)
-        self.max_chars = max_chars
+        # None: the ingest text limit, which PRESSE_MAX_BYTES (or --max-bytes) can raise
+        self.max_chars = max_chars or configured_limits().max_chars
+        self.nlp.max_length = max(self.nlp.max_length, self.max_chars)
         self.max_seconds = max_seconds
         meta = self.nlp.meta
         self.model_label = f"{meta.get('lang', 'fr')}_{meta.get('name', model)}-{meta.get('version', '?')}"
@@ -91,11 +94,9 @@ class Analyzer:
         if not text.strip():
             raise InputError(document.source or "<text>", "is empty", "give a non-empty article")
         if len(text) > self.max_chars:
-            raise InputError(
-                document.source or "<text>",
-                f"is too large to analyze ({len(text):,} characters, limit {self.max_chars:,})",
-                "split it or raise the limit",
-            )
+            from presse.ingest.limits import too_many_chars
+
+            raise too_many_chars(document.source or "<text>", len(text), self.max_chars)
         model = model_text(text)
         doc = self.nlp.make_doc(model)
         doc._.presse_hints = {
@@ -103,6 +104,7 @@ class Analyzer:
             "has_title": True if has_title else None,
             "headings": document.headings,
             "list_items": document.list_items,
+            "standfirst": document.standfirst,
             "published": document.published,
         }
         return doc, text
@@ -114,11 +116,18 @@ class Analyzer:
             return next(self.pipe([document]))
 
     def pipe(self, documents: Iterable[Document], batch_size: int = 64) -> Iterator[Article]:
-        """Analyze documents in order, streaming (spaCy batches them internally)."""
+        """Analyze documents in order, streaming (spaCy batches them internally).
+
+        A document without ``language`` gets it from :func:`presse.ingest.settle_language`
+        first: InputError if it is not French."""
         prepared: deque[tuple[Document, str]] = deque()
 
         def docs() -> Iterator[Doc]:
             for document in documents:
+                if document.language is None:  # not read by presse.ingest, which settles it
+                    from presse.ingest.language import settle_language
+
+                    document = settle_language(document)
                 doc, text = self._prepare(document)
                 prepared.append((document, text))
                 yield doc

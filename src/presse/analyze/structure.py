@@ -3,7 +3,7 @@
 Works on the string alone (no model), line by line: each non-empty line is a block. The rules are
 typographic: a heading is a short line without final punctuation followed by a paragraph; a byline
 is a short last (or first) line naming people and an outlet; a list item starts with a bullet.
-Markup hints (headings known from HTML) override the guesses.
+Markup hints (headings, list items and the standfirst known from HTML) override the guesses.
 """
 
 from __future__ import annotations
@@ -151,11 +151,13 @@ def detect_structure(
     has_title: bool | None = None,
     headings: list[str] | None = None,
     list_items: list[str] | None = None,
+    standfirst: str | None = None,
 ) -> Structure:
     """Find the blocks of `text` and the article metadata they carry.
 
     `has_title` True says the first line is the title (a record gave it); None lets the rules
-    decide; False says there is none. `headings` and `list_items` are lines known from markup.
+    decide; False says there is none. `headings`, `list_items` and `standfirst` are lines known
+    from markup (the first body line equal to `standfirst` is the standfirst).
     """
     lines = _lines(text)
     result = Structure()
@@ -204,13 +206,18 @@ def detect_structure(
                 kinds[i] = "heading"
 
     body = [i for i in range(first_body, len(lines)) if kinds[i] == "paragraph"]
+    known = next((i for i in body if standfirst and texts[i] == standfirst.strip()), None)
+    if known is not None:
+        kinds[known] = "standfirst"
+        result.standfirst = texts[known]
+        body = [i for i in body if i > known]
     if body:
         first = body[0]
         dm = DATELINE_RE.match(texts[first])
         if dm:
             result.published = parse_french_date(dm.group("date"))
         following = next((j for j in range(first + 1, len(lines)) if kinds[j] != "byline"), None)
-        if following is not None and kinds[following] == "heading" and not dm:
+        if known is None and following is not None and kinds[following] == "heading" and not dm:
             kinds[first] = "standfirst"
             result.standfirst = texts[first]
 

@@ -11,6 +11,8 @@ import typer
 
 from presse.cli.output import report, stdout
 from presse.errors import InputError, PresseError
+from presse.ingest.language import LANG_HELP, check_forced
+from presse.ingest.limits import MAX_BYTES_HELP
 
 
 class OutputFormat(StrEnum):
@@ -23,6 +25,8 @@ def analyze(
     paths: Annotated[list[str], typer.Argument(help="Files (.txt, .html, .json, .jsonl, feeds) or - for stdin.")],
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format.")] = OutputFormat.text,
     record_id: Annotated[str | None, typer.Option("--id", help="Analyze only the record with this id (JSON/JSONL).")] = None,
+    max_bytes: Annotated[int | None, typer.Option("--max-bytes", min=1, help=MAX_BYTES_HELP)] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help=LANG_HELP)] = None,
 ) -> None:
     """Analyze articles: structure, actors, quotes with their speakers, voices.
 
@@ -30,14 +34,15 @@ def analyze(
     when any input failed.
     """
     from presse.analyze.pipeline import get_analyzer
-    from presse.ingest import iter_sources
+    from presse.ingest import iter_sources, use_max_bytes
     from presse.report import render_markdown, render_text
 
     out = stdout(soft_wrap=output_format != OutputFormat.text)
     failures = 0
     analyzer = None
     first = True
-    for item in iter_sources(paths, record_id=record_id):
+    limits = use_max_bytes(max_bytes)
+    for item in iter_sources(paths, record_id=record_id, limits=limits, language=check_forced(lang)):
         if isinstance(item, InputError):
             failures += 1
             report(item)

@@ -6,6 +6,9 @@ from typing import Annotated
 
 import typer
 
+from presse.ingest.language import LANG_HELP, check_forced
+from presse.ingest.limits import MAX_BYTES_HELP
+
 
 def register(app: typer.Typer) -> None:
     """Add the ``batch`` command to the main app (the library lives in :mod:`presse.corpus.batch`)."""
@@ -23,6 +26,8 @@ def batch(
     record_id: Annotated[str | None, typer.Option("--id", help="Only the record with this id (JSON/JSONL).")] = None,
     restart: Annotated[bool, typer.Option("--restart", help="Discard shards of a previous run instead of resuming.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    max_bytes: Annotated[int | None, typer.Option("--max-bytes", min=1, help=MAX_BYTES_HELP)] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help=LANG_HELP)] = None,
 ) -> None:
     """Analyze many articles into Parquet shards (articles, quotes, entities, mentions, errors).
 
@@ -34,6 +39,7 @@ def batch(
 
     from presse.cli.output import err, report
     from presse.corpus.batch import run_batch
+    from presse.ingest import use_max_bytes
 
     columns = (
         SpinnerColumn(),
@@ -65,6 +71,8 @@ def batch(
             shard_size=shard_size,
             record_id=record_id,
             restart=restart,
+            limits=use_max_bytes(max_bytes),
+            language=check_forced(lang),
             progress=progress,
         )
     for error in summary.errors:

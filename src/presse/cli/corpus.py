@@ -23,6 +23,8 @@ from rich.table import Table
 
 from presse.cli.output import err, escape, stdout
 from presse.errors import UsageError
+from presse.ingest.language import LANG_HELP, check_forced
+from presse.ingest.limits import MAX_BYTES_HELP
 
 DEFAULT_DB = "presse.db"
 
@@ -120,6 +122,8 @@ def ingest_command(
     reanalyze: Annotated[
         bool, typer.Option("--reanalyze", help="Analyze stored articles again even when unchanged.")
     ] = False,
+    max_bytes: Annotated[int | None, typer.Option("--max-bytes", min=1, help=MAX_BYTES_HELP)] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help=LANG_HELP)] = None,
 ) -> None:
     """Analyze articles into a corpus database; rerun it to add new ones or resume.
 
@@ -137,11 +141,13 @@ def ingest_command(
     )
 
     from presse.corpus.ingest import IngestEvent, estimate_total, ingest, ingest_batch
+    from presse.ingest import use_max_bytes
 
     if bool(sources) == (from_batch is not None):
         raise UsageError("give either SOURCES to analyze or --from-batch DIR, not both or neither")
     if reanalyze and from_batch is not None:
         raise UsageError("--reanalyze analyzes SOURCES again; --from-batch loads analyses already made")
+    limits = use_max_bytes(max_bytes)
     total = estimate_total(sources) if sources else None
     progress = Progress(
         TextColumn("[bold]ingest"),
@@ -180,7 +186,10 @@ def ingest_command(
         if from_batch is not None:
             counts = ingest_batch(from_batch, db, progress=on_event)
         else:
-            counts = ingest(sources or [], db, jobs=jobs, progress=on_event, reanalyze=reanalyze)
+            counts = ingest(
+                sources or [], db, jobs=jobs, limits=limits, language=check_forced(lang),
+                progress=on_event, reanalyze=reanalyze,
+            )
     rate = counts.items / counts.seconds if counts.seconds else 0.0
     why = "as asked" if reanalyze else "analyzed by an older presse"
     err.print(

@@ -17,7 +17,7 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from presse.corpus.chunks import DEFAULT_CHUNK_SIZE, Item
 from presse.corpus.cluster import analyze_dask, dask_client
@@ -33,6 +33,9 @@ from presse.corpus.shards import DEFAULT_SHARD_SIZE, ShardRows, shard_name, writ
 from presse.corpus.workers import analyze_parallel
 from presse.errors import InputError, UsageError
 from presse.model import Article
+
+if TYPE_CHECKING:
+    from presse.ingest.limits import Limits
 
 
 @dataclass
@@ -73,6 +76,8 @@ def run_batch(
     record_id: str | None = None,
     restart: bool = False,
     max_shards: int | None = None,
+    limits: Limits | None = None,
+    language: str | None = None,
     progress: ProgressCallback | None = None,
 ) -> BatchSummary:
     """Analyze ``paths`` (as :func:`presse.ingest.iter_sources` reads them) into shards in ``out``.
@@ -92,16 +97,25 @@ def run_batch(
     - A bad input or document is recorded in its shard's ``errors`` table and in
       ``summary.errors``; the others go on.
     - ``max_shards``: stop after writing that many shards (a partial run, resumable).
+    - ``limits``: size limits for reading the inputs (default: :func:`presse.ingest.configured_limits`);
+      other limits than the defaults are part of the fingerprint, so a rerun with a raised limit
+      asks for ``restart``.
+    - ``language``: force every document's language (see :func:`presse.ingest.settle_language`;
+      by default a document in a language presse does not analyze is an error); part of the
+      fingerprint when given.
     - ``progress(documents, words)`` is called as results arrive.
     """
-    from presse.ingest import iter_sources
+    from presse.ingest import configured_limits, iter_sources
 
+    limits = limits or configured_limits()
     if shard_size < 1 or chunk_size < 1:
         raise UsageError("shard size and chunk size must be at least 1")
     started = time.perf_counter()
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    print_ = fingerprint(paths, shard_size=shard_size, record_id=record_id)
+    print_ = fingerprint(
+        paths, shard_size=shard_size, record_id=record_id, limits=limits, language=language
+    )
     manifest = read_manifest(out)
     if manifest is not None and not restart and (
         print_ is None or manifest.get("fingerprint") != print_
@@ -131,7 +145,9 @@ def run_batch(
     positions: deque[int] = deque()
 
     def todo() -> Iterator[Item]:
-        for position, item in enumerate(iter_sources(paths, record_id=record_id)):
+        for position, item in enumerate(
+            iter_sources(paths, record_id=record_id, limits=limits, language=language)
+        ):
             if position // shard_size in done:
                 continue
             positions.append(position)

@@ -39,6 +39,7 @@ from presse.ingest import (
     Limits,
     iter_sources,
     read_feed_entries,
+    settle_language,
     supported_files,
 )
 from presse.model import Article, Document
@@ -102,17 +103,22 @@ def _is_feed_file(path: str) -> bool:
     return EXTENSIONS.get(Path(path).suffix.lower()) == "feed"
 
 
-def _file_items(path: str, limits: Limits) -> Iterator[Document | InputError | _Link]:
+def _file_items(
+    path: str, limits: Limits, language: str | None
+) -> Iterator[Document | InputError | _Link]:
     if _is_feed_file(path):
         try:
             entries = read_feed_entries(path, limits=limits)
         except InputError:
             # not a feed after all (an XHTML page saved as .xml): read it as ingest would
-            yield from iter_sources([path], limits=limits)
+            yield from iter_sources([path], limits=limits, language=language)
             return
         for index, entry in enumerate(entries):
             if entry.document is not None:
-                yield entry.document
+                try:
+                    yield settle_language(entry.document, language)
+                except InputError as error:
+                    yield error
             else:
                 yield _Link(
                     f"{path}#{entry.id}" if entry.id else f"{path}[{index}]",
@@ -121,16 +127,21 @@ def _file_items(path: str, limits: Limits) -> Iterator[Document | InputError | _
                     entry.reason,
                 )
         return
-    yield from iter_sources([path], limits=limits)
+    yield from iter_sources([path], limits=limits, language=language)
 
 
 def iter_items(
-    sources: Iterable[str | Path], *, limits: Limits = DEFAULT_LIMITS
+    sources: Iterable[str | Path],
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    language: str | None = None,
 ) -> Iterator[Document | InputError | _Link]:
     """Documents, input errors and link-only feed entries of ``sources``, in order.
 
     Directories are read recursively (supported extensions, sorted paths); feed files give
-    their link-only entries too, which :func:`presse.ingest.iter_sources` leaves out.
+    their link-only entries too, which :func:`presse.ingest.iter_sources` leaves out. Every
+    document's language is settled as :func:`presse.ingest.iter_sources` does (``language``
+    forces one).
     """
     for source in map(str, sources):
         if source != "-" and Path(source).is_dir():
@@ -138,11 +149,11 @@ def iter_items(
             if not files:
                 yield from iter_sources([source], limits=limits)  # its "no supported files" error
             for file in files:
-                yield from _file_items(file, limits)
+                yield from _file_items(file, limits, language)
         elif source != "-" and Path(source).is_file():
-            yield from _file_items(source, limits)
+            yield from _file_items(source, limits, language)
         else:
-            yield from iter_sources([source], limits=limits)
+            yield from iter_sources([source], limits=limits, language=language)
 
 
 def estimate_total(sources: Sequence[str | Path]) -> int | None:
@@ -173,10 +184,14 @@ def ingest(
     jobs: int = 1,
     chunk_size: int | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    language: str | None = None,
     progress: ProgressCallback | None = None,
     reanalyze: bool = False,
 ) -> IngestCounts:
     """Ingest ``sources`` into the store ``db`` (created when missing); return the counts.
+
+    ``language`` forces the language of every document (see :func:`presse.ingest.settle_language`);
+    by default a document in a language presse does not analyze is a failed item.
 
     ``jobs``: analysis processes (1: this process). ``chunk_size``: documents sent to the
     analyzer at a time (default 8 in this process, so that articles reach the store soon,
@@ -191,7 +206,7 @@ def ingest(
         keys: deque[tuple[str, str, bool] | None] = deque()  # key, digest, re-analysis
 
         def to_analyze() -> Iterator[Document | InputError]:
-            for item in iter_items(sources, limits=limits):
+            for item in iter_items(sources, limits=limits, language=language):
                 if isinstance(item, _Link):
                     writer.record_link(item.source, item.link, item.title, item.reason)
                     emit(IngestEvent("link", item.source))
@@ -277,7 +292,10 @@ def _store_error(
     writer: StoreWriter, error: PresseError, fallback_source: str, emit: ProgressCallback
 ) -> None:
     source = error.source if isinstance(error, InputError) else fallback_source
-    reason = error.problem if isinstance(error, InputError) else str(error)
+    if isinstance(error, InputError):
+        reason = f"{error.problem} ({error.hint})" if error.hint else error.problem
+    else:
+        reason = str(error)
     writer.record_error(source, reason)
     emit(IngestEvent("failed", source, reason=reason))
 

@@ -3,26 +3,35 @@ reads), written atomically."""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from presse.errors import InputError
+
+if TYPE_CHECKING:
+    from presse.ingest.limits import Limits
 
 MANIFEST = "manifest.json"
 MANIFEST_VERSION = 1
 
 
 def fingerprint(
-    paths: Sequence[str | Path], *, shard_size: int, record_id: str | None = None
+    paths: Sequence[str | Path],
+    *,
+    shard_size: int,
+    record_id: str | None = None,
+    limits: Limits | None = None,
+    language: str | None = None,
 ) -> dict[str, Any] | None:
     """What a batch's shards depend on: each input file (directories expanded) with its size and
-    modification time, the shard size and the record id. None when an input is standard input
-    (which cannot be resumed)."""
-    from presse.ingest import supported_files
+    modification time, the shard size, the record id, and the size limits and forced language
+    when they are not the defaults. None when an input is standard input (which cannot be resumed)."""
+    from presse.ingest import DEFAULT_LIMITS, supported_files
 
     files: list[dict[str, Any]] = []
     for path in map(str, paths):
@@ -36,7 +45,12 @@ def fingerprint(
                 files.append({"path": file, "size": None, "mtime_ns": None})
                 continue
             files.append({"path": file, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns})
-    return {"inputs": files, "shard_size": shard_size, "record_id": record_id}
+    print_: dict[str, Any] = {"inputs": files, "shard_size": shard_size, "record_id": record_id}
+    if limits is not None and limits != DEFAULT_LIMITS:
+        print_["limits"] = dataclasses.asdict(limits)
+    if language is not None:
+        print_["language"] = language
+    return print_
 
 
 def digest(value: object) -> str:
@@ -67,6 +81,10 @@ def describe_change(old: dict[str, Any] | None, new: dict[str, Any] | None) -> s
         return f"shard size {old.get('shard_size')} → {new.get('shard_size')}"
     if old.get("record_id") != new.get("record_id"):
         return "the record id differs"
+    if old.get("limits") != new.get("limits"):
+        return "the size limits differ"
+    if old.get("language") != new.get("language"):
+        return "the forced language (--lang) differs"
     before = {f["path"]: f for f in old.get("inputs", [])}
     after = {f["path"]: f for f in new.get("inputs", [])}
     changed = sorted(set(before) ^ set(after)) or sorted(

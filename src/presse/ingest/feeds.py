@@ -1,10 +1,11 @@
 """RSS and Atom feeds: entries that carry the article text become Documents.
 
-An entry has article text when it has a ``content`` element (RSS ``content:encoded``, Atom
-``<content>``) or a summary of at least ``SUMMARY_MIN_CHARS`` characters of text. Most news feeds
-give only a link and a teaser: such entries are returned by :func:`read_feed_entries` with
-``document=None`` and a ``reason``, so a corpus builder can record (or fetch) the links; they are
-never turned into Documents with empty or teaser-only text.
+An entry's text is its ``content`` element (RSS ``content:encoded``, Atom ``<content>``). When it
+has none, its summary (RSS ``<description>``, Atom ``<summary>``) is analyzed instead, whatever
+its length, and the Document says so in its ``warnings`` (most news feeds give only a link and a
+teaser: the analysis then covers the teaser, not the article). An entry with neither (a title
+and a link) is returned by :func:`read_feed_entries` with ``document=None`` and a ``reason``, so
+a corpus builder can record (or fetch) the link; :func:`feed_items` skips it.
 
 HTML content is turned into lines as for HTML pages (see :mod:`presse.ingest.html`); a first
 heading repeating the entry title is dropped. Source names: ``path#<entry id>``, or ``path[i]``
@@ -27,7 +28,6 @@ from presse.ingest.meta import language_code, parse_date, split_authors
 from presse.ingest.text import binary_error, binary_kind, normalize_text
 from presse.model import Document
 
-SUMMARY_MIN_CHARS = 500
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
@@ -102,7 +102,7 @@ def parse_feed(data: bytes, source: str, limits: Limits) -> list[FeedEntry]:
 
 
 def _entry(
-    entry: Any, index: int, source: str, outlet: str | None, language: str, limits: Limits
+    entry: Any, index: int, source: str, outlet: str | None, language: str | None, limits: Limits
 ) -> FeedEntry:
     title = _one_line(entry.get("title"))
     link = entry.get("link") or None
@@ -113,15 +113,12 @@ def _entry(
     if contents:
         best = max(contents, key=lambda c: len(c.get("value", "")))
         text, headings, list_items = _entry_text(best, title)
-    reason = None
+    warnings: list[str] = []
     if not text.strip() and entry.get("summary_detail"):
-        summary, s_headings, s_items = _entry_text(entry["summary_detail"], title)
-        if len(summary) >= SUMMARY_MIN_CHARS:
-            text, headings, list_items = summary, s_headings, s_items
-        elif summary:
-            reason = f"only a link and a {len(summary)}-character summary, no article text"
+        text, headings, list_items = _entry_text(entry["summary_detail"], title)
+        warnings.append(summary_warning(len(text)))
     if not text.strip():
-        return FeedEntry(None, link, title, reason or "only a link, no article text", entry_id)
+        return FeedEntry(None, link, title, "only a link, no article text", entry_id)
     try:
         check_chars(name, text, limits)
     except InputError as error:
@@ -138,8 +135,17 @@ def _entry(
         language=language_code(_entry_language(entry), language),
         headings=headings,
         list_items=list_items,
+        warnings=warnings,
     )
     return FeedEntry(document, link, title, None, entry_id)
+
+
+def summary_warning(length: int) -> str:
+    """The warning of a Document read from a feed entry's summary of ``length`` characters."""
+    return (
+        f"the feed gives only this entry's summary ({length:,} characters), not the article's "
+        "text: the analysis covers the summary"
+    )
 
 
 def _entry_language(entry: Any) -> str | None:
@@ -180,7 +186,7 @@ def feed_items(
     if not documents:
         yield InputError(
             source,
-            f"no entry with article text: the {len(entries)} entries have only links or summaries",
+            f"no entry with text: the {len(entries)} entries have only a title and a link",
             "fetch the linked pages and ingest them as HTML",
         )
     yield from documents

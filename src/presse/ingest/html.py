@@ -7,6 +7,12 @@ content) is a line of its own and is also listed in ``Document.headings``; a lis
 lists equals one line of ``Document.text`` exactly. A ``<br>`` inside a paragraph starts a new
 line; table rows become lines with cells joined by " | ". The page title is not part of the text
 (it is ``Document.title``); a first heading repeating it is dropped.
+
+Pages only (see :func:`html_document`): the standfirst, an element of class ``chapo``,
+``chapeau``, ``lead``, ``standfirst`` or ``intro`` (or ``og:description``), is a line of the
+text, listed as ``Document.standfirst``. A ``<blockquote>`` is one line between « » (a direct
+quotation for the quote finder, whatever the page's styling shows), followed by its attribution
+(``<footer>``, ``<cite>``, or a last line starting with a dash) as a signature line "— Name".
 """
 
 from __future__ import annotations
@@ -210,6 +216,125 @@ def decode_html(data: bytes, source: str) -> str:
     return decode_bytes(data, source)
 
 
+_STANDFIRST_CLASS = re.compile(r"(?:^|[-_])(?:chapo|chapeau|lead|standfirst|intro)$", re.IGNORECASE)
+_NOT_ARTICLE = frozenset({"nav", "aside", "footer", "form", "script", "style", "noscript"})
+_DASHES = "—–-―"
+_MAX_STANDFIRST_CHARS = 1200  # a longer element "intro" wraps the article, not its standfirst
+
+
+@dataclass
+class _Page:
+    """What presse reads from a page's markup before trafilatura: the markup with blockquotes
+    rewritten as quotations, and the standfirst."""
+
+    markup: str
+    standfirst: str | None = None
+    from_meta: bool = False
+
+
+def _read_page(markup: str) -> _Page:
+    try:
+        tree = lxml_html.document_fromstring(markup)
+    except (etree.ParserError, etree.ParseError, ValueError):
+        return _Page(markup)
+    quotes = [q for q in tree.iter("blockquote") if not _inside(q, _NOT_ARTICLE)]
+    for quote in quotes:
+        _mark_quotation(quote)
+    standfirst = _standfirst_element(tree)
+    meta = None if standfirst else _meta_description(tree)
+    if quotes:
+        markup = lxml_html.tostring(tree, encoding="unicode")
+    return _Page(markup, standfirst or meta, standfirst is None and meta is not None)
+
+
+def _inside(element: etree._Element, tags: frozenset[str]) -> bool:
+    return any(_tag(a) in tags for a in element.iterancestors())
+
+
+def _mark_quotation(quote: etree._Element) -> None:
+    """Rewrite a <blockquote> as a paragraph « its text » and, when it names one, a signature
+    line "— its attribution"."""
+    attribution = _attribution(quote)
+    text = _one_line(" ".join(_inline_text(p) for p in _paragraphs(quote)))
+    for child in list(quote):
+        quote.remove(child)
+    quote.text = None
+    if not text:
+        return
+    if text[0] not in "«“\"":
+        text = f"« {text} »"
+    etree.SubElement(quote, "p").text = text
+    if attribution:
+        etree.SubElement(quote, "p").text = f"— {attribution}"
+
+
+def _paragraphs(quote: etree._Element) -> list[etree._Element]:
+    blocks = [c for c in quote if _tag(c) in ("p", "div")]
+    return blocks or [quote]
+
+
+def _attribution(quote: etree._Element) -> str | None:
+    """The attribution of a blockquote (removed from it): its <footer>, its <cite>, or a last
+    paragraph that starts with a dash; None when it has none."""
+    holder = next(iter(quote.iter("footer")), None)
+    if holder is None:
+        cite = next(iter(quote.iter("cite")), None)
+        if cite is not None:
+            parent = cite.getparent()
+            rest = _one_line(_inline_text(parent)).replace(_one_line(_inline_text(cite)), "")
+            holder = parent if parent is not quote and not rest.strip(_DASHES + " ,") else cite
+    if holder is None:
+        last = next((c for c in reversed(quote) if _tag(c) in ("p", "div")), None)
+        line = _one_line(_inline_text(last)) if last is not None else ""
+        if line[:1] in _DASHES and len(line.split()) <= 12 and len(_paragraphs(quote)) > 1:
+            holder = last
+    if holder is None:
+        return None
+    text = _one_line(_inline_text(holder)).lstrip(_DASHES + " ").strip()
+    parent = holder.getparent()
+    if parent is not None:
+        tail = holder.tail
+        parent.remove(holder)
+        if tail and tail.strip():
+            parent.text = (parent.text or "") + tail
+    return text or None
+
+
+def _standfirst_element(tree: etree._Element) -> str | None:
+    for element in tree.iter():
+        classes = (element.get("class") or "").split() if isinstance(element.tag, str) else []
+        if not any(_STANDFIRST_CLASS.search(c) for c in classes) or _inside(element, _NOT_ARTICLE):
+            continue
+        text = _one_line(_inline_text(element))
+        if 20 <= len(text) <= _MAX_STANDFIRST_CHARS:
+            return text
+    return None
+
+
+def _meta_description(tree: etree._Element) -> str | None:
+    for meta in tree.iter("meta"):
+        if (meta.get("property") or "").lower() == "og:description":
+            text = _one_line(meta.get("content") or "")
+            return text if len(text) >= 40 else None
+    return None
+
+
+def _with_standfirst(lines: Extracted, page: _Page) -> tuple[str, str | None]:
+    """The text with the standfirst as its first line when the extraction left it out, and the
+    standfirst line (None when there is none, or when a meta description merely repeats the
+    start of the text)."""
+    standfirst = page.standfirst
+    text_lines = lines.text.split("\n")
+    if standfirst is None or standfirst in text_lines[:1]:
+        return lines.text, standfirst
+    start = standfirst.rstrip(".…").strip()
+    if page.from_meta and any(start in line for line in text_lines[:3]):
+        return lines.text, None  # a teaser cut from the first paragraph
+    if standfirst in text_lines:
+        return lines.text, None if page.from_meta else standfirst
+    return f"{standfirst}\n{lines.text}", standfirst
+
+
 def html_document(data: bytes, source: str, limits: Limits, *, url: str | None = None) -> Document:
     """A Document from the bytes of an HTML page: main text and metadata via trafilatura.
 
@@ -222,6 +347,8 @@ def html_document(data: bytes, source: str, limits: Limits, *, url: str | None =
     markup = decode_html(data, source)
     if not markup.strip():
         raise InputError(source, "is empty", "there is no text to analyze")
+    page = _read_page(markup)
+    markup = page.markup
     extracted = _extract(markup, url)
     body = getattr(extracted, "body", None)
     if extracted is None or body is None:
@@ -236,7 +363,8 @@ def html_document(data: bytes, source: str, limits: Limits, *, url: str | None =
             raise _no_text(source)
     title = _one_line(extracted.title) if extracted.title else None
     lines = lines_from_tree(body, title)
-    text = check_chars(source, normalize_text(lines.text), limits)
+    with_standfirst, standfirst = _with_standfirst(lines, page)
+    text = check_chars(source, normalize_text(with_standfirst), limits)
     if not text:
         raise _no_text(source)
     return Document(
@@ -250,6 +378,7 @@ def html_document(data: bytes, source: str, limits: Limits, *, url: str | None =
         language=language_code(_html_lang(markup)),
         headings=lines.headings,
         list_items=lines.list_items,
+        standfirst=standfirst,
     )
 
 

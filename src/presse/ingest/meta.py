@@ -80,7 +80,7 @@ def parse_date(value: object) -> date | None:
 _LANGUAGE = re.compile(r"^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*$")
 
 
-def language_code(value: object, default: str = "fr") -> str:
+def language_code(value: object, default: str | None = None) -> str | None:
     """The primary language subtag of a language tag ("fr-FR" → "fr"), or ``default``."""
     if isinstance(value, str):
         match = _LANGUAGE.match(value.strip())

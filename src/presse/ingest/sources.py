@@ -20,6 +20,7 @@ from presse.errors import InputError
 from presse.ingest.feeds import FeedEntry, feed_items, parse_feed
 from presse.ingest.files import STDIN, directory_error, open_file, read_file, read_stdin
 from presse.ingest.html import html_document
+from presse.ingest.language import settle_language
 from presse.ingest.limits import DEFAULT_LIMITS, Limits, too_large_bytes
 from presse.ingest.records import json_items, jsonl_items
 from presse.ingest.text import binary_error, binary_kind, empty_error, text_document
@@ -153,6 +154,20 @@ def _closing(
         yield from items
 
 
+def _settled(
+    items: Iterator[Document | InputError], language: str | None
+) -> Iterator[Document | InputError]:
+    """The items with each Document's language settled (see :func:`settle_language`): a
+    document in a language presse does not analyze becomes its InputError."""
+    for item in items:
+        if isinstance(item, Document):
+            try:
+                item = settle_language(item, language)
+            except InputError as error:
+                item = error
+        yield item
+
+
 def _strict(items: Iterator[Document | InputError]) -> Iterator[Document]:
     for item in items:
         if isinstance(item, InputError):
@@ -161,7 +176,11 @@ def _strict(items: Iterator[Document | InputError]) -> Iterator[Document]:
 
 
 def read_source(
-    path: str | Path, *, record_id: str | None = None, limits: Limits = DEFAULT_LIMITS
+    path: str | Path,
+    *,
+    record_id: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    language: str | None = None,
 ) -> Iterator[Document]:
     """The documents of one input: a file, or standard input when ``path`` is ``"-"``.
 
@@ -176,13 +195,16 @@ def read_source(
     - Strict about records: reading stops with InputError at the first bad record (invalid JSON
       line, record without text…), after the good records before it were yielded. To go past bad
       records, use :func:`iter_sources`, which yields them as errors and continues.
-    - A feed yields only its entries that carry article text (see :func:`read_feed_entries` for
-      the others); InputError if none does.
+    - A feed yields only its entries that carry text, content or summary (see
+      :func:`read_feed_entries` for the others); InputError if none does.
+    - Each Document's ``language`` is settled by :func:`presse.ingest.settle_language`
+      (``language`` forces one); a document in a language presse does not analyze is an
+      InputError, like a bad record.
     """
     source = str(path)
     if source != STDIN and Path(source).is_dir():
         raise directory_error(source)
-    return _strict(_items(source, record_id, limits))
+    return _strict(_settled(_items(source, record_id, limits), language))
 
 
 def supported_files(directory: str) -> list[str]:
@@ -208,9 +230,11 @@ def iter_sources(
     *,
     record_id: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    language: str | None = None,
 ) -> Iterator[Document | InputError]:
     """Documents of several inputs in order, with an InputError item for each bad input or
-    record instead of stopping, so a caller can report them all at the end.
+    record (a document in a language presse does not analyze included) instead of stopping, so
+    a caller can report them all at the end.
 
     A directory is read recursively: its files with a supported extension (see
     :func:`supported_files`), in sorted path order; a directory without any is an InputError.
@@ -228,9 +252,9 @@ def iter_sources(
                     "supported: " + " ".join(sorted(EXTENSIONS)),
                 )
             for file in files:
-                yield from _lenient(file, record_id, limits)
+                yield from _settled(_lenient(file, record_id, limits), language)
         else:
-            yield from _lenient(source, record_id, limits)
+            yield from _settled(_lenient(source, record_id, limits), language)
 
 
 def _lenient(source: str, record_id: str | None, limits: Limits) -> Iterator[Document | InputError]:
@@ -242,7 +266,8 @@ def _lenient(source: str, record_id: str | None, limits: Limits) -> Iterator[Doc
 
 def read_feed_entries(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> list[FeedEntry]:
     """All entries of an RSS/Atom feed file (or standard input for ``"-"``), with or without
-    article text: link-only entries have ``document=None`` and a ``reason``.
+    article text: link-only entries have ``document=None`` and a ``reason``. The documents'
+    language is the one the feed declares, not yet settled (see :func:`settle_language`).
 
     Raises InputError if the input cannot be read, is not a feed, or is malformed.
     """
