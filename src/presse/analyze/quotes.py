@@ -108,7 +108,7 @@ def _text(doc: Doc) -> str:
 def cue_of(token: Token) -> CueVerb | None:
     """The reporting-verb entry for a verb token (multiword cues included), or None."""
     verbs = reporting_verbs()
-    if token.pos_ not in ("VERB", "AUX", "NOUN", "ADJ"):
+    if token.pos_ not in ("VERB", "AUX", "NOUN", "ADJ") and not _verb_by_position(token):
         return None
     lemma = _lexicon_lemma(token, verbs)
     for child in token.children:
@@ -154,7 +154,7 @@ def cue_label(token: Token) -> tuple[str, tuple[int, int]]:
             hi = max(hi, child.i + 1)
         if child.dep_ in ("xcomp",) and child.i == token.i + 1 and f"{token.lemma_} {child.lemma_}".lower() in reporting_verbs():
             hi = max(hi, child.i + 1)
-    while hi < len(doc) and INVERTED_CLITIC_RE.match(doc[hi].text):
+    while hi < len(doc) and (INVERTED_CLITIC_RE.match(doc[hi].text) or doc[hi].lower_ == "-t"):
         hi += 1
     return doc[lo:hi].text, (lo, hi)
 
@@ -421,8 +421,11 @@ class QuoteFinder:
         while len(toks) > 1 and toks[0].lower_ in PREVERBAL_CLITICS and toks[0].pos_ in ("PRON", "ADV"):
             reflexive = reflexive or toks[0].lower_ in REFLEXIVES
             toks = toks[1:]
-        if reflexive and toks[0].pos_ in ("ADJ", "NOUN") and self._is_incise_verb(toks[0], finite=True):
-            return toks[0]  # « s'indigne X » with the verb tagged as an adjective: a reflexive precedes a verb
+        if (
+            (reflexive or _verb_by_position(toks[0])) and toks[0].pos_ not in ("VERB", "AUX")
+            and self._is_incise_verb(toks[0], finite=True)
+        ):
+            return toks[0]  # « s'indigne X », « claironne-t-il » with the verb tagged as a noun or a name
         for t in toks[:3]:
             if t.text in (".", "«", ";") or t.pos_ in ("CCONJ", "SCONJ", "DET", "NOUN", "PROPN", "PRON"):
                 return None
@@ -1202,14 +1205,15 @@ class QuoteFinder:
             return None
         text = _text(doc)
         mark_at = len(text[: q.start].rstrip(WS + "«“\"")) if q.kind == "direct" else q.start
-        sent = tokens[0].sent
-        if q.cue is not None or sent.start == 0 or not _opens_clause(text, mark_at):
+        lo, _hi = _sentence_in_paragraph(tokens)
+        if q.cue is not None or lo == 0 or not _opens_clause(text, mark_at):
             return None
-        previous = doc[sent.start - 1].sent
-        gap = text[previous.end_char : q.start]
-        if "\n" in gap and not previous.text.rstrip().endswith(":"):
+        last = next((t for t in reversed(doc[:lo]) if not t.is_space), None)
+        if last is None:
+            return None
+        if "\n" in text[last.idx : q.start] and last.text != ":":
             return None  # another paragraph: nothing ties the words to its subject
-        return self._named_subject(previous, actors)
+        return self._named_subject(doc[last.sent.start : last.i + 1], actors)
 
     def _sentence_subject(self, doc: Doc, q: QuoteRec, actors: Actors) -> Token | None:
         """Who the journalist's sentence holding the quote is about, outside quote marks: its
@@ -1219,13 +1223,13 @@ class QuoteFinder:
         tokens = doc.char_span(q.start, q.end, alignment_mode="expand")
         if tokens is None or len(tokens) == 0:
             return None
-        sent = tokens[0].sent
-        before = self._named_subject(doc[sent.start : tokens.start], actors)
-        after = self._named_subject(doc[tokens.end : sent.end], actors, last=False)
+        lo, hi = _sentence_in_paragraph(tokens)
+        before = self._named_subject(doc[lo : tokens.start], actors)
+        after = self._named_subject(doc[tokens.end : hi], actors, last=False)
         if before is not None or after is not None:
             return before or after
         persons: dict[int, Token] = {}
-        for t in sent:
+        for t in doc[lo:hi]:
             idx = actors.by_token.get(t.i)
             if idx is None or tokens.start <= t.i < tokens.end or self._in_quote(t):
                 continue
@@ -1312,7 +1316,7 @@ class QuoteFinder:
                 q.speaker = next((
                     c for c in q.cue.subtree
                     if c.dep_ == "nmod" and q.cue.i < c.i and c.idx < q.start and not self._in_quote(c)
-                    and self._plausible_speaker(c, actors)
+                    and _actor_type(actors, c) in ("PER", "ORG")  # not « une conférence de presse »
                     and any(g.dep_ == "case" and g.lower_ in DE | {"du", "des"} for g in c.children)
                 ), None)
             if q.speaker is None and q.cue.idx >= q.end and q.cue.pos_ in ("VERB", "AUX"):
@@ -1443,6 +1447,32 @@ def _restrictive_ne(verb: Token) -> bool:
 # of its sentence when the quotation goes on after it (« A, a déclaré le maire. B »), not at the
 # point of an initial (« M. Dupont »)
 INCISE_SEGMENT_RE = re.compile(r",\s*([^,«»\n]{2,60}?)(?=,|(?<![\s.][A-ZÉ])[.!?…]\s+\S)")
+
+
+def _actor_type(actors: Actors, tok: Token) -> str | None:
+    """The entity type of the actor `tok` mentions, or None."""
+    ent = actors.entity_at(tok.i)
+    return ent.type if ent is not None else None
+
+
+def _sentence_in_paragraph(tokens: Span) -> tuple[int, int]:
+    """Token range of the sentence holding `tokens`, cut at paragraph breaks (the parser may run
+    a sentence over a blank line: a heading, or a paragraph opened by quote marks)."""
+    doc = tokens.doc
+    sent = tokens[0].sent
+    lo = next((t.i + 1 for t in reversed(doc[sent.start : tokens.start]) if "\n" in t.text), sent.start)
+    hi = next((t.i for t in doc[tokens.end : max(sent.end, tokens.end)] if "\n" in t.text), max(sent.end, tokens.end))
+    return lo, hi
+
+
+def _verb_by_position(tok: Token) -> bool:
+    """True when the word's place makes it a finite verb whatever its tag: right after a reflexive
+    clitic (« s'indigne ») or right before an inverted subject clitic (« claironne-t-il »)."""
+    doc = tok.doc
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return (tok.i > 0 and doc[tok.i - 1].lower_ in REFLEXIVES) or (
+        after is not None and (after.lower_ == "-t" or bool(INVERTED_CLITIC_RE.match(after.text)))
+    )
 
 
 def _is_word(tok: Token) -> bool:
