@@ -33,3 +33,10 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is absent (the shared corpora live beside the repository)")
     return path
+
+
+def speaker_name(article, quote) -> str | None:
+    """The name of a quote's speaker as a user reads it: its actor's canonical name, else the
+    mention's text (None when the speaker is unknown)."""
+    ent = article.entity(quote.speaker.entity) if quote.speaker.entity else None
+    return ent.name if ent else quote.speaker.name

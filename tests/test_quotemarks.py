@@ -15,6 +15,8 @@ from presse.analyze.quotemarks import find_quote_marks
         ('Il a dit "bonjour" puis "au revoir".', ["bonjour", "au revoir"]),
         ("« Il m'a dit “non” », raconte-t-elle.", ["Il m'a dit “non”"]),
         ("« Premier paragraphe.\n« Second paragraphe. »", ["Premier paragraphe.\n« Second paragraphe."]),
+        # an older typography reopens each paragraph with »
+        ("« Premier paragraphe.\n\n» Second paragraphe. »", ["Premier paragraphe.\n\n» Second paragraphe."]),
         ("qualifiée d'« extrêmement productive ».", ["extrêmement productive"]),
         ("« A » et « B » et « C ».", ["A", "B", "C"]),
     ],

@@ -1,8 +1,9 @@
 """Pair quote marks in a text: « », “ ”, straight " ", with nested ‹ › and ‘ ’.
 
-Pure string work, no model. French typography reopens « at the start of each paragraph of a
-quotation that runs over several paragraphs, without closing the previous one: such a run is one
-span. An unpaired mark never raises: it is reported in `warnings` and the best span is kept.
+Pure string work, no model. French typography reopens « (or, in an older usage, ») at the start
+of each paragraph of a quotation that runs over several paragraphs, without closing the previous
+one: such a run is one span. An unpaired mark never raises: it is reported in `warnings` and the
+best span is kept.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from dataclasses import dataclass, field
 
 PAIRS = {"«": "»", "“": "”", "„": "“"}
 CLOSERS = {"»", "”"}
+# what opens each further paragraph of a quotation running over several paragraphs
+REOPENERS = {"«": ("«", "»"), "“": ("“",), "„": ("„",)}
 WS = " \t\u00a0\u202f\u2009"
 
 
@@ -84,8 +87,9 @@ def _scan(
             k = j
             while k < n and text[k] in WS + "\n":
                 k += 1
-            if k < n and text[k] == opener and opener != closer and paragraphs < max_paragraphs:
-                # a reopened quotation paragraph: the same quotation goes on
+            if k < n and text[k] in REOPENERS.get(opener, ()) and paragraphs < max_paragraphs:
+                # a reopened quotation paragraph: the same quotation goes on (« or, in an older
+                # typography, » at the start of each paragraph)
                 paragraphs += 1
                 j = k + 1
                 stack.clear()

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from presse.analyze.actors import Actors, EntityRec, apposed_name
-from presse.analyze.quotemarks import MarkedSpan, find_quote_marks
+from presse.analyze.quotemarks import WS, MarkedSpan, find_quote_marks
 from presse.lexicons import (
     CueVerb,
     naming_cues,
@@ -36,6 +36,7 @@ OBJECT_CONTROL = frozenset({"permettre", "conduire", "pousser", "amener", "incit
 # heads of a quantity whose "de" complement says who speaks ("la plupart des témoins")
 QUANTITY_NOUNS = frozenset({"plupart", "majorité", "partie", "ensemble", "totalité", "nombre", "moitié", "minorité", "quasi-totalité"})
 QUE = {"que", "qu'", "qu’"}
+REFLEXIVES = frozenset({"se", "s'", "s’"})
 DE = {"de", "d'", "d’"}
 # prepositions that open an adverbial clause of their own ("pour avoir …", "sans dire …")
 CLAUSE_PREPOSITIONS = {"pour", "sans", "afin", "avant", "après", "par", "comme", "quitte", "faute"}
@@ -90,6 +91,7 @@ class QuoteRec:
     speaker_tokens: tuple[int, int] | None = None  # token range of the speaker mention
     speaker_name: str | None = None
     speaker_entity: int | None = None  # index in doc._.presse_actors.entities
+    continues: QuoteRec | None = None  # the quotation whose voice goes on in this one
     entity: EntityRec | None = field(default=None, repr=False, compare=False)
     doc: Doc | None = field(default=None, repr=False, compare=False)
 
@@ -150,13 +152,13 @@ def _text(doc: Doc) -> str:
 def cue_of(token: Token) -> CueVerb | None:
     """The reporting-verb entry for a verb token (multiword cues included), or None."""
     verbs = reporting_verbs()
-    if token.pos_ not in ("VERB", "AUX", "NOUN", "ADJ"):
+    if token.pos_ not in ("VERB", "AUX", "NOUN", "ADJ") and not _verb_by_position(token):
         return None
     lemma = _lexicon_lemma(token, verbs)
     for child in token.children:
         if child.dep_ in ("xcomp", "obj", "ccomp") and f"{lemma} {child.lemma_.lower()}" in verbs:
             return verbs[f"{lemma} {child.lemma_.lower()}"]
-    reflexive = any(c.lower_ in ("se", "s'", "s’") for c in token.children)
+    reflexive = any(c.lower_ in REFLEXIVES for c in token.children)
     if reflexive:
         for form in (f"se {lemma}", f"s'{lemma}"):
             if form in verbs:
@@ -178,7 +180,7 @@ def _lexicon_lemma(token: Token, verbs: Mapping[str, CueVerb]) -> str:
     for form in (lemma, token.lower_):
         for pattern, ending in _INFINITIVE_GUESSES:
             guess = pattern.sub(ending, form)
-            if guess != form and (guess in verbs or f"{guess} de" in verbs):
+            if guess != form and any(f in verbs for f in (guess, f"{guess} de", f"se {guess}", f"s'{guess}")):
                 return guess
     return lemma
 
@@ -190,11 +192,13 @@ def cue_label(token: Token) -> tuple[str, tuple[int, int]]:
     for child in token.children:
         if child.dep_.startswith("aux") and child.i < token.i and token.i - child.i <= 3:
             lo = min(lo, child.i)
+        if child.lower_ in REFLEXIVES and child.i < token.i and token.i - child.i <= 4:
+            lo = min(lo, child.i)  # a pronominal verb is written with its reflexive: "s'est agacé"
         if INVERTED_CLITIC_RE.match(child.text) or child.text.lower() == "-t":
             hi = max(hi, child.i + 1)
         if child.dep_ in ("xcomp",) and child.i == token.i + 1 and f"{token.lemma_} {child.lemma_}".lower() in reporting_verbs():
             hi = max(hi, child.i + 1)
-    while hi < len(doc) and INVERTED_CLITIC_RE.match(doc[hi].text):
+    while hi < len(doc) and (INVERTED_CLITIC_RE.match(doc[hi].text) or doc[hi].lower_ == "-t"):
         hi += 1
     return doc[lo:hi].text, (lo, hi)
 
@@ -242,7 +246,7 @@ class QuoteFinder:
                 direct.append(rec)
         direct.extend(dialogue)
         self._signed_quotes(direct)
-        self._context_speakers(doc, direct)
+        self._context_speakers(doc, direct, actors)
         kept_indirect = []
         for rec in indirect:
             overlapping = [d for d in direct if d.start < rec.end and rec.start < d.end]
@@ -267,7 +271,7 @@ class QuoteFinder:
         incise: Token | None = None
         start = span.start
         inner = _text(doc)[span.start : span.end]
-        for m in re.finditer(r",\s*([^,«»]{2,60}?)(?=,)", inner):
+        for m in INCISE_SEGMENT_RE.finditer(inner):
             a = span.start + m.start()
             b = span.start + m.end() + 1
             segment = doc.char_span(span.start + m.start(1), span.start + m.end(1), alignment_mode="expand")
@@ -278,21 +282,22 @@ class QuoteFinder:
             if a > start:
                 pieces.append(MarkedSpan(start, a, span.open_at, span.close_at, span.mark, span.closed))
             start = b
-            while start < span.end and _text(doc)[start].isspace():
-                start += 1
+            while start < span.end and (_text(doc)[start].isspace() or _text(doc)[start] in "«»"):
+                start += 1  # and the mark reopening the quotation's next paragraph
         if incise is None:
             return [span], None
         pieces.append(MarkedSpan(start, span.end, span.open_at, span.close_at, span.mark, span.closed))
         return [p for p in pieces if p.end > p.start], incise
 
     @classmethod
-    def _is_incise_verb(cls, token: Token) -> bool:
-        """A reporting verb used as an incise: finite (or with its auxiliary), subject after it."""
+    def _is_incise_verb(cls, token: Token, finite: bool = False) -> bool:
+        """A reporting verb used as an incise: finite (or with its auxiliary; `finite` when the
+        context already says so), subject after it."""
         entry = cue_of(token)
         return (
             entry is not None
             and "incise" in entry.frames
-            and _finite_or_aux(token)
+            and (finite or _finite_or_aux(token))
             and cls._has_inverted_subject(token)
         )
 
@@ -303,7 +308,7 @@ class QuoteFinder:
         tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
         if tokens is None or len(tokens) == 0:
             return None
-        words = [t for t in tokens if t.is_alpha]
+        words = [t for t in tokens if _is_word(t)]
         has_verb = any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in tokens)
         sentence_like = bool(words) and (tokens.text[-1:] in ".!?…" or (has_verb and len(words) >= 4))
         if _parenthesized(doc, span):
@@ -314,15 +319,19 @@ class QuoteFinder:
         naming = self._naming_context(doc, span, tokens) and not _shouted(doc, span)
         base = dict(start=span.start, end=span.end, kind="direct")
         conf_penalty = 0.0 if span.closed else 0.2
+        # marks standing where a clause stands (the sentence starts with them, or a colon opens
+        # them) hold an utterance when a speaker's cue frames them, however short: « Non », a dit
+        # X; X a répondu : « Jamais ». A name or a term fills a noun's place inside a sentence.
+        utterance_slot = _opens_clause(_text(doc), span.open_at)
 
-        incise = None if naming else self._incise_after(doc, span)
+        incise = None if naming and not utterance_slot else self._incise_after(doc, span)
         if incise is not None:
             return QuoteRec(**base, evidence="direct: incise after the quote", confidence=0.95 - conf_penalty, cue=incise)
         incise = None if naming else self._sentence_incise(doc, span)
         if incise is not None:
             return QuoteRec(**base, evidence="direct: incise closing its sentence", confidence=0.85 - conf_penalty, cue=incise)
         colon = self._colon_before(doc, span)
-        if colon is not None and not naming:
+        if colon is not None and (not naming or colon[0] is not None):
             cue_tok, speaker_tok = colon
             if cue_tok is not None:
                 return QuoteRec(**base, evidence="direct: reporting verb and colon", confidence=0.9 - conf_penalty, cue=cue_tok)
@@ -413,13 +422,13 @@ class QuoteFinder:
         before = doc.char_span(max(0, span.open_at - 40), span.open_at, alignment_mode="contract")
         last = next((t for t in reversed(before or []) if not t.is_space), None)
         # "…, l'une des chercheuses du projet, « … »": punctuation parts the marks from the noun
-        prev_words = [] if last is not None and last.is_punct else [t for t in (before or []) if t.is_alpha][-3:]
+        prev_words = [] if last is not None and last.is_punct else [t for t in (before or []) if _is_word(t)][-3:]
         for t in prev_words[-2:]:
             if t.lower_ in cues.verbs or t.lemma_.lower() in cues.verbs:
                 return True
         if prev_words and (prev_words[-1].lower_ in cues.nouns or prev_words[-1].lemma_.lower() in cues.nouns):
             return True
-        words = [t for t in tokens if t.is_alpha]
+        words = [t for t in tokens if _is_word(t)]
         verbless = not any(t.pos_ in ("VERB", "AUX") for t in tokens)
         long_words = [w for w in words if len(w) > 3]
         if 1 < len(words) <= 5 and long_words and all(w.text[0].isupper() for w in long_words):
@@ -451,6 +460,16 @@ class QuoteFinder:
                 return None
         else:
             toks = toks[1:]
+        # the clitics of the verb group (« s'est agacé », « lui a répondu ») come before the verb
+        reflexive = False
+        while len(toks) > 1 and toks[0].lower_ in PREVERBAL_CLITICS and toks[0].pos_ in ("PRON", "ADV"):
+            reflexive = reflexive or toks[0].lower_ in REFLEXIVES
+            toks = toks[1:]
+        if (
+            (reflexive or _verb_by_position(toks[0])) and toks[0].pos_ not in ("VERB", "AUX")
+            and self._is_incise_verb(toks[0], finite=True)
+        ):
+            return toks[0]  # « s'indigne X », « claironne-t-il » with the verb tagged as a noun or a name
         for t in toks[:3]:
             if t.text in (".", "«", ";") or t.pos_ in ("CCONJ", "SCONJ", "DET", "NOUN", "PROPN", "PRON"):
                 return None
@@ -482,7 +501,7 @@ class QuoteFinder:
         for t in after:
             if last_mark is not None and t.i <= last_mark:
                 continue
-            if t.i > 0 and doc[t.i - 1].text == "," and t.pos_ in ("VERB", "AUX"):
+            if t.pos_ in ("VERB", "AUX") and doc_prev_is_comma(t):
                 verb = t if t.pos_ == "VERB" else next((h for h in after if h.pos_ == "VERB" and h.i > t.i), t)
                 if self._is_incise_verb(verb):
                     return verb
@@ -588,7 +607,7 @@ class QuoteFinder:
     def _signer(doc: Doc, start: int, end: int, actors: Actors) -> Token | None:
         """The person or body a short verbless dash line names, or None when it is speech."""
         line = doc.char_span(start, end, alignment_mode="expand")
-        if line is None or len([t for t in line if t.is_alpha]) > 14:
+        if line is None or len([t for t in line if _is_word(t)]) > 14:
             return None
         # a capitalised "verb" inside the line is a misparsed name ("propriétaire de The Independent")
         if any(
@@ -625,17 +644,17 @@ class QuoteFinder:
                 q.evidence += "; speaker from the signature line below it"
                 q.confidence = max(q.confidence, 0.8)
 
-    @staticmethod
-    def _context_speakers(doc: Doc, quotes: list[QuoteRec]) -> None:
+    def _context_speakers(self, doc: Doc, quotes: list[QuoteRec], actors: Actors) -> None:
         """Quotes without a cue take the speaker of the previous quote nearby (same or previous
-        paragraph): a reader reads them as the same voice going on."""
+        paragraph): a reader reads them as the same voice going on — unless the journalist's
+        sentence holding the marks names its subject (« L'imam, X, est « effaré » »)."""
         quotes.sort(key=lambda q: q.start)
         prev: QuoteRec | None = None
         for q in quotes:
-            if q.cue is None and q.speaker is None and prev is not None:
+            if q.cue is None and q.speaker is None and prev is not None and self._sentence_subject(doc, q, actors) is None:
                 gap = _text(doc)[prev.end : q.start]
                 if gap.count("\n") <= 2 and len(gap) < 600:
-                    q.cue, q.speaker, q.speaker_tokens = prev.cue, prev.speaker, prev.speaker_tokens
+                    q.cue, q.speaker, q.speaker_tokens, q.continues = prev.cue, prev.speaker, prev.speaker_tokens, prev
                     q.evidence += "; speaker of the previous quotation"
                     q.confidence = min(q.confidence, 0.6)
             if q.cue is not None or q.speaker is not None:
@@ -724,7 +743,7 @@ class QuoteFinder:
         clitics = next((n for n in range(len(left), 0, -1) if left[n - 1].lower_ not in OBJECT_CLITICS), 0)
         if clitics and left[clitics - 1].lower_ in RELATIVES:
             return None  # "… où se trouvaient 900 élèves": a relative clause with its subject after the verb
-        if len([t for t in left if t.is_alpha]) < 4 or left[-1].is_punct or left[-1].lower_ in QUE | {"qui", "et", "ou", "mais"}:
+        if len([t for t in left if _is_word(t)]) < 4 or left[-1].is_punct or left[-1].lower_ in QUE | {"qui", "et", "ou", "mais"}:
             return None
         if not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in left):
             return None
@@ -912,7 +931,7 @@ class QuoteFinder:
         if tok.i > sent.start and end < sent.end and not any(t.pos_ in ("VERB", "AUX") for t in doc[end:sent.end]):
             end = sent.end  # "…, comme l'indique X, scientifique de la NASA.": an apposition
         body = _trim_punct([t for t in sent if not (tok.i <= t.i <= end) and not t.is_space])
-        if len([t for t in body if t.is_alpha]) < 4 or not any(t.pos_ in ("VERB", "AUX") for t in body):
+        if len([t for t in body if _is_word(t)]) < 4 or not any(t.pos_ in ("VERB", "AUX") for t in body):
             return None
         if not (body[-1].i < tok.i or body[0].i > end):
             return None  # the comme-clause sits inside the words: not a frame of the whole
@@ -969,10 +988,10 @@ class QuoteFinder:
             rest = []  # ", selon X, qui ajoute …": the relative describes X, it is not X's words
         elif rest and "Part" in rest[0].morph.get("VerbForm") and rest[0].dep_ == "acl":
             rest = []  # ", selon les propos de X, rapportés par Y": the participle describes the words
-        if close is None and len([t for t in doc[tok.i : stop] if t.is_alpha]) > 12:
+        if close is None and len([t for t in doc[tok.i : stop] if _is_word(t)]) > 12:
             return self._selon_by_tree(doc, tok, obj, speaker)
         body = _trim_punct(prefix + rest if prefix else rest)
-        if len([t for t in body if t.is_alpha]) < 3:
+        if len([t for t in body if _is_word(t)]) < 3:
             return None
         cue_tok = doc[lo]
         return QuoteRec(body[0].idx, body[-1].idx + len(body[-1]), "indirect", "indirect: selon/d'après X", 0.8, cue=cue_tok, speaker=speaker)
@@ -993,7 +1012,7 @@ class QuoteFinder:
             phrase.insert(0, tok.i - 1)
         lo, hi = phrase[0], phrase[-1]
         body = _trim_punct([t for t in sent if (t.i < lo or t.i > hi) and not t.is_space and t.i in scope])
-        if len([t for t in body if t.is_alpha]) < 3:
+        if len([t for t in body if _is_word(t)]) < 3:
             return None
         start, end = body[0].idx, body[-1].idx + len(body[-1])
         cue_tok = doc[tok.i - 1] if tok.lower_ == "après" and tok.i > 0 else tok
@@ -1036,7 +1055,7 @@ class QuoteFinder:
         body = [t for t in doc[first:stop] if not t.is_space]
         while body and body[-1].is_punct and body[-1].text not in ("»", ")"):
             body.pop()
-        if len([t for t in body if t.is_alpha]) < 4 or not any(t.pos_ in ("VERB", "AUX") for t in body):
+        if len([t for t in body if _is_word(t)]) < 4 or not any(t.pos_ in ("VERB", "AUX") for t in body):
             return None
         return QuoteRec(body[0].idx, body[-1].idx + len(body[-1]), "indirect", "indirect: pour X, (a stated view)", 0.6, cue=tok, speaker=holder)
 
@@ -1053,7 +1072,7 @@ class QuoteFinder:
         """'La situation, a-t-il ajouté, est grave.' — reported speech cut by an incise."""
         if not self._has_inverted_subject(verb) or verb.i == 0:
             return None
-        lo, _ = cue_label(verb)[1]
+        lo = _group_start(verb)
         prev = doc[lo - 1] if lo > 0 else None
         if prev is None or prev.text not in (",", "»", "”", '"'):
             return None
@@ -1081,7 +1100,7 @@ class QuoteFinder:
             body.pop()
         while body and body[0].is_punct and body[0].text not in ("«",):
             body.pop(0)
-        if len([t for t in body if t.is_alpha]) < 4:
+        if len([t for t in body if _is_word(t)]) < 4:
             return None
         after_mark = any(t.text in ("»", "”", '"') for t in doc[max(0, lo - 3) : lo])
         if after_mark and (body[0].text in ("«", "“", '"') or self._in_quote(body[0]) or any(t.pos_ in ("VERB", "AUX") for t in rest)):
@@ -1216,23 +1235,66 @@ class QuoteFinder:
                 return t
         return None
 
-    @staticmethod
-    def _salient_speaker(doc: Doc, q: QuoteRec, actors: Actors) -> Token | None:
-        """For a quote nobody introduces: the person who is the subject nearby (same or previous
-        sentence), else the last person named before it in its paragraph."""
-        first = doc.char_span(q.start, q.end, alignment_mode="expand")
-        if first is None or len(first) == 0:
+    def _reader_speaker(self, doc: Doc, q: QuoteRec, actors: Actors) -> Token | None:
+        """The speaker a reader gives a quote whose cue names nobody, or None (never a guess):
+        the named subject of the journalist's sentence holding it (« Hollande est arrivé et
+        évoque un « … » »); for marks standing as a sentence of their own, the named subject of
+        the sentence just before, in the same paragraph or closing with a colon (« X a brandi le
+        drapeau. « … » »)."""
+        own = self._sentence_subject(doc, q, actors)
+        if own is not None:
+            return own
+        tokens = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if tokens is None or len(tokens) == 0 or tokens.start == 0:
             return None
-        sent = first[0].sent
-        prev_start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-        candidates = [
-            t for t in doc[prev_start : first.start]
-            if t.i in actors.by_token and actors.entities[actors.by_token[t.i]].named
+        text = _text(doc)
+        mark_at = len(text[: q.start].rstrip(WS + "«“\"")) if q.kind == "direct" else q.start
+        lo, _hi = _sentence_in_paragraph(tokens)
+        if q.cue is not None or lo == 0 or not _opens_clause(text, mark_at):
+            return None
+        last = next((t for t in reversed(doc[:lo]) if not t.is_space), None)
+        if last is None:
+            return None
+        if "\n" in text[last.idx : q.start] and last.text != ":":
+            return None  # another paragraph: nothing ties the words to its subject
+        return self._named_subject(doc[last.sent.start : last.i + 1], actors)
+
+    def _sentence_subject(self, doc: Doc, q: QuoteRec, actors: Actors) -> Token | None:
+        """Who the journalist's sentence holding the quote is about, outside quote marks: its
+        named subject (the last before the quote, else the first after it: « Soulignant leurs
+        « canapés », le pape … »), else the one named person it mentions other than as an object
+        or a complement (a parse may hang the subject on a fronted phrase)."""
+        tokens = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if tokens is None or len(tokens) == 0:
+            return None
+        lo, hi = _sentence_in_paragraph(tokens)
+        before = self._named_subject(doc[lo : tokens.start], actors)
+        after = self._named_subject(doc[tokens.end : hi], actors, last=False)
+        if before is not None or after is not None:
+            return before or after
+        persons: dict[int, Token] = {}
+        for t in doc[lo:hi]:
+            idx = actors.by_token.get(t.i)
+            if idx is None or tokens.start <= t.i < tokens.end or self._in_quote(t):
+                continue
+            ent = actors.entities[idx]
+            head = t
+            while head.dep_ in ("flat:name", "compound") and head.head != head:
+                head = head.head
+            if ent.named and ent.type == "PER" and not head.dep_.startswith(("obj", "obl", "iobj", "nmod")):
+                persons.setdefault(idx, t)
+        return next(iter(persons.values())) if len(persons) == 1 else None
+
+    def _named_subject(self, span: Span, actors: Actors, last: bool = True) -> Token | None:
+        """The last (or first) subject in `span` that mentions a named actor, outside marks."""
+        subjects = [
+            t for t in span
+            if t.dep_.startswith("nsubj") and t.i in actors.by_token
+            and actors.entities[actors.by_token[t.i]].named and not self._in_quote(t)
         ]
-        if not candidates:
+        if not subjects:
             return None
-        subjects = [t for t in candidates if t.dep_.startswith("nsubj")]
-        return (subjects or candidates)[-1]
+        return subjects[-1] if last else subjects[0]
 
     def _antecedent(self, doc: Doc, pronoun: Token, q: QuoteRec) -> Token | None:
         """The noun phrase a subject pronoun most likely stands for: a plausible speaker of the
@@ -1279,6 +1341,13 @@ class QuoteFinder:
             q.cue_tokens = (lo, hi)
             entry = cue_of(q.cue)
             q.cue_lemma = entry.lemma if entry else q.cue.lemma_.lower()
+        source = q.continues
+        if source is not None and source.speaker is not None:
+            # the same voice going on: the speaker its quotation was given (resolved before it)
+            q.speaker, q.speaker_tokens = source.speaker, source.speaker_tokens
+            q.speaker_name, q.speaker_entity, q.entity = source.speaker_name, source.speaker_entity, source.entity
+            return
+        if q.cue is not None:
             if q.speaker is None and "incise" in q.evidence:
                 # an incise's subject follows its verb: "a-t-il dit", "estime le ministre"
                 clitic = next((t for t in doc[lo:hi] if INVERTED_CLITIC_RE.match(t.text)), None)
@@ -1286,6 +1355,15 @@ class QuoteFinder:
                 q.speaker = clitic or inverted or self._after_cue(doc, hi, actors)
             if q.speaker is None and q.cue.lower_ not in SELON:
                 q.speaker = self._speaker_of(q.cue)
+            if q.speaker is None and q.cue.pos_ == "NOUN":
+                # a speech noun's agent is its « de » complement: « l'appel d'Éric Drouet à « … » »
+                # (also hung on a time word: « l'appel mercredi d'Éric Drouet »)
+                q.speaker = next((
+                    c for c in q.cue.subtree
+                    if c.dep_ == "nmod" and q.cue.i < c.i and c.idx < q.start and not self._in_quote(c)
+                    and _actor_type(actors, c) in ("PER", "ORG")  # not « une conférence de presse »
+                    and any(g.dep_ == "case" and g.lower_ in DE | {"du", "des"} for g in c.children)
+                ), None)
             if q.speaker is None and q.cue.idx >= q.end and q.cue.pos_ in ("VERB", "AUX"):
                 # « … », a déclaré à l'AFP Jean Dupont: the name the parse hung on the addressee
                 q.speaker = self._after_cue(doc, hi, actors)
@@ -1293,15 +1371,23 @@ class QuoteFinder:
         if tok is not None and tok.lower_ == "-t" and tok.i + 1 < len(doc):
             tok = q.speaker = doc[tok.i + 1]
         in_phrase = q.cue is not None and q.cue.lower_ in SELON | {"d'", "d’", "pour"} and tok is not None and 0 < tok.i - q.cue.i <= 8
+        if tok is not None and q.cue_tokens is not None and "incise" in q.evidence and q.cue_tokens[0] <= tok.i:
+            # the inverted subject of an incise the span runs over (« La situation, estime X, est
+            # grave »): the incise is not the words, its subject speaks
+            in_phrase = in_phrase or not any(t.text in (",", ";", ":") for t in doc[q.cue_tokens[1] : tok.i])
         if tok is not None and q.start <= tok.idx < q.end and not in_phrase:
             # the quote's own words ("nous …") do not name its speaker; the object of a "selon"
             # inside the span ("Le bilan, selon la préfecture, fait état …") does
             tok = q.speaker = None
+            if q.cue is not None and q.cue.idx >= q.end and q.cue_tokens is not None:
+                # « Chacun … » a déclaré le ministre, X: the subject the parse took from the words
+                # is theirs; the speaker is the one after the cue
+                tok = q.speaker = self._after_cue(doc, q.cue_tokens[1], actors)
         if tok is None:
-            tok = q.speaker = self._salient_speaker(doc, q, actors)
+            tok = q.speaker = self._reader_speaker(doc, q, actors)
             if tok is None:
                 q.confidence = min(q.confidence, 0.4)
-                return
+                return  # the text does not say who speaks: the speaker stays unknown
             q.evidence += "; speaker from context (most salient person)"
             q.confidence = min(q.confidence, 0.5)
         idx = actors.by_token.get(tok.i)
@@ -1403,6 +1489,48 @@ def _restrictive_ne(verb: Token) -> bool:
     return bool(words & {"ne", "n'", "n’"}) and not words & NEGATION_PARTNERS
 
 
+# a comma-led segment inside quote marks that may be an incise: up to the next comma, or to the end
+# of its sentence when the quotation goes on after it (« A, a déclaré le maire. B »), not at the
+# point of an initial (« M. Dupont »)
+INCISE_SEGMENT_RE = re.compile(r",\s*([^,«»\n]{2,60}?)(?=,|(?<![\s.][A-ZÉ])[.!?…]\s+\S)")
+
+
+def _actor_type(actors: Actors, tok: Token) -> str | None:
+    """The entity type of the actor `tok` mentions, or None."""
+    ent = actors.entity_at(tok.i)
+    return ent.type if ent is not None else None
+
+
+def _sentence_in_paragraph(tokens: Span) -> tuple[int, int]:
+    """Token range of the sentence holding `tokens`, cut at paragraph breaks (the parser may run
+    a sentence over a blank line: a heading, or a paragraph opened by quote marks)."""
+    doc = tokens.doc
+    sent = tokens[0].sent
+    lo = next((t.i + 1 for t in reversed(doc[sent.start : tokens.start]) if "\n" in t.text), sent.start)
+    hi = next((t.i for t in doc[tokens.end : max(sent.end, tokens.end)] if "\n" in t.text), max(sent.end, tokens.end))
+    return lo, hi
+
+
+def _verb_by_position(tok: Token) -> bool:
+    """True when the word's place makes it a finite verb whatever its tag: right after a reflexive
+    clitic (« s'indigne ») or right before an inverted subject clitic (« claironne-t-il »)."""
+    doc = tok.doc
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return (tok.i > 0 and doc[tok.i - 1].lower_ in REFLEXIVES) or (
+        after is not None and (after.lower_ == "-t" or bool(INVERTED_CLITIC_RE.match(after.text)))
+    )
+
+
+def _is_word(tok: Token) -> bool:
+    """A word, hyphenated compounds included: « peut-être », « vis-à-vis », « entre-deux-tours »
+    count as one word each (``Token.is_alpha`` refuses them, which cut short the word counts)."""
+    text = tok.text
+    return any(c.isalpha() for c in text) and all(c.isalpha() or c in HYPHENS for c in text)
+
+
+HYPHENS = frozenset("-‐‑")
+
+
 def _nominal(tok: Token) -> bool:
     """A noun, a name, a pronoun, or an adjective used as a noun ("plusieurs officiels")."""
     return tok.pos_ in ("NOUN", "PROPN", "PRON") or (tok.pos_ == "ADJ" and any(c.dep_ == "det" for c in tok.children))
@@ -1489,10 +1617,12 @@ def _finite_or_aux(verb: Token) -> bool:
     """A finite verb or one with an auxiliary: incises are ("déclare X", "a déclaré X")."""
     if "Fin" in verb.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in verb.children):
         return True
+    doc = verb.doc
+    if verb.i + 1 < len(doc) and (INVERTED_CLITIC_RE.match(doc[verb.i + 1].text) or doc[verb.i + 1].lower_ == "-t"):
+        return True  # "dit-il", "lâche-t-il": a participle never takes an inverted subject (tagged Part)
     if verb.dep_ == "conj" and "Part" in verb.morph.get("VerbForm") and any(c.dep_.startswith("aux") for c in verb.head.children):
         return True  # "avait appelé à la prudence et demandé aux riverains de …": a shared auxiliary
     # the auxiliary the parser hung elsewhere: "a-t-elle ainsi concédé"
-    doc = verb.doc
     for t in reversed(doc[max(0, verb.i - 4) : verb.i]):
         if t.lemma_ in ("avoir", "être") and "Fin" in t.morph.get("VerbForm"):
             return True
@@ -1503,11 +1633,27 @@ def _finite_or_aux(verb: Token) -> bool:
 
 def doc_prev_is_comma(tok: Token) -> bool:
     """True when a comma stands just before the verb group of `tok` (an incise)."""
-    doc = tok.doc
-    i = tok.i - 1
-    while i >= 0 and doc[i].pos_ == "AUX":
+    i = _group_start(tok) - 1
+    return i >= 0 and tok.doc[i].text == ","
+
+
+# clitics that stand before a finite verb or its auxiliary, inside the verb group: the reflexive of a
+# pronominal verb (« s'est agacé », « s'emporte-t-elle ») and object clitics (« lui a répondu »,
+# « nous a-t-il confié »); never the subject of an incise, whose subject follows the verb
+PREVERBAL_CLITICS = OBJECT_CLITICS | {"nous", "vous", "m’", "t’"}
+
+
+def _group_start(verb: Token) -> int:
+    """Index of the first token of the verb group of `verb`: its auxiliaries, the inverted clitic
+    between them, and the clitics and negation before them (« ne lui a-t-il pas dit »)."""
+    doc = verb.doc
+    i = cue_label(verb)[1][0]  # the auxiliary, across adverbs: "a aussi expliqué"
+    while i > 0 and (
+        doc[i - 1].pos_ == "AUX" or doc[i - 1].lower_ == "-t" or INVERTED_CLITIC_RE.match(doc[i - 1].text)
+        or (doc[i - 1].lower_ in PREVERBAL_CLITICS and doc[i - 1].pos_ in ("PRON", "ADV"))
+    ):
         i -= 1
-    return i >= 0 and doc[i].text == ","
+    return i
 
 
 def _noun_phrase(tok: Token) -> tuple[int, int]:
@@ -1600,6 +1746,21 @@ def _sentence_wording(doc: Doc, span: MarkedSpan) -> bool:
     before = doc.char_span(max(0, span.open_at - 40), span.open_at, alignment_mode="contract")
     toks = [t for t in (before or []) if not t.is_space and t.pos_ != "ADV"]
     return len(toks) >= 2 and toks[-1].lower_ in ("à", "au", "aux") and toks[-2].lower_.startswith("condamn")
+
+
+CLAUSE_OPENERS = frozenset(".!?…:—–\n")
+
+
+def _opens_clause(text: str, open_at: int) -> bool:
+    """True when the mark at `open_at` stands where a clause starts: at the start of the text or
+    of a paragraph, after a sentence's end (« A. » « B »), or after a colon or a dash."""
+    before = text[:open_at].rstrip(" \t\u00a0\u202f\u2009")
+    if not before:
+        return True
+    last = before[-1]
+    if last in ("»", "”", '"'):
+        return before[:-1].rstrip()[-1:] in (".", "!", "?", "…")
+    return last in CLAUSE_OPENERS
 
 
 def _parenthesized(doc: Doc, span: MarkedSpan) -> bool:
