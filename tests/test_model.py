@@ -79,7 +79,7 @@ def test_model_quote_rules_are_exactly_those_the_finder_writes() -> None:
     fallbacks = set(re.findall(r'evidence \+= "; ([^"]+)"', source))
     assert fallbacks == set(SPEAKER_FALLBACKS)
     # the fallbacks are composed in the order the finder applies them
-    calls = [source.index(c) for c in ("self._signed_quotes(direct)", "self._context_speakers(doc, direct)",
+    calls = [source.index(c) for c in ("self._signed_quotes(direct)", "self._context_speakers(doc, direct",
                                        "self._resolve(doc, q, actors)")]
     assert calls == sorted(calls)
     assert [source.index(f'"; {f}"') for f in SPEAKER_FALLBACKS] == sorted(

@@ -85,8 +85,9 @@ SPEAKER_FALLBACKS: Final = MappingProxyType({
     "quotation names the speaker",
     "speaker of the previous quotation": "no cue: the voice of the previous quotation nearby "
     "goes on",
-    "speaker from context (most salient person)": "no speaker found by the rule: the most "
-    "salient person around",
+    "speaker from context (most salient person)": "no speaker found by the rule: the named "
+    "subject of the quotation's sentence, or of the sentence just before it in the same "
+    "paragraph (otherwise the speaker stays null)",
 })
 """Each way a speaker is found when the rule gave none, appended to the rule after ``"; "`` (in
 this order, each at most once)."""
