@@ -50,11 +50,12 @@ TIME_NOUNS = frozenset({
     "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
     "octobre", "novembre", "décembre", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
     "samedi", "dimanche", "matin", "soir", "jour", "semaine", "mois", "année", "an", "heure",
-    "fois", "veille", "lendemain", "nuit", "après-midi",
+    "fois", "veille", "lendemain", "nuit", "après-midi", "instant", "moment", "minute",
 })
 # verbs whose « V X à … » is a court's sentence, not a statement (« condamné à deux ans »)
 SENTENCING_VERBS = frozenset({"condamner"})
-NEGATIONS = frozenset({"pas", "plus", "jamais", "rien", "guère", "point", "nullement", "aucun", "aucune"})
+# words of time that end a content noun phrase (« a revendiqué l'attaque [quelques heures plus tard] »)
+TIME_ADVERBS = frozenset({"aujourd'hui", "aujourd’hui", "hier", "demain", "désormais", "depuis", "ensuite", "alors", "tard", "tôt"})
 QUOTE_OPENERS = frozenset({"«", "“", '"'})
 QUOTE_CLOSERS = frozenset({"»", "”", '"'})
 
@@ -106,8 +107,8 @@ def _performed(verb: Token) -> bool:
     group = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
     if any("Inf" in t.morph.get("VerbForm") or "Fut" in t.morph.get("Tense") for t in group):
         return False
-    words = {c.lower_ for t in group for c in t.children}
-    return not (words & NEGATIONS and words & {"ne", "n'", "n’"})
+    # any « ne »: « n'a pas précisé », « aucun groupe n'a revendiqué », « n'a jamais nié »
+    return not {c.lower_ for t in group for c in t.children} & {"ne", "n'", "n’"}
 
 
 def _object(verb: Token, cue: CueVerb, prepositions: frozenset[str]) -> tuple[Token, int] | None:
@@ -123,11 +124,15 @@ def _object(verb: Token, cue: CueVerb, prepositions: frozenset[str]) -> tuple[To
     for child in candidates:
         if not _nominal(child) or child.lemma_.lower() in TIME_NOUNS:
             continue  # « a annoncé ce mercredi que … »: a time, not an object
+        if any(c.dep_ in ("cop", "nsubj", "mark") for c in child.children) or any(
+            t.lower_ in ("que", "qu'", "qu’") for t in verb.doc[verb.i + 1 : child.left_edge.i]
+        ):
+            continue  # « a annoncé … que PUBG était la troisième production »: a clause, not a noun phrase
         case = _preposition(child)
         if "" in prepositions and child.dep_ in OBJECT_DEPS and case == "":
             return child, child.left_edge.i
         for prep in prepositions - {""}:
-            if child.dep_ in PREPOSITIONAL_DEPS and (case in PREPOSITION_FORMS[prep] or prep == "de" and _partitive_de(child)):
+            if child.dep_ in PREPOSITIONAL_DEPS and (case in PREPOSITION_FORMS[prep] or (prep == "de" and _partitive_de(child))):
                 # the content starts after the preposition; a contracted article (« du », « des »)
                 # is the content's own determiner
                 lead = child.left_edge
@@ -164,15 +169,35 @@ def _said(head: Token, actors: Actors) -> bool:
 
 
 def _last_of(head: Token) -> int:
-    """The last token of the noun phrase headed by `head`: its subtree, cut before a clause
-    coordinated to it by a parse slip (« le retrait, et prétendent que … ») or a semicolon."""
-    last = head.right_edge.i
-    for child in head.children:
-        if child.i > head.i and child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and "Fin" in child.morph.get("VerbForm"):
-            last = min(last, child.left_edge.i - 1)
+    """The last token of the noun phrase headed by `head`: its subtree, cut before a time phrase
+    hung on it (« l'attaque [quelques heures plus tard] »), a clause of its own that is not a
+    relative or participle clause on a noun of it (« le taux de réussite [et il est en baisse] »)
+    or a semicolon."""
     doc = head.doc
+    last = head.right_edge.i
+    for tok in doc[head.i + 1 : last + 1]:
+        # « samedi », « quelques heures plus tard », not « le bilan de la semaine »
+        if (tok.lemma_.lower() in TIME_NOUNS or tok.lower_ in TIME_ADVERBS) and not any(c.dep_ == "case" for c in tok.children):
+            last = min(last, tok.left_edge.i - 1)
+            break
+    for tok in doc[head.i + 1 : last + 1]:
+        if tok.pos_ in ("VERB", "AUX") and "Fin" in tok.morph.get("VerbForm") and not _in_modifier(tok, head):
+            cut = tok.left_edge.i
+            while cut > head.i and (doc[cut - 1].is_punct or doc[cut - 1].dep_ in ("cc", "nsubj", "expl:subj")):
+                cut -= 1
+            last = min(last, cut - 1)
+            break
     semicolon = next((t.i for t in doc[head.i : last + 1] if t.text == ";"), None)
     return semicolon - 1 if semicolon is not None else last
+
+
+def _in_modifier(tok: Token, head: Token) -> bool:
+    """True when `tok` sits in a relative or participle clause on a noun of `head`'s phrase."""
+    while tok != head and tok.head != tok:
+        if tok.dep_ in ("acl:relcl", "acl"):
+            return True
+        tok = tok.head
+    return False
 
 
 def _extend(verb: Token, head: Token, last: int) -> int:
@@ -187,7 +212,7 @@ def _extend(verb: Token, head: Token, last: int) -> int:
     )
     for child in following:
         gap = doc[last + 1 : child.left_edge.i]
-        if any(not (t.text in (",", ":") or t.dep_ in ("cc", "advmod") and t.head == child) for t in gap):
+        if any(not (t.text in (",", ":") or (t.dep_ in ("cc", "advmod") and t.head == child)) for t in gap):
             break
         if child.pos_ not in ("NOUN", "NUM") or child.dep_ not in EXTENDING_DEPS:
             # a name hung on the verb is an example or an addressee (« comme Airbnb », « à X »)
@@ -279,9 +304,9 @@ def _content(verb: Token, first: int, last: int, agent: Token | None = None) -> 
     """The span ``first``..``last`` trimmed of edge punctuation (quote marks kept), or None when
     it is empty or only quoted words with their determiner or preposition."""
     doc = verb.doc
-    while first <= last and (doc[first].is_punct and doc[first].text not in QUOTE_OPENERS or doc[first].is_space):
+    while first <= last and ((doc[first].is_punct and doc[first].text not in QUOTE_OPENERS) or doc[first].is_space):
         first += 1
-    while last >= first and (doc[last].is_punct and doc[last].text not in QUOTE_CLOSERS | {")"} or doc[last].is_space):
+    while last >= first and ((doc[last].is_punct and doc[last].text not in QUOTE_CLOSERS | {")"}) or doc[last].is_space):
         last -= 1
     if last < first:
         return None
