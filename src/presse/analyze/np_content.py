@@ -46,6 +46,7 @@ CIRCUMSTANCE_CASES = frozenset({
     "lors", "avec", "depuis", "pendant", "durant", "après", "avant", "selon", "devant", "malgré",
     "dès", "jusqu'", "jusqu’", "par", "auprès", "sans",
 })
+# nouns of time: an object or a complement so headed is when it was said, not what
 TIME_NOUNS = frozenset({
     "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
     "octobre", "novembre", "décembre", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
@@ -56,6 +57,8 @@ TIME_NOUNS = frozenset({
 SENTENCING_VERBS = frozenset({"condamner"})
 # words of time that end a content noun phrase (« a revendiqué l'attaque [quelques heures plus tard] »)
 TIME_ADVERBS = frozenset({"aujourd'hui", "aujourd’hui", "hier", "demain", "désormais", "depuis", "ensuite", "alors", "tard", "tôt"})
+# « par » phrases that are adverbs, not an agent (« confirmée par la suite par les autorités »)
+ADVERBIAL_PAR = frozenset({"suite", "ailleurs", "exemple", "conséquent", "hasard", "erreur", "avance", "endroit", "moment"})
 QUOTE_OPENERS = frozenset({"«", "“", '"'})
 QUOTE_CLOSERS = frozenset({"»", "”", '"'})
 
@@ -89,6 +92,8 @@ def noun_phrase_content(verb: Token, cue: CueVerb, actors: Actors) -> NounPhrase
         return _passive_content(verb, actors) if "" in prepositions else None
     if _incise(verb):
         return None  # « …, a dénoncé la CGT »: the noun phrase after the verb is its speaker
+    if not _active(verb):
+        return None  # « Annoncé dans un climat d'incertitude, le sommet … »: a participle, no one speaks
     head, first = _object(verb, cue, prepositions) or (None, -1)
     if head is None or not _said(head, actors):
         return None
@@ -109,6 +114,16 @@ def _performed(verb: Token) -> bool:
         return False
     # any « ne »: « n'a pas précisé », « aucun groupe n'a revendiqué », « n'a jamais nié »
     return not {c.lower_ for t in group for c in t.children} & {"ne", "n'", "n’"}
+
+
+def _active(verb: Token) -> bool:
+    """A verb that says who does it: finite, with its auxiliary (its own or shared by
+    coordination: « a confirmé X et démenti Y »), or a present participle (« en dénonçant »)."""
+    if "Fin" in verb.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in verb.children):
+        return True
+    if verb.dep_ == "conj" and any(c.dep_.startswith("aux") for c in verb.head.children):
+        return True
+    return "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
 
 
 def _object(verb: Token, cue: CueVerb, prepositions: frozenset[str]) -> tuple[Token, int] | None:
@@ -240,7 +255,7 @@ def _passive(verb: Token) -> bool:
 def _agent(verb: Token) -> Token | None:
     """The agent of a passive: the noun after « par » that the verb governs."""
     for child in verb.children:
-        if child.i > verb.i and child.dep_ in ("obl:agent", "obl:mod", "obl") and any(
+        if child.i > verb.i and child.dep_ in ("obl:agent", "obl:mod", "obl") and child.lemma_.lower() not in ADVERBIAL_PAR and any(
             c.dep_ == "case" and c.lower_ == "par" for c in child.children
         ):
             return child
@@ -310,6 +325,10 @@ def _content(verb: Token, first: int, last: int, agent: Token | None = None) -> 
         last -= 1
     if last < first:
         return None
+    opened = sum(t.text in QUOTE_OPENERS - {'"'} for t in doc[first : last + 1])
+    closed = sum(t.text in QUOTE_CLOSERS - {'"'} for t in doc[first : last + 1])
+    if opened > closed and last + 1 < len(doc) and doc[last + 1].text in QUOTE_CLOSERS:
+        last += 1  # « sa « vive émotion » »: the parser hung the closing mark on the verb
     depth, own_words = 0, 0
     for tok in doc[first : last + 1]:
         if tok.text in QUOTE_OPENERS and (tok.text != '"' or depth == 0):

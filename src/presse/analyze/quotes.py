@@ -3,8 +3,9 @@
 Direct quotations are the spans between quote marks that report someone's words (names, titles
 and scare quotes are left out), dialogue lines opened by a dash, and title lines "X : « … »".
 Indirect quotations are the content clauses of reporting verbs ("a reconnu que …", "a promis
-de …", "laisser entendre que …"), the clauses governed by "selon X" / "d'après X", and sentences
-cut by an incise ("…, a-t-il ajouté, …"). A reported clause containing quote marks is a mixed
+de …", "laisser entendre que …"), the clauses governed by "selon X" / "d'après X", sentences
+cut by an incise ("…, a-t-il ajouté, …"), and the noun-phrase content of a speech act ("a
+dénoncé la fermeture du site", presse.analyze.np_content). A reported clause containing quote marks is a mixed
 quotation, and each quoted stretch inside it is also a direct quotation of its own.
 
 The speaker is the subject of the cue verb, carried through coordination and adverbial clauses
