@@ -189,8 +189,8 @@ def test_lexicons_reporting_verb_class_and_frame(lemma: str, cue_class: str, fra
     [
         ("lancer", {"direct", "incise"}),
         ("glisser", {"direct", "incise"}),
-        ("évoquer", {"obj"}),
-        ("mentionner", {"obj"}),
+        ("évoquer", {"obj", "np"}),
+        ("mentionner", {"obj", "np"}),
     ],
 )
 def test_lexicons_reporting_verb_has_exactly_frames(lemma: str, frames: set[str]) -> None:

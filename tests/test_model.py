@@ -74,7 +74,8 @@ def _source(name: str) -> str:
 
 def test_model_quote_rules_are_exactly_those_the_finder_writes() -> None:
     source = _source("quotes.py")
-    written = set(re.findall(r'"((?:direct|indirect): [^"]+)"', source))
+    families = source + _source("np_content.py")
+    written = set(re.findall(r'"((?:direct|indirect): [^"]+)"', families))
     assert written == set(QUOTE_RULES)
     fallbacks = set(re.findall(r'evidence \+= "; ([^"]+)"', source))
     assert fallbacks == set(SPEAKER_FALLBACKS)

@@ -77,6 +77,9 @@ QUOTE_RULES: Final = MappingProxyType({
     "indirect: comme l'a dit X": "…, comme l'a dit X",
     "indirect: selon/d'après X": "selon X, … / d'après X, …",
     "indirect: pour X, (a stated view)": "pour X, … (a view attributed to X)",
+    "indirect: speech act + noun-phrase content": "a speech-act verb whose object noun "
+    "phrase is what was said (« le syndicat a dénoncé la fermeture du site »; passive: « la "
+    "fermeture, dénoncée par le syndicat »)",
 })
 """Each rule that finds a quotation (first part of :attr:`Quote.evidence`) and what it means."""
 

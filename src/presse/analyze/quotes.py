@@ -3,8 +3,9 @@
 Direct quotations are the spans between quote marks that report someone's words (names, titles
 and scare quotes are left out), dialogue lines opened by a dash, and title lines "X : « … »".
 Indirect quotations are the content clauses of reporting verbs ("a reconnu que …", "a promis
-de …", "laisser entendre que …"), the clauses governed by "selon X" / "d'après X", and sentences
-cut by an incise ("…, a-t-il ajouté, …"). A reported clause containing quote marks is a mixed
+de …", "laisser entendre que …"), the clauses governed by "selon X" / "d'après X", sentences
+cut by an incise ("…, a-t-il ajouté, …"), and the noun-phrase content of a speech act ("a
+dénoncé la fermeture du site", presse.analyze.np_content). A reported clause containing quote marks is a mixed
 quotation, and each quoted stretch inside it is also a direct quotation of its own.
 
 The speaker is the subject of the cue verb, carried through coordination and adverbial clauses
@@ -21,6 +22,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from presse.analyze.actors import Actors, EntityRec, apposed_name
+from presse.analyze.np_content import EVIDENCE as NP_EVIDENCE
+from presse.analyze.np_content import noun_phrase_content
 from presse.analyze.quotemarks import WS, MarkedSpan, find_quote_marks
 from presse.lexicons import (
     CueVerb,
@@ -689,6 +692,13 @@ class QuoteFinder:
             if "Inf" in tok.morph.get("VerbForm") and (tok.head == tok or cue_of(tok.head) is None):
                 continue  # "au point de laisser penser que": nobody is reported as saying it
             rec = self._content_clause(doc, tok, cue)
+            content = self._noun_phrase_content(doc, tok, cue, actors)
+            if content is not None and self._plausible_speaker(content.speaker, actors) and (
+                rec is None or rec.end <= content.start or content.end <= rec.start
+            ):
+                # "ont nié ces accusations et prétendent que …": the object is what this verb
+                # reports, the que-clause belongs to the next one
+                found.append(content)
             if rec is None and "incise" in cue.frames and _finite_or_aux(tok):
                 rec = self._bare_incise(doc, tok)
             if rec is not None and self._plausible_speaker(rec.speaker, actors):
@@ -808,6 +818,21 @@ class QuoteFinder:
         if not _finite_or_aux(verb):
             return None  # "croyant voir …", "craignant d'être …": a participle reports no one
         return self._adjacent_clause(doc, verb, cue)
+
+    def _noun_phrase_content(self, doc: Doc, verb: Token, cue: CueVerb, actors: Actors) -> QuoteRec | None:
+        """'Le syndicat a dénoncé la fermeture du site', 'la fermeture, dénoncée par le
+        syndicat': the noun phrase is what is reported (presse.analyze.np_content)."""
+        if _unsaid(verb):
+            return None
+        content = noun_phrase_content(verb, cue, actors)
+        if content is None:
+            return None
+        first, last = doc[content.first], doc[content.last]
+        speaker = content.agent or self._speaker_of(verb)
+        source = speaker.head.head if speaker is not None and speaker.lower_ == "qui" and speaker.head.dep_ == "acl:relcl" else speaker
+        if source is None or source.lemma_.lower() in speech_nouns():
+            return None  # « le bilan fait état de 4 morts », « l'enquête a révélé un élément »: facts, no one speaks
+        return QuoteRec(first.idx, last.idx + len(last), "indirect", NP_EVIDENCE, 0.7, cue=verb, speaker=speaker)
 
     def _adjacent_clause(self, doc: Doc, verb: Token, cue: CueVerb) -> QuoteRec | None:
         """A content clause the parser attached elsewhere: 'a déclaré à l'AFP avoir vu …',

@@ -93,7 +93,9 @@ CUE_CLASSES: Final = frozenset(
 )
 EFFECT_KINDS: Final = frozenset({"violence", "coercion", "justice", "defeat", "death", "help", "reward"})
 EFFECT_DE_ROLES: Final = frozenset({"patient", "agent", "-"})
-FRAMES: Final = frozenset({"que", "inf", "direct", "incise", "de", "obj"})
+# "np" (noun-phrase content, a direct object) and "np:<preposition>" (after that preposition):
+# the speech act reports what was said through a noun phrase ("a dénoncé la fermeture")
+FRAMES: Final = frozenset({"que", "inf", "direct", "incise", "de", "obj", "np", "np:à", "np:de", "np:pour", "np:contre"})
 # Offices with bundled holders come from presse.knowledge; these others are offices the lexicon
 # recognises but for which no holders are bundled.
 LEXICON_ONLY_OFFICES: Final = frozenset(
