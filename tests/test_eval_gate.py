@@ -45,14 +45,14 @@ def test_eval_gate_update_only_raises_unless_lower(
 @pytest.mark.parametrize(
     ("figures", "broken"),
     [
-        ({"winer.PER_f1": 0.9, "litbank.quotes_f1@0.3": 0.5}, []),
-        ({"winer.PER_f1": 0.79, "litbank.quotes_f1@0.3": 0.5}, ["winer.PER_f1"]),
-        ({"winer.PER_f1": 0.9}, ["litbank.quotes_f1@0.3"]),
-        ({"winer.PER_f1": 0.9, "litbank.quotes_f1@0.3": None}, ["litbank.quotes_f1@0.3"]),
+        ({"winer.PER_f1": 0.9, "litbank.direct_f1@0.3": 0.5}, []),
+        ({"winer.PER_f1": 0.79, "litbank.direct_f1@0.3": 0.5}, ["winer.PER_f1"]),
+        ({"winer.PER_f1": 0.9}, ["litbank.direct_f1@0.3"]),
+        ({"winer.PER_f1": 0.9, "litbank.direct_f1@0.3": None}, ["litbank.direct_f1@0.3"]),
     ],
 )
 def test_eval_gate_compare_lists_drops(figures: dict[str, float | None], broken: list[str]) -> None:
-    floors = {"winer.PER_f1": 0.8, "litbank.quotes_f1@0.3": 0.5}
+    floors = {"winer.PER_f1": 0.8, "litbank.direct_f1@0.3": 0.5}
     assert [b.metric for b in gate.compare(figures, floors)] == broken
 
 
