@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -52,3 +53,73 @@ def test_cli_output_eval_table_shows_the_gold_file_name(tmp_path: Path) -> None:
     result = presse("eval", "quotes", "g[bold]old.jsonl", "--no-progress", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "g[bold]old.jsonl" in result.stdout
+
+
+# --- Width: piped or redirected output is never cut to 80 columns (--width N sets it) ---
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "anchorage-summit.fr.txt"
+
+
+def piped(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """`presse ARGS` with standard output a pipe and no COLUMNS, as in `presse … > file`."""
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+    return subprocess.run(
+        [sys.executable, "-m", "presse.cli", *args],
+        capture_output=True, text=True, timeout=300, cwd=cwd, env=env,
+    )
+
+
+@pytest.fixture(scope="module")
+def reference_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store holding the reference article."""
+    db = tmp_path_factory.mktemp("width") / "ref.db"
+    result = piped("ingest", str(EXAMPLE), "--db", str(db), "--quiet")
+    assert result.returncode == 0, result.stderr
+    return db
+
+
+def _table_rows(out: str) -> list[str]:
+    """The body rows of the tables in `out` (the header panel has two borders, a row more)."""
+    return [line for line in out.splitlines() if line.startswith("│") and line.count("│") > 2]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["analyze", str(EXAMPLE)],
+        ["article", "1", "--db", "{db}"],
+        ["actors", "--db", "{db}"],
+        ["stats", "--db", "{db}"],
+    ],
+)
+def test_cli_output_piped_tables_show_every_cell_whole(reference_db: Path, args: list[str]) -> None:
+    result = piped(*(a.replace("{db}", str(reference_db)) for a in args))
+    assert result.returncode == 0, result.stderr
+    rows = _table_rows(result.stdout)
+    assert rows and not [row for row in rows if "…" in row]
+    assert any("Vladimir Poutine" in row for row in rows)
+    assert "menti…" not in result.stdout and "mentions" in result.stdout
+
+
+@pytest.mark.model
+def test_cli_output_piped_report_keeps_one_line_per_row(reference_db: Path) -> None:
+    result = piped("analyze", str(EXAMPLE))
+    rows = _table_rows(result.stdout)
+    # Every row of the actors and voices tables starts with a name: no row is a wrapped remainder.
+    assert all(row.split("│")[1].strip() for row in rows)
+    assert any("Volodymyr Zelensky" in row for row in rows)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "args",
+    [["analyze", str(EXAMPLE)], ["actors", "--db", "{db}"], ["stats", "--db", "{db}"]],
+)
+def test_cli_output_width_option_sets_the_columns(reference_db: Path, args: list[str]) -> None:
+    from rich.cells import cell_len
+
+    result = piped(*(a.replace("{db}", str(reference_db)) for a in args), "--width", "60")
+    assert result.returncode == 0, result.stderr
+    widths = [cell_len(line.rstrip()) for line in result.stdout.splitlines()]
+    assert max(widths) <= 60 and max(widths) > 40

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from presse.cli.output import report, stdout
+from presse.cli.output import WidthOption, report, rule, stdout
 from presse.errors import InputError, PresseError
 
 
@@ -23,6 +23,7 @@ def analyze(
     paths: Annotated[list[str], typer.Argument(help="Files (.txt, .html, .json, .jsonl, feeds) or - for stdin.")],
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format.")] = OutputFormat.text,
     record_id: Annotated[str | None, typer.Option("--id", help="Analyze only the record with this id (JSON/JSONL).")] = None,
+    width: WidthOption = None,
 ) -> None:
     """Analyze articles: structure, actors, quotes with their speakers, voices.
 
@@ -33,7 +34,7 @@ def analyze(
     from presse.ingest import iter_sources
     from presse.report import render_markdown, render_text
 
-    out = stdout(soft_wrap=output_format != OutputFormat.text)
+    out = stdout(width=width)
     failures = 0
     analyzer = None
     first = True
@@ -60,7 +61,7 @@ def analyze(
             sys.stdout.write(render_markdown(article))
         else:
             if not first:
-                out.rule()
+                rule(out)
             render_text(article, out)
         first = False
     if failures:

@@ -21,7 +21,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from presse.cli.output import err, escape, stdout
+from presse.cli.output import WidthOption, err, escape, stdout
 from presse.errors import UsageError
 
 DEFAULT_DB = "presse.db"
@@ -70,8 +70,11 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
-def _emit(rows: Sequence[Any], columns: Sequence[str], fmt: TableFormat, title: str) -> None:
-    """Write dataclass rows as a rich table, JSON lines or CSV (``columns`` picks the fields)."""
+def _emit(
+    rows: Sequence[Any], columns: Sequence[str], fmt: TableFormat, title: str, width: int | None
+) -> None:
+    """Write dataclass rows as a rich table (``width`` as :func:`presse.cli.output.stdout`),
+    JSON lines or CSV (``columns`` picks the fields)."""
     dicts = [{c: _jsonable(getattr(row, c)) for c in columns} for row in rows]
     if fmt == TableFormat.json:
         for d in dicts:
@@ -94,7 +97,7 @@ def _emit(rows: Sequence[Any], columns: Sequence[str], fmt: TableFormat, title: 
                 for v in d.values()
             )
         )
-    stdout().print(table)
+    stdout(width=width).print(table)
 
 
 def _parse_date(value: str | None, option: str) -> date | None:
@@ -195,6 +198,7 @@ def actors_command(
     sort: Annotated[SortKey, typer.Option("--sort", "-s", help="Order by.")] = SortKey.mentions,
     limit: LimitOption = 50,
     output_format: FormatOption = TableFormat.table,
+    width: WidthOption = None,
 ) -> None:
     """Corpus actors: articles, mentions, quotes, quoted words, voice ratio, first/last seen."""
     from presse.store import queries
@@ -207,7 +211,7 @@ def actors_command(
                "first_seen", "last_seen"]
     if output_format != TableFormat.table:
         columns = ["id", *columns, "knowledge"]
-    _emit(rows, columns, output_format, f"Actors by {sort.value}")
+    _emit(rows, columns, output_format, f"Actors by {sort.value}", width)
 
 
 def quotes_command(
@@ -221,6 +225,7 @@ def quotes_command(
     until: Annotated[str | None, typer.Option("--until", help="Up to this date (YYYY-MM-DD).")] = None,
     limit: LimitOption = 50,
     output_format: FormatOption = TableFormat.table,
+    width: WidthOption = None,
 ) -> None:
     """Quotes by speaker, subject, words and date; newest first (best match first with --search)."""
     from presse.store import queries
@@ -238,7 +243,7 @@ def quotes_command(
     columns = ["published", "speaker", "kind", "text", "about", "article_id"]
     if output_format != TableFormat.table:
         columns = ["id", *columns, "cue", "confidence", "article_title", "url"]
-    _emit(rows, columns, output_format, "Quotes")
+    _emit(rows, columns, output_format, "Quotes", width)
 
 
 def article_command(
@@ -247,6 +252,7 @@ def article_command(
     output_format: Annotated[
         ArticleFormat, typer.Option("--format", "-f", help="Report format.")
     ] = ArticleFormat.text,
+    width: WidthOption = None,
 ) -> None:
     """The stored analysis of one article: the same report as `presse analyze`."""
     from presse.report import render_markdown, render_text
@@ -259,7 +265,7 @@ def article_command(
     elif output_format == ArticleFormat.markdown:
         sys.stdout.write(render_markdown(article))
     else:
-        render_text(article, stdout())
+        render_text(article, stdout(width=width))
 
 
 def stats_command(
@@ -267,6 +273,7 @@ def stats_command(
     output_format: Annotated[
         TableFormat, typer.Option("--format", "-f", help="rich (table) or json.")
     ] = TableFormat.table,
+    width: WidthOption = None,
 ) -> None:
     """Counts, date range, versions, top actors by quotes and the latest ingest errors."""
     from presse.store import queries
@@ -278,7 +285,7 @@ def stats_command(
             json.dumps(dataclasses.asdict(result), ensure_ascii=False, default=_jsonable) + "\n"
         )
         return
-    out = stdout()
+    out = stdout(width=width)
     summary = Table(title=f"Corpus {escape(db)}", title_justify="left", show_header=False)
     summary.add_column("what")
     summary.add_column("value", justify="right")
@@ -302,6 +309,7 @@ def stats_command(
         ["name", "type", "articles", "mentions", "quotes", "quoted_words", "voice"],
         TableFormat.table,
         "Top actors by quotes",
+        width,
     )
     if result.recent_errors:
         errors = Table(title="Latest ingest errors", title_justify="left")

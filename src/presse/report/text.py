@@ -25,7 +25,7 @@ def render_text(article: Article, console: Console) -> None:
         head.append(f"\nsource: {article.source}", style="dim")
     if article.standfirst:
         head.append("\n\n" + article.standfirst, style="italic")
-    console.print(Panel(head, title="presse", expand=True))
+    console.print(Panel(head, title="presse", expand=False))
 
     if article.sections:
         console.print(Text("Sections", style="bold underline"))
