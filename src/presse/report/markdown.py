@@ -27,4 +27,6 @@ def render_markdown(article: Article) -> str:
         out += ["", "## Mentioned but never quoted", ""]
         out += [f"- {v.name} ({v.type}, {v.mentions} mentions)" for v in unvoiced]
     out += ["", markdown_dynamics(article).rstrip("\n")]
+    if article.warnings:
+        out += ["", "## Warnings", ""] + [f"- {w}" for w in article.warnings]
     return "\n".join(out) + "\n"
