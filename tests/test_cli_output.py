@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import os
 import shutil
 import subprocess
@@ -123,3 +126,60 @@ def test_cli_output_width_option_sets_the_columns(reference_db: Path, args: list
     assert result.returncode == 0, result.stderr
     widths = [cell_len(line.rstrip()) for line in result.stdout.splitlines()]
     assert max(widths) <= 60 and max(widths) > 40
+
+
+# --- Formats: every --format value prints what it names ---
+
+
+def _is_csv(out: str) -> bool:
+    rows = list(csv.reader(io.StringIO(out)))
+    return len(rows) > 1 and len({len(row) for row in rows}) == 1 and not out.lstrip().startswith("{")
+
+
+def _is_json_lines(out: str) -> bool:
+    return bool(out.strip()) and all(isinstance(json.loads(line), dict) for line in out.splitlines())
+
+
+def _is_json_object(out: str) -> bool:
+    return len(out.splitlines()) == 1 and isinstance(json.loads(out), dict)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("args", "check"),
+    [
+        (["stats", "-f", "csv"], _is_csv),
+        (["stats", "-f", "json"], _is_json_object),
+        (["stats", "-f", "table"], lambda out: "Corpus" in out and "┃" in out),
+        (["actors", "-f", "csv"], _is_csv),
+        (["actors", "-f", "json"], _is_json_lines),
+        (["actors", "-f", "table"], lambda out: "Actors by mentions" in out and "┃" in out),
+        (["quotes", "-f", "csv"], _is_csv),
+        (["quotes", "-f", "json"], _is_json_lines),
+        (["quotes", "-f", "table"], lambda out: "Quotes" in out and "┃" in out),
+        (["article", "1", "-f", "json"], _is_json_object),
+        (["article", "1", "-f", "markdown"], lambda out: out.startswith("# ") and "## Actors" in out),
+        (["article", "1", "-f", "text"], lambda out: "Quotes (" in out and "┃" in out),
+    ],
+)
+def test_cli_output_every_format_prints_what_it_names(reference_db: Path, args: list[str], check) -> None:
+    result = piped(*args, "--db", str(reference_db))
+    assert result.returncode == 0, result.stderr
+    assert check(result.stdout), result.stdout[:500]
+
+
+@pytest.mark.model
+def test_cli_output_stats_csv_holds_the_figures(reference_db: Path) -> None:
+    result = piped("stats", "--db", str(reference_db), "-f", "csv")
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    figures = dict(rows[1:])
+    assert rows[0] == ["figure", "value"]
+    assert figures["articles"] == "1" and int(figures["quotes"]) > 5
+    assert figures["presse_versions"]  # lists of names are joined, not dropped
+
+
+def test_cli_output_stats_help_names_every_format() -> None:
+    result = piped("stats", "--help")
+    help_text = " ".join(result.stdout.split())
+    for fmt in ("table:", "json:", "csv:"):
+        assert fmt in help_text

@@ -1,8 +1,8 @@
 """Corpus commands of the `presse` CLI: ingest, actors, quotes, article, stats, export.
 
 Each command is a thin wrapper over :mod:`presse.corpus.ingest` and :mod:`presse.store`; tables go to
-standard output (rich by default, ``--format json`` for one JSON object per line, ``--format
-csv``), progress and summaries to standard error.
+standard output (rich by default, ``--format json`` for one JSON object per row — one object
+for ``stats`` — and ``--format csv``), progress and summaries to standard error.
 """
 
 from __future__ import annotations
@@ -271,7 +271,13 @@ def article_command(
 def stats_command(
     db: DbOption = DEFAULT_DB,
     output_format: Annotated[
-        TableFormat, typer.Option("--format", "-f", help="rich (table) or json.")
+        TableFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table: rich tables; json: one JSON object with every figure, the top actors and"
+            " the latest errors; csv: the figures, one figure,value row each.",
+        ),
     ] = TableFormat.table,
     width: WidthOption = None,
 ) -> None:
@@ -280,10 +286,13 @@ def stats_command(
 
     with closing(queries.connect_reader(db)) as conn:
         result = queries.stats(conn)
-    if output_format != TableFormat.table:
+    if output_format == TableFormat.json:
         sys.stdout.write(
             json.dumps(dataclasses.asdict(result), ensure_ascii=False, default=_jsonable) + "\n"
         )
+        return
+    if output_format == TableFormat.csv:
+        _stats_csv(result)
         return
     out = stdout(width=width)
     summary = Table(title=f"Corpus {escape(db)}", title_justify="left", show_header=False)
@@ -318,6 +327,20 @@ def stats_command(
         for source, reason in result.recent_errors:
             errors.add_row(escape(source), escape(reason))
         out.print(errors)
+
+
+def _stats_csv(result: Any) -> None:
+    """The scalar figures of a stats result as ``figure,value`` CSV rows; lists of names are
+    joined with "; ", tables (top actors, errors) are left to the JSON and table formats."""
+    writer = csv.writer(sys.stdout)
+    writer.writerow(["figure", "value"])
+    for field in dataclasses.fields(result):
+        value = getattr(result, field.name)
+        if isinstance(value, tuple):
+            if not all(isinstance(v, str) for v in value):
+                continue
+            value = "; ".join(value)
+        writer.writerow([field.name, "" if value is None else _jsonable(value)])
 
 
 def export_command(
