@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -183,3 +184,86 @@ def test_cli_output_stats_help_names_every_format() -> None:
     help_text = " ".join(result.stdout.split())
     for fmt in ("table:", "json:", "csv:"):
         assert fmt in help_text
+
+
+# --- Help texts and empty results ---
+
+
+def _command_paths() -> list[list[str]]:
+    """Every command and group of `presse`, as the words that name it."""
+    import typer.main
+
+    from presse.cli import app
+
+    paths: list[list[str]] = [[]]
+
+    def walk(command, prefix: list[str]) -> None:
+        for name, sub in getattr(command, "commands", {}).items():
+            paths.append([*prefix, name])
+            walk(sub, [*prefix, name])
+
+    walk(typer.main.get_command(app), [])
+    return paths
+
+
+@pytest.mark.parametrize("words", _command_paths(), ids=lambda w: " ".join(w) or "presse")
+def test_cli_output_help_has_no_artefacts(words: list[str]) -> None:
+    result = piped(*words, "--help")
+    assert result.returncode == 0, result.stderr
+    usage = next(line for line in result.stdout.splitlines() if "Usage:" in line)
+    assert "{" not in usage and "}" not in usage
+    assert "<bool>" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("words", "sentence"),
+    [
+        (["analyze"], "the exit code is 1 when any input failed."),
+        (["batch"], "the exit code is 1 when any input or document of the batch failed"),
+        (["ingest"], "listed at the end without stopping the run (exit code 0)."),
+    ],
+)
+def test_cli_output_help_paragraphs_are_rewrapped(words: list[str], sentence: str) -> None:
+    result = piped(*words, "--help")
+    lines = [line.strip(" │") for line in result.stdout.splitlines()]
+    # The paragraph flows to the panel's width: no line ends early where the docstring broke.
+    assert sentence in " ".join(lines)
+    broken = [line for line in lines if line.endswith(("exit code is 1", "recorded in the", "resumes: finished"))]
+    assert not broken, broken
+
+
+def test_cli_output_usage_names_arguments_conventionally() -> None:
+    assert re.search(r" analyze \[OPTIONS\] PATHS\.\.\. *$", piped("analyze", "--help").stdout, re.M)
+    assert re.search(r" ingest \[OPTIONS\] \[SOURCES\]\.\.\. *$", piped("ingest", "--help").stdout, re.M)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["quotes", "--search", "zzzzzz"], "No quotes match."),
+        (["quotes", "--speaker", "Personne Inconnue"], "No quotes match."),
+        (["quotes", "--search", "zzzzzz", "-f", "json"], "No quotes match."),
+        (["actors", "--type", "LOC", "-n", "0", "--sort", "voice", "--db", "{empty}"], "No actors match."),
+    ],
+)
+def test_cli_output_empty_result_says_so(
+    reference_db: Path, tmp_path: Path, args: list[str], message: str
+) -> None:
+    empty = tmp_path / "empty.db"
+    (tmp_path / "blank.txt").write_text("  \n", encoding="utf-8")
+    piped("ingest", str(tmp_path / "blank.txt"), "--db", str(empty), "--quiet")
+    args = [a.replace("{empty}", str(empty)) for a in args]
+    if "--db" not in args:
+        args += ["--db", str(reference_db)]
+    result = piped(*args)
+    assert result.returncode == 0, result.stderr
+    assert message in result.stderr
+    assert result.stdout == ""
+
+
+@pytest.mark.model
+def test_cli_output_empty_csv_keeps_its_header(reference_db: Path) -> None:
+    result = piped("quotes", "--db", str(reference_db), "--search", "zzzzzz", "-f", "csv")
+    assert result.returncode == 0 and "No quotes match." in result.stderr
+    assert result.stdout.splitlines()[0].startswith("id,published,speaker")

@@ -71,10 +71,24 @@ def _jsonable(value: Any) -> Any:
 
 
 def _emit(
-    rows: Sequence[Any], columns: Sequence[str], fmt: TableFormat, title: str, width: int | None
+    rows: Sequence[Any],
+    columns: Sequence[str],
+    fmt: TableFormat,
+    title: str,
+    width: int | None,
+    *,
+    nothing: str | None = None,
 ) -> None:
     """Write dataclass rows as a rich table (``width`` as :func:`presse.cli.output.stdout`),
-    JSON lines or CSV (``columns`` picks the fields)."""
+    JSON lines or CSV (``columns`` picks the fields).
+
+    With no rows and a ``nothing`` message, the message goes to standard error and no empty
+    table is drawn (CSV still gets its header, JSON lines nothing)."""
+    if not rows and nothing is not None:
+        err.print(nothing, markup=False, highlight=False)
+        if fmt == TableFormat.csv:
+            csv.writer(sys.stdout).writerow(columns)
+        return
     dicts = [{c: _jsonable(getattr(row, c)) for c in columns} for row in rows]
     if fmt == TableFormat.json:
         for d in dicts:
@@ -136,6 +150,7 @@ def ingest_command(
     )
 
     from presse.corpus.ingest import IngestEvent, estimate_total, ingest, ingest_batch
+    from presse.report.labels import counted
 
     if bool(sources) == (from_batch is not None):
         raise UsageError("give either SOURCES to analyze or --from-batch DIR, not both or neither")
@@ -182,7 +197,7 @@ def ingest_command(
     err.print(
         f"{escape(db)}: {counts.new} new, {counts.replaced} replaced, {counts.unchanged} unchanged, "
         f"{counts.failed} failed"
-        + (f", {counts.links} link-only feed entries recorded" if counts.links else "")
+        + (f", {counted(counts.links, 'link-only feed entry', 'link-only feed entries')} recorded" if counts.links else "")
         + f" ({counts.seconds:.1f} s, {rate:.1f} articles/s)",
         soft_wrap=True,
     )
@@ -211,7 +226,7 @@ def actors_command(
                "first_seen", "last_seen"]
     if output_format != TableFormat.table:
         columns = ["id", *columns, "knowledge"]
-    _emit(rows, columns, output_format, f"Actors by {sort.value}", width)
+    _emit(rows, columns, output_format, f"Actors by {sort.value}", width, nothing="No actors match.")
 
 
 def quotes_command(
@@ -243,7 +258,7 @@ def quotes_command(
     columns = ["published", "speaker", "kind", "text", "about", "article_id"]
     if output_format != TableFormat.table:
         columns = ["id", *columns, "cue", "confidence", "article_title", "url"]
-    _emit(rows, columns, output_format, "Quotes", width)
+    _emit(rows, columns, output_format, "Quotes", width, nothing="No quotes match.")
 
 
 def article_command(

@@ -216,12 +216,14 @@ def gate_command(
 def _render_gate(result: dict[str, Any], width: int | None) -> None:
     from rich.table import Table
 
+    from presse.report.labels import counted
+
     console = stdout(width=width, highlight=True)
     docs = result["documents"]
     items = result["items"]
     console.print(
         "[bold]Gate[/bold] — "
-        + ", ".join(f"{k}: {docs[k]} documents, {items[k]} items" for k in docs)
+        + ", ".join(f"{k}: {counted(docs[k], 'document')}, {counted(items[k], 'item')}" for k in docs)
         + f"; {result['seconds']} s"
     )
     table = Table()
