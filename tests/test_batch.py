@@ -237,7 +237,7 @@ def test_batch_cli_writes_shards_and_reports_errors(tmp_path, corpus_lines):
     result = CliRunner().invoke(app, ["batch", str(source), "--out", str(tmp_path / "o"), "-q"])
     assert result.exit_code == 1
     assert f"{source}:2" in result.output
-    assert "1 articles" in result.output
+    assert "2 items → 1 article, 1 error" in result.output
     assert [a.id for a in read_shards(tmp_path / "o")] == [json.loads(corpus_lines[0])["id"]]
 
 

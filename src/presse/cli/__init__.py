@@ -17,6 +17,7 @@ import typer
 from presse import __version__
 from presse.cli import analyze, batch, corpus, web
 from presse.cli.eval import eval_app
+from presse.cli.help import use_presse_help
 from presse.cli.output import report
 from presse.errors import PresseError
 
@@ -51,6 +52,7 @@ def _options(
 for group in (analyze, corpus, batch, web):
     group.register(app)
 app.add_typer(eval_app, name="eval", help="Measure accuracy on annotated corpora.")
+use_presse_help(app)
 
 
 def main() -> None:

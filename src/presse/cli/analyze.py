@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from presse.cli.output import report, stdout
+from presse.cli.output import WidthOption, report, rule, stdout
 from presse.errors import InputError, PresseError
 from presse.ingest.language import LANG_HELP, check_forced
 from presse.ingest.limits import MAX_BYTES_HELP
@@ -27,6 +27,7 @@ def analyze(
     record_id: Annotated[str | None, typer.Option("--id", help="Analyze only the record with this id (JSON/JSONL).")] = None,
     max_bytes: Annotated[int | None, typer.Option("--max-bytes", min=1, help=MAX_BYTES_HELP)] = None,
     lang: Annotated[str | None, typer.Option("--lang", help=LANG_HELP)] = None,
+    width: WidthOption = None,
 ) -> None:
     """Analyze articles: structure, actors, quotes with their speakers, voices.
 
@@ -37,7 +38,7 @@ def analyze(
     from presse.ingest import iter_sources, use_max_bytes
     from presse.report import render_markdown, render_text
 
-    out = stdout(soft_wrap=output_format != OutputFormat.text)
+    out = stdout(width=width)
     failures = 0
     analyzer = None
     first = True
@@ -65,7 +66,7 @@ def analyze(
             sys.stdout.write(render_markdown(article))
         else:
             if not first:
-                out.rule()
+                rule(out)
             render_text(article, out)
         first = False
     if failures:

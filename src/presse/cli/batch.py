@@ -40,6 +40,7 @@ def batch(
     from presse.cli.output import err, report
     from presse.corpus.batch import run_batch
     from presse.ingest import use_max_bytes
+    from presse.report.labels import counted
 
     columns = (
         SpinnerColumn(),
@@ -78,9 +79,9 @@ def batch(
     for error in summary.errors:
         report(error)
     err.print(
-        f"{summary.items:,} items → {summary.articles:,} articles, {len(summary.errors):,} errors"
-        f" ({summary.errors_total:,} in the whole batch);"
-        f" {summary.shards_written} shards written, {summary.shards_skipped} already done;"
+        f"{counted(summary.items, 'item')} → {counted(summary.articles, 'article')},"
+        f" {counted(len(summary.errors), 'error')} ({summary.errors_total:,} in the whole batch);"
+        f" {counted(summary.shards_written, 'shard')} written, {summary.shards_skipped} already done;"
         f" {summary.seconds:,.1f} s, {summary.docs_per_second:,.1f} docs/s,"
         f" {summary.words_per_second:,.0f} words/s → {summary.out}",
         soft_wrap=True,

@@ -1,8 +1,8 @@
 """Corpus commands of the `presse` CLI: ingest, actors, quotes, article, stats, export.
 
 Each command is a thin wrapper over :mod:`presse.corpus.ingest` and :mod:`presse.store`; tables go to
-standard output (rich by default, ``--format json`` for one JSON object per line, ``--format
-csv``), progress and summaries to standard error.
+standard output (rich by default, ``--format json`` for one JSON object per row — one object
+for ``stats`` — and ``--format csv``), progress and summaries to standard error.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from presse.cli.output import err, escape, stdout
+from presse.cli.output import WidthOption, err, escape, stdout
 from presse.errors import UsageError
 from presse.ingest.language import LANG_HELP, check_forced
 from presse.ingest.limits import MAX_BYTES_HELP
@@ -72,8 +72,25 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
-def _emit(rows: Sequence[Any], columns: Sequence[str], fmt: TableFormat, title: str) -> None:
-    """Write dataclass rows as a rich table, JSON lines or CSV (``columns`` picks the fields)."""
+def _emit(
+    rows: Sequence[Any],
+    columns: Sequence[str],
+    fmt: TableFormat,
+    title: str,
+    width: int | None,
+    *,
+    nothing: str | None = None,
+) -> None:
+    """Write dataclass rows as a rich table (``width`` as :func:`presse.cli.output.stdout`),
+    JSON lines or CSV (``columns`` picks the fields).
+
+    With no rows and a ``nothing`` message, the message goes to standard error and no empty
+    table is drawn (CSV still gets its header, JSON lines nothing)."""
+    if not rows and nothing is not None:
+        err.print(nothing, markup=False, highlight=False)
+        if fmt == TableFormat.csv:
+            csv.writer(sys.stdout).writerow(columns)
+        return
     dicts = [{c: _jsonable(getattr(row, c)) for c in columns} for row in rows]
     if fmt == TableFormat.json:
         for d in dicts:
@@ -96,7 +113,7 @@ def _emit(rows: Sequence[Any], columns: Sequence[str], fmt: TableFormat, title: 
                 for v in d.values()
             )
         )
-    stdout().print(table)
+    stdout(width=width).print(table)
 
 
 def _parse_date(value: str | None, option: str) -> date | None:
@@ -142,6 +159,7 @@ def ingest_command(
 
     from presse.corpus.ingest import IngestEvent, estimate_total, ingest, ingest_batch
     from presse.ingest import use_max_bytes
+    from presse.report.labels import counted
 
     if bool(sources) == (from_batch is not None):
         raise UsageError("give either SOURCES to analyze or --from-batch DIR, not both or neither")
@@ -196,7 +214,7 @@ def ingest_command(
         f"{escape(db)}: {counts.new} new, {counts.replaced} replaced, {counts.unchanged} unchanged, "
         f"{counts.failed} failed"
         + (f", {counts.reanalyzed} re-analyzed ({why})" if counts.reanalyzed else "")
-        + (f", {counts.links} link-only feed entries recorded" if counts.links else "")
+        + (f", {counted(counts.links, 'link-only feed entry', 'link-only feed entries')} recorded" if counts.links else "")
         + f" ({counts.seconds:.1f} s, {rate:.1f} articles/s)",
         soft_wrap=True,
     )
@@ -212,6 +230,7 @@ def actors_command(
     sort: Annotated[SortKey, typer.Option("--sort", "-s", help="Order by.")] = SortKey.mentions,
     limit: LimitOption = 50,
     output_format: FormatOption = TableFormat.table,
+    width: WidthOption = None,
 ) -> None:
     """Corpus actors: articles, mentions, quotes, quoted words, voice ratio, first/last seen."""
     from presse.store import queries
@@ -224,7 +243,7 @@ def actors_command(
                "first_seen", "last_seen"]
     if output_format != TableFormat.table:
         columns = ["id", *columns, "knowledge"]
-    _emit(rows, columns, output_format, f"Actors by {sort.value}")
+    _emit(rows, columns, output_format, f"Actors by {sort.value}", width, nothing="No actors match.")
 
 
 def quotes_command(
@@ -238,6 +257,7 @@ def quotes_command(
     until: Annotated[str | None, typer.Option("--until", help="Up to this date (YYYY-MM-DD).")] = None,
     limit: LimitOption = 50,
     output_format: FormatOption = TableFormat.table,
+    width: WidthOption = None,
 ) -> None:
     """Quotes by speaker, subject, words and date; newest first (best match first with --search)."""
     from presse.store import queries
@@ -255,7 +275,7 @@ def quotes_command(
     columns = ["published", "speaker", "kind", "text", "about", "article_id"]
     if output_format != TableFormat.table:
         columns = ["id", *columns, "cue", "confidence", "article_title", "url"]
-    _emit(rows, columns, output_format, "Quotes")
+    _emit(rows, columns, output_format, "Quotes", width, nothing="No quotes match.")
 
 
 def article_command(
@@ -264,6 +284,7 @@ def article_command(
     output_format: Annotated[
         ArticleFormat, typer.Option("--format", "-f", help="Report format.")
     ] = ArticleFormat.text,
+    width: WidthOption = None,
 ) -> None:
     """The stored analysis of one article: the same report as `presse analyze`."""
     from presse.report import render_markdown, render_text
@@ -276,26 +297,36 @@ def article_command(
     elif output_format == ArticleFormat.markdown:
         sys.stdout.write(render_markdown(article))
     else:
-        render_text(article, stdout())
+        render_text(article, stdout(width=width))
 
 
 def stats_command(
     db: DbOption = DEFAULT_DB,
     output_format: Annotated[
-        TableFormat, typer.Option("--format", "-f", help="rich (table) or json.")
+        TableFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table: rich tables; json: one JSON object with every figure, the top actors and"
+            " the latest errors; csv: the figures, one figure,value row each.",
+        ),
     ] = TableFormat.table,
+    width: WidthOption = None,
 ) -> None:
     """Counts, date range, versions, top actors by quotes and the latest ingest errors."""
     from presse.store import queries
 
     with closing(queries.connect_reader(db)) as conn:
         result = queries.stats(conn)
-    if output_format != TableFormat.table:
+    if output_format == TableFormat.json:
         sys.stdout.write(
             json.dumps(dataclasses.asdict(result), ensure_ascii=False, default=_jsonable) + "\n"
         )
         return
-    out = stdout()
+    if output_format == TableFormat.csv:
+        _stats_csv(result)
+        return
+    out = stdout(width=width)
     summary = Table(title=f"Corpus {escape(db)}", title_justify="left", show_header=False)
     summary.add_column("what")
     summary.add_column("value", justify="right")
@@ -324,6 +355,7 @@ def stats_command(
         ["name", "type", "articles", "mentions", "quotes", "quoted_words", "voice"],
         TableFormat.table,
         "Top actors by quotes",
+        width,
     )
     if result.recent_errors:
         errors = Table(title="Latest ingest errors", title_justify="left")
@@ -332,6 +364,20 @@ def stats_command(
         for source, reason in result.recent_errors:
             errors.add_row(escape(source), escape(reason))
         out.print(errors)
+
+
+def _stats_csv(result: Any) -> None:
+    """The scalar figures of a stats result as ``figure,value`` CSV rows; lists of names are
+    joined with "; ", tables (top actors, errors) are left to the JSON and table formats."""
+    writer = csv.writer(sys.stdout)
+    writer.writerow(["figure", "value"])
+    for field in dataclasses.fields(result):
+        value = getattr(result, field.name)
+        if isinstance(value, tuple):
+            if not all(isinstance(v, str) for v in value):
+                continue
+            value = "; ".join(value)
+        writer.writerow([field.name, "" if value is None else _jsonable(value)])
 
 
 def export_command(

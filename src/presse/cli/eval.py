@@ -16,7 +16,7 @@ from typing import Annotated, Any
 
 import typer
 
-from presse.cli.output import escape, report, stdout
+from presse.cli.output import WidthOption, escape, report, stdout
 from presse.errors import PresseError, UsageError
 from presse.eval import gate as gate_mod
 from presse.eval.loaders import FORMATS, load_entity_dataset, load_quote_dataset, select
@@ -57,12 +57,14 @@ def _run(action: Callable[[], int]) -> None:
     raise typer.Exit(code)
 
 
-def _emit(payload: dict[str, Any], as_json: bool, render: Callable[..., None]) -> None:
+def _emit(
+    payload: dict[str, Any], as_json: bool, render: Callable[..., None], width: int | None
+) -> None:
     if as_json:
         sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
         sys.stdout.flush()
     else:
-        render(payload, stdout(highlight=True))
+        render(payload, stdout(width=width, highlight=True))
 
 
 @eval_app.command("quotes")
@@ -88,6 +90,7 @@ def quotes_command(
         ),
     ] = False,
     progress: ProgressOpt = True,
+    width: WidthOption = None,
 ) -> None:
     """Quote spans P/R/F1 (Jaccard > 0.3, > 0.8, exact), per kind, and speaker accuracy."""
 
@@ -104,7 +107,7 @@ def quotes_command(
         started = time.perf_counter()
         evaluation = evaluate_quotes(dataset, show_progress=progress)
         payload = quotes_payload(dataset, evaluation, errors, time.perf_counter() - started)
-        _emit(payload, as_json, render_quotes)
+        _emit(payload, as_json, render_quotes, width)
         return 0
 
     _run(body)
@@ -123,6 +126,7 @@ def entities_command(
         bool, typer.Option("--raw/--no-raw", help="Also score raw fr_core_news_md NER.")
     ] = True,
     progress: ProgressOpt = True,
+    width: WidthOption = None,
 ) -> None:
     """Named-entity P/R/F1 per type on exact spans, presse versus raw spaCy NER."""
 
@@ -132,7 +136,7 @@ def entities_command(
         started = time.perf_counter()
         ours, baseline = evaluate_entities(dataset, raw=raw, show_progress=progress)
         payload = entities_payload(dataset, ours, baseline, errors, time.perf_counter() - started)
-        _emit(payload, as_json, render_entities)
+        _emit(payload, as_json, render_entities, width)
         return 0
 
     _run(body)
@@ -172,6 +176,7 @@ def gate_command(
     ] = None,
     as_json: JsonOpt = False,
     progress: ProgressOpt = True,
+    width: WidthOption = None,
 ) -> None:
     """Score the fixed CI subset and fail (exit 1) when a figure is below its floor."""
 
@@ -202,21 +207,23 @@ def gate_command(
         if as_json:
             sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
         else:
-            _render_gate(result)
+            _render_gate(result, width)
         return 1 if breaches else 0
 
     _run(body)
 
 
-def _render_gate(result: dict[str, Any]) -> None:
+def _render_gate(result: dict[str, Any], width: int | None) -> None:
     from rich.table import Table
 
-    console = stdout(highlight=True)
+    from presse.report.labels import counted
+
+    console = stdout(width=width, highlight=True)
     docs = result["documents"]
     items = result["items"]
     console.print(
         "[bold]Gate[/bold] — "
-        + ", ".join(f"{k}: {docs[k]} documents, {items[k]} items" for k in docs)
+        + ", ".join(f"{k}: {counted(docs[k], 'document')}, {counted(items[k], 'item')}" for k in docs)
         + f"; {result['seconds']} s"
     )
     table = Table()

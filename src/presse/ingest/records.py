@@ -6,8 +6,10 @@ to hold several top-level values is read as JSON Lines.
 
 Fields (all but the text optional): ``text`` (or, when missing or empty, ``body`` then
 ``content``), ``title``, ``date``/``published`` (ISO, or a date in words like "15 août 2025"),
-``url``, ``id``, ``authors``/``author`` (string or list), ``outlet``/``source``/``sitename``
-(a string, or an object with a ``name``), ``lang``/``language``. Other fields are ignored; a date
+``url``, ``id``, ``authors``/``author`` (string or list), ``outlet``/``sitename``/``source``
+(a string, or an object with a ``name``; a ``source`` that is a URL, a path or a repository
+reference says where the record came from, not its outlet), ``lang``/``language``. With no
+outlet named, the outlet is the site of the ``url`` (:mod:`presse.ingest.sites`). Other fields are ignored; a date
 that cannot be read leaves ``published`` empty.
 
 Source names: ``path#id`` for a record with an id, otherwise ``path:N`` (line N of a JSONL file)
@@ -26,6 +28,7 @@ from typing import Any, BinaryIO
 from presse.errors import InputError
 from presse.ingest.limits import Limits, check_chars, too_large_bytes
 from presse.ingest.meta import language_code, parse_date, split_authors
+from presse.ingest.sites import outlet_name, site_name
 from presse.ingest.text import binary_error, binary_kind, decode_bytes, normalize_text
 from presse.model import Document
 
@@ -89,7 +92,9 @@ def record_document(record: Any, source: str, limits: Limits) -> Document:
         url=_optional_str(record.get("url")),
         title=_optional_str(record.get("title")),
         authors=split_authors(authors if isinstance(authors, (str, list)) else None),
-        outlet=_optional_str(_first(record, "outlet", "source", "sitename")),
+        outlet=_optional_str(_first(record, "outlet", "sitename"))
+        or outlet_name(_optional_str(record.get("source")))
+        or site_name(_optional_str(record.get("url"))),
         published=parse_date(_first(record, "date", "published")),
         language=language_code(_first(record, "lang", "language")),
     )

@@ -15,11 +15,13 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from presse.model import Article, StanceEdge, Voice
+from presse.model import Article, Quote, StanceEdge, Voice
+from presse.report.labels import counted, is_verbatim, markdown_said
 
 POLARITY_STYLE = {"positive": "green", "negative": "red", "neutral": "dim"}
 POLARITY_SIGN = {"positive": "+", "negative": "−", "neutral": "·"}
 SIDELINED_MIN_MENTIONS = 2
+SIDELINED_HEADING = f"Sidelined: mentioned {SIDELINED_MIN_MENTIONS} times or more, never quoted"
 EVIDENCE_CHARS = 70
 
 
@@ -47,22 +49,48 @@ def _name(article: Article, entity_id: str) -> str:
 
 def _clip(text: str, limit: int = EVIDENCE_CHARS) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def evidence_text(article: Article, edge: StanceEdge) -> str:
-    """A short human-readable account of an edge's evidence (cue + quote, or the relation)."""
-    if edge.via == "quote":
-        quote = next((q for q in article.quotes if q.id == edge.evidence_id), None)
-        if quote is None:
-            return edge.evidence_id
-        cue = f"{quote.cue} " if quote.cue else ""
-        cls = f" [{quote.cue_class}]" if quote.cue_class else ""
-        return f"{cue}« {_clip(quote.text)} »{cls}"
+def evidence_text(article: Article, edge: StanceEdge) -> Text:
+    """What an edge rests on, after its ``via``: `` (cue): said [cue class]`` for a quote — what
+    was said between « » when quoted verbatim, in italics without marks when reported — or
+    ``: subject — predicate — object`` for a relation."""
+    quote = _quote(article, edge)
+    if quote is None:
+        return Text(f": {_relation_text(article, edge)}")
+    text = Text(f" ({quote.cue}): " if quote.cue else ": ")
+    if is_verbatim(quote):
+        text.append(f"« {_clip(quote.text)} »")
+    else:
+        text.append(_clip(quote.text), style="italic")
+    if quote.cue_class:
+        text.append(f" [{quote.cue_class}]")
+    return text
+
+
+def _quote(article: Article, edge: StanceEdge) -> Quote | None:
+    if edge.via != "quote":
+        return None
+    return next((q for q in article.quotes if q.id == edge.evidence_id), None)
+
+
+def _relation_text(article: Article, edge: StanceEdge) -> str:
     rel = next((r for r in article.relations if r.id == edge.evidence_id), None)
     if rel is None:
         return edge.evidence_id
     return f"{rel.subject_text} — {rel.predicate_text} ({rel.predicate}) — {rel.object_text}"
+
+
+def evidence_markdown(article: Article, edge: StanceEdge) -> str:
+    """What an edge rests on, in Markdown: ``cue: said [cue class]`` (reported speech in
+    *italics*, verbatim words between « »), or the relation."""
+    quote = _quote(article, edge)
+    if quote is None:
+        return _relation_text(article, edge)
+    cue = f"{quote.cue}: " if quote.cue else ""
+    cls = f" [{quote.cue_class}]" if quote.cue_class else ""
+    return f"{cue}{markdown_said(quote, _clip(quote.text))}{cls}"
 
 
 def stance_pairs(article: Article) -> list[PairSummary]:
@@ -81,6 +109,11 @@ def sidelined(article: Article, min_mentions: int = SIDELINED_MIN_MENTIONS) -> l
 
 def _talked_about(article: Article, entity_id: str) -> int:
     return sum(1 for e in article.stance if e.target == entity_id)
+
+
+def _sidelined_line(article: Article, v: Voice) -> str:
+    edges = counted(_talked_about(article, v.entity), "stance edge")
+    return f"{v.name} ({v.type}): {counted(v.mentions, 'mention')}, target of {edges}"
 
 
 def _voices(article: Article) -> list[Voice]:
@@ -119,7 +152,9 @@ def render_dynamics(article: Article, console: Console) -> None:
             line = Text(f"  {edge.position:>6}  ")
             line.append(f"{_name(article, edge.source)} → {_name(article, edge.target)}", style="bold")
             line.append(f"  {edge.polarity} {edge.score:+.2f}", style=POLARITY_STYLE[edge.polarity])
-            line.append(f"  {edge.via}: {evidence_text(article, edge)}", style="dim")
+            evidence = Text(f"  {edge.via}").append_text(evidence_text(article, edge))
+            evidence.stylize("dim")
+            line.append_text(evidence)
             console.print(line)
         console.print(Text("\nStance per pair (+ positive, − negative, · neutral, in order)", style="bold"))
         for pair in stance_pairs(article):
@@ -133,14 +168,14 @@ def render_dynamics(article: Article, console: Console) -> None:
         for tone in article.tone:
             line = Text(f"  {_name(article, tone.entity)}: ")
             line.append(f"{tone.polarity} {tone.score:+.2f}", style=POLARITY_STYLE[tone.polarity])
-            line.append(f"  ({tone.mentions} sentences; {', '.join(tone.words[:5])})", style="dim")
+            line.append(f"  ({counted(tone.mentions, 'sentence')}; {', '.join(tone.words[:5])})", style="dim")
             console.print(line)
 
     quiet = sidelined(article)
     if quiet:
-        console.print(Text("\nSidelined: talked about, never quoted", style="bold"))
+        console.print(Text(f"\n{SIDELINED_HEADING}", style="bold"))
         for v in quiet:
-            console.print(f"  {escape(v.name)} ({v.type}): {v.mentions} mentions, target of {_talked_about(article, v.entity)} stance edges, 0 quotes")
+            console.print(Text(f"  {_sidelined_line(article, v)}"))
 
 
 def markdown_dynamics(article: Article) -> str:
@@ -157,7 +192,7 @@ def markdown_dynamics(article: Article) -> str:
         out += ["", "### Stance, in article order", "", "| at | source → target | polarity | via | evidence |",
                 "|---:|---|---|---|---|"]
         for e in article.stance:
-            evidence = evidence_text(article, e).replace("|", "\\|")
+            evidence = evidence_markdown(article, e).replace("|", "\\|")
             out.append(f"| {e.position} | {_name(article, e.source)} → {_name(article, e.target)} | "
                        f"{e.polarity} {e.score:+.2f} | {e.via} | {evidence} |")
         out += ["", "### Stance per pair", ""]
@@ -170,7 +205,6 @@ def markdown_dynamics(article: Article) -> str:
         out += [f"- {_name(article, t.entity)}: {t.polarity} {t.score:+.2f} ({', '.join(t.words[:5])})" for t in article.tone]
     quiet = sidelined(article)
     if quiet:
-        out += ["", "### Sidelined: talked about, never quoted", ""]
-        out += [f"- {v.name} ({v.type}): {v.mentions} mentions, target of {_talked_about(article, v.entity)} stance edges"
-                for v in quiet]
+        out += ["", f"### {SIDELINED_HEADING}", ""]
+        out += [f"- {_sidelined_line(article, v)}" for v in quiet]
     return "\n".join(out) + "\n"

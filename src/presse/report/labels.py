@@ -1,4 +1,5 @@
-"""Labels both reports print: who said a quote, and the article's byline."""
+"""Labels both reports print: who said a quote, the article's byline, counted nouns, and what
+was said — verbatim only when it was quoted verbatim."""
 
 from __future__ import annotations
 
@@ -23,3 +24,23 @@ def byline(article: Article) -> str:
     if article.published:
         parts.append(article.published.isoformat())
     return " · ".join(parts) or "no byline found"
+
+
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """``n`` and ``noun`` agreeing with it: "1 mention", "0 mentions", "3 stance edges"
+    (``plural`` when the plural is not ``noun`` + "s")."""
+    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
+
+
+def is_verbatim(quote: Quote) -> bool:
+    """Whether the quote's text is the speaker's own words, to print between « »: a direct quote.
+    Indirect and mixed quotes are reported speech (a mixed one keeps its own inner « »)."""
+    return quote.kind == "direct"
+
+
+def markdown_said(quote: Quote, text: str | None = None) -> str:
+    """What was said in Markdown: « text » when verbatim, else *text* (reported speech, italic)."""
+    text = (quote.text if text is None else text).strip()
+    if is_verbatim(quote):
+        return f"« {text} »"
+    return "*" + text.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_") + "*"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from presse.model import Article
 from presse.report.dynamics import markdown_dynamics
-from presse.report.labels import byline, speaker_label
+from presse.report.labels import byline, markdown_said, speaker_label
 
 
 def render_markdown(article: Article) -> str:
@@ -20,11 +20,8 @@ def render_markdown(article: Article) -> str:
     out += ["", f"## Quotes ({len(article.quotes)})", ""]
     for q in article.quotes:
         cue = f" ({q.cue})" if q.cue else ""
-        body = f"« {q.text} »" if q.kind == "direct" else q.text
-        out.append(f"- **{speaker_label(article, q)}**{cue}, {q.kind}: {body}")
-    unvoiced = [v for v in article.unvoiced() if v.type in ("PER", "ORG", "LOC")]
-    if unvoiced:
-        out += ["", "## Mentioned but never quoted", ""]
-        out += [f"- {v.name} ({v.type}, {v.mentions} mentions)" for v in unvoiced]
+        out.append(f"- **{speaker_label(article, q)}**{cue}, {q.kind}: {markdown_said(q)}")
     out += ["", markdown_dynamics(article).rstrip("\n")]
+    if article.warnings:
+        out += ["", "## Warnings", ""] + [f"- {w}" for w in article.warnings]
     return "\n".join(out) + "\n"

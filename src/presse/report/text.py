@@ -3,7 +3,7 @@ headings, quotes, warnings) is printed as text, never as rich markup."""
 
 from __future__ import annotations
 
-from rich.console import Console, Group
+from rich.console import Console
 from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
@@ -11,7 +11,7 @@ from rich.text import Text
 
 from presse.model import Article
 from presse.report.dynamics import render_dynamics
-from presse.report.labels import byline, speaker_label
+from presse.report.labels import byline, is_verbatim, speaker_label
 
 KIND_STYLE = {"direct": "green", "indirect": "cyan", "mixed": "magenta"}
 
@@ -25,7 +25,7 @@ def render_text(article: Article, console: Console) -> None:
         head.append(f"\nsource: {article.source}", style="dim")
     if article.standfirst:
         head.append("\n\n" + article.standfirst, style="italic")
-    console.print(Panel(head, title="presse", expand=True))
+    console.print(Panel(head, title="presse", expand=False))
 
     if article.sections:
         console.print(Text("Sections", style="bold underline"))
@@ -57,14 +57,13 @@ def render_text(article: Article, console: Console) -> None:
         if q.cue:
             line.append(f" ({q.cue})", style="dim")
         line.append(": ")
-        line.append(f"« {q.text} »" if q.kind == "direct" else q.text)
+        if is_verbatim(q):
+            line.append(f"« {q.text} »")
+        else:
+            line.append(q.text, style="italic")
         line.append(f"  {q.confidence:.2f}", style="dim")
         console.print(line)
 
-    unvoiced = [v for v in article.unvoiced() if v.type in ("PER", "ORG", "LOC")]
-    if unvoiced:
-        console.print(Text("\nMentioned but never quoted", style="bold underline"))
-        console.print(Group(*[Text(f"  {v.name} ({v.type}, {v.mentions} mentions)") for v in unvoiced]))
     render_dynamics(article, console)
     if article.warnings:
         console.print(Text("\nWarnings", style="bold yellow"))
