@@ -183,7 +183,7 @@ def test_cli_corpus_commands_record_english_and_go_on(
         assert "1 new, 0 replaced, 0 unchanged, 2 failed" in message
     else:
         assert result.returncode == 1, result.stderr
-        assert "3 items → 1 articles, 2 errors" in message
+        assert "3 items → 1 article, 2 errors" in message
     assert message.count("language is en (detected)") == 2
     forced = run(*command(name, tmp_path), "--lang", "fr", *(["--restart"] if name == "batch" else []), *inputs)
     assert forced.returncode == 0, forced.stderr
