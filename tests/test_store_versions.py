@@ -99,7 +99,7 @@ def test_store_versions_old_store_migrates(store: tuple[Path, Path]) -> None:
     err = presse("ingest", str(source), "--db", str(db), "-q").stderr
     # the version is read back from the stored analysis; where that has none, it is analyzed again
     assert "1 unchanged" in err and "1 re-analyzed" in err
-    assert [name for name, _ in MIGRATIONS][-1] == "0003_analyzer_version"
+    assert "0003_analyzer_version" in [name for name, _ in MIGRATIONS]
     assert _sql(db, "SELECT name FROM migrations WHERE name = '0003_analyzer_version'")
     assert _sql(db, "SELECT DISTINCT presse_version FROM articles") == [(__version__,)]
     assert _sql(db, "PRAGMA integrity_check") == [("ok",)]

@@ -264,6 +264,12 @@ class Quote(_Model):
         + _listing(QUOTE_RULES) + ". Speaker fallbacks — " + _listing(SPEAKER_FALLBACKS) + "."
     )
     quoted_words: int = Field(0, description="Number of words in `text`.")
+    part_of: str | None = Field(
+        None,
+        description="Id of the mixed quote (q…) of the same speaker that this direct quote is "
+        "the quoted stretch of: one utterance, kept as two spans for display, counted once (in "
+        "the mixed quote) by `voices` and every corpus count; null for a quote counted on its own.",
+    )
     cue_class: str | None = Field(
         None, description="Class of the cue in the reporting-verb lexicon (neutral, hostile, warm…)."
     )
@@ -278,7 +284,8 @@ class Voice(_Model):
     name: str = Field(description="The entity's canonical name.")
     type: EntityType = Field(description="The entity's type.")
     mentions: int = Field(description="Number of mentions of the entity.")
-    quotes: int = Field(description="Number of quotes attributed to the entity.")
+    quotes: int = Field(description="Number of utterances attributed to the entity: its quotes, "
+                        "a direct quote that is part of its mixed quote (`part_of`) left out.")
     direct_quotes: int = Field(0, description="Of `quotes`, the direct ones (kind direct).")
     indirect_quotes: int = Field(
         0, description="Of `quotes`, the reported ones: kind indirect or mixed "

@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from presse import knowledge
 from presse.analyze.actor_types import NameContext, checked_type
 from presse.analyze.names import fold_name
+from presse.analyze.office_lookup import description_gender, holder_on
 from presse.analyze.quotemarks import find_quote_marks
 from presse.lexicons import (
     SpeakerNoun,
@@ -898,6 +899,8 @@ class ActorResolver:
     ) -> tuple[int | None, str]:
         # apposition: "le président russe Vladimir Poutine" / "Vladimir Poutine, le président russe"
         nxt = desc.end
+        if nxt + 1 < len(doc) and doc[nxt].text == ",":
+            nxt += 1  # "le président américain, Joe Biden, …": the name the text gives wins
         prev = desc.start - 1
         if prev >= 0 and doc[prev].text == ",":
             prev -= 1
@@ -914,9 +917,8 @@ class ActorResolver:
         if desc.office == "counterpart":
             return self._counterpart(doc, desc, entities, by_token), "salience"
         if desc.of is not None:
-            holder = None
-            for office in OFFICE_FALLBACKS.get(desc.office, (desc.office,)):
-                holder = holder or knowledge.holder(office, desc.of, on)
+            offices = OFFICE_FALLBACKS.get(desc.office, (desc.office,))
+            holder = holder_on(offices, desc.of, on, description_gender(desc.gender, doc[desc.start]))
             if holder is not None:
                 idx = self._find_person(entities, holder.person, holder.aliases)
                 if idx is None:

@@ -10,6 +10,7 @@ from presse.analyze.actors import Actors
 from presse.analyze.convert_stance import add_stance
 from presse.analyze.quotes import QuoteRec, Quotes
 from presse.analyze.structure import Structure
+from presse.analyze.utterances import link_parts, utterances
 from presse.model import (
     Article,
     Block,
@@ -95,6 +96,7 @@ def _quotes(doc: Doc, quotes: Quotes, actors: Actors, text: str) -> list[Quote]:
                 quoted_words=len(WORD_RE.findall(quote_text)),
             )
         )
+    link_parts(out)
     return out
 
 
@@ -113,9 +115,10 @@ def _voices(entities: list[Entity], quotes: list[Quote], blocks: list[Block], te
     word_starts = [m.start() for m in WORD_RE.finditer(text)]  # once, not once per entity
     voices = []
     for ent in entities:
-        own = [q for q in quotes if q.speaker.entity == ent.id]
+        spoken = [q for q in quotes if q.speaker.entity == ent.id]
+        own = utterances(spoken)
         covered: set[int] = set()
-        for q in own:
+        for q in spoken:
             covered.update(range(q.start, q.end))
         words = sum(1 for w in word_starts if w in covered) if covered else 0
         voices.append(

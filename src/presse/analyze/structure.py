@@ -12,16 +12,14 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from presse.analyze.dateline import read_dateline
 from presse.lexicons import first_name_gender
 
 BULLET_RE = re.compile(r"^\s*(?:[-–•*▪►·]|\d{1,2}[.)])\s+")
 FINAL_PUNCT = ".;,:!…"
 BYLINE_PAR_RE = re.compile(r"^(?:par|by)\s+(?P<names>.+)$", re.IGNORECASE)
-DATELINE_RE = re.compile(
-    r"^(?P<date>(?:\w+\s+)?(?:1er|\d{1,2})\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|"
-    r"septembre|octobre|novembre|décembre)\s+\d{4})(?:,?\s*\d{1,2}\s*h\s*\d{0,2})?\s*\.?\s*[–—-]",
-    re.IGNORECASE,
-)
+# a dateline opens one of the first body lines: a photo caption may come before it
+DATELINE_LINES = 3
 NAME_TOKEN_RE = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.-]*$")
 NAME_PARTICLES = {"de", "du", "des", "d'", "von", "van", "der", "le", "la", "ben", "bin", "al", "el"}
 OUTLET_SEPARATORS = re.compile(r"\s*(?:/|\||—|–| - |,|\()\s*")
@@ -145,6 +143,21 @@ def parse_french_date(text: str) -> date | None:
         return None
 
 
+def _dateline(texts: list[str], kinds: list[str], first_body: int, result: Structure) -> int | None:
+    """Read the dateline among the first body lines into ``result.published``; a line that holds
+    nothing but the dateline becomes a ``dateline`` block. The index of its line, or None."""
+    candidates = [i for i in range(first_body, len(texts)) if kinds[i] != "byline"][:DATELINE_LINES]
+    for i in candidates:
+        found = read_dateline(texts[i])
+        if found is None:
+            continue
+        result.published = found.day
+        if found.whole_line and kinds[i] in ("paragraph", "heading"):
+            kinds[i] = "dateline"
+        return i
+    return None
+
+
 def detect_structure(
     text: str,
     *,
@@ -195,6 +208,8 @@ def detect_structure(
             result.authors, result.outlet = byline
             first_body += 1
 
+    dateline_at = _dateline(texts, kinds, first_body, result)
+
     if not known_headings:
         for i in range(first_body, len(lines)):
             if kinds[i] != "paragraph" or not _is_heading_like(texts[i]):
@@ -213,11 +228,8 @@ def detect_structure(
         body = [i for i in body if i > known]
     if body:
         first = body[0]
-        dm = DATELINE_RE.match(texts[first])
-        if dm:
-            result.published = parse_french_date(dm.group("date"))
         following = next((j for j in range(first + 1, len(lines)) if kinds[j] != "byline"), None)
-        if known is None and following is not None and kinds[following] == "heading" and not dm:
+        if known is None and following is not None and kinds[following] == "heading" and first != dateline_at:
             kinds[first] = "standfirst"
             result.standfirst = texts[first]
 

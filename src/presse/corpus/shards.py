@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from presse.analyze.utterances import utterances
 from presse.corpus.chunks import Result
 from presse.corpus.manifest import read_manifest
 from presse.errors import InputError
@@ -44,7 +45,7 @@ def _schemas() -> dict[str, pa.Schema]:
                 ("text", s), ("start", i32), ("end", i32), ("cue", s), ("cue_lemma", s),
                 ("speaker_entity", s), ("speaker_name", s), ("speaker_text", s),
                 ("speaker_resolved_by", s), ("confidence", pa.float64()), ("evidence", s),
-                ("quoted_words", i32),
+                ("quoted_words", i32), ("part_of", s),
             ]
         ),
         "entities": pa.schema(
@@ -103,7 +104,7 @@ class ShardRows:
                 "n_blocks": len(article.blocks), "n_sections": len(article.sections),
                 "n_entities": len(article.entities),
                 "n_mentions": sum(len(e.mentions) for e in article.entities),
-                "n_quotes": len(article.quotes), "warnings": article.warnings,
+                "n_quotes": len(utterances(article.quotes)), "warnings": article.warnings,
                 "article_json": article.model_dump_json(),
             }
         )
@@ -115,7 +116,7 @@ class ShardRows:
                     "speaker_entity": q.speaker.entity, "speaker_name": q.speaker.name,
                     "speaker_text": q.speaker.text, "speaker_resolved_by": q.speaker.resolved_by,
                     "confidence": q.confidence, "evidence": q.evidence,
-                    "quoted_words": q.quoted_words,
+                    "quoted_words": q.quoted_words, "part_of": q.part_of,
                 }
             )
         for e in article.entities:

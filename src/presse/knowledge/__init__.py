@@ -247,8 +247,13 @@ def _index(paths: tuple[Path, ...]) -> _Index:
     )
 
 
-def holder(office: str, of: str, on: date, *, extra: Path | None = None) -> Office | None:
+def holder(
+    office: str, of: str, on: date, *, gender: str | None = None, extra: Path | None = None
+) -> Office | None:
     """The term of ``office`` of the country or organisation ``of`` that covers the date ``on``.
+
+    ``gender`` (``m`` or ``f``), when the text's agreement tells it (« la Première ministre »),
+    leaves out the holders of the other gender: ``None`` rather than a holder the text rules out.
 
     ``of`` may be any form in the bundled data or a known alias (« USA », « UE »,
     « Nations unies »…); asking for « Union européenne » also finds the Commission,
@@ -263,7 +268,7 @@ def holder(office: str, of: str, on: date, *, extra: Path | None = None) -> Offi
         row
         for candidate in places
         for row in index.by_post.get((office, candidate), ())
-        if row.covers(on)
+        if row.covers(on) and (gender is None or row.gender == gender)
     ]
     if not matches:
         return None

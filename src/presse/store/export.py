@@ -29,7 +29,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
-from presse.store.queries import quote_edges, stance_network
+from presse.store.queries import counted, quote_edges, stance_network
 
 ExportFormat = Literal["jsonl", "csv", "parquet", "gexf"]
 TABLES = ("articles", "quotes", "actors", "stance")
@@ -76,6 +76,7 @@ _COLUMNS: dict[str, tuple[_Column, ...]] = {
         _Column("confidence", "float"),
         _Column("quoted_words", "int"),
         _Column("evidence", "str"),
+        _Column("part_of", "str"),
     ),
     "actors": (
         _Column("id", "int"),
@@ -115,7 +116,7 @@ _SQL: dict[str, str] = {
         SELECT a.id, a.key, a.source, a.doc_id, a.url, a.title, a.published, a.outlet, a.authors,
                a.language, a.words,
                (SELECT COUNT(*) FROM entities e WHERE e.article_id = a.id),
-               (SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id),
+               (SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id AND {counted}),
                a.presse_version, a.model, a.text
         FROM articles a ORDER BY a.id""",
     "quotes": """
@@ -124,7 +125,7 @@ _SQL: dict[str, str] = {
                (SELECT json_group_array(name) FROM (SELECT DISTINCT xa.name FROM quote_about qa
                   JOIN entities xe ON xe.article_id = qa.article_id AND xe.entity_id = qa.entity_id
                   JOIN actors xa ON xa.id = xe.actor_id WHERE qa.quote_id = q.id ORDER BY xa.name)),
-               q.confidence, q.quoted_words, q.evidence
+               q.confidence, q.quoted_words, q.evidence, {part_of}
         FROM quotes q
         LEFT JOIN entities ke ON ke.article_id = q.article_id AND ke.entity_id = q.speaker_entity
         LEFT JOIN actors sa ON sa.id = ke.actor_id
@@ -155,11 +156,21 @@ def _has_table(conn: sqlite3.Connection, name: str) -> bool:
     )
 
 
+def _table_sql(conn: sqlite3.Connection, table: str) -> str:
+    """The query of ``table``, counting one quote per utterance where the store links them."""
+    condition = counted(conn)
+    if table == "articles":
+        return _SQL[table].format(counted=condition)
+    if table == "quotes":
+        return _SQL[table].format(part_of="NULL" if condition == "1" else "q.part_of")
+    return _SQL[table]
+
+
 def _rows(conn: sqlite3.Connection, table: str) -> Iterator[dict[str, Any]]:
     columns = _COLUMNS[table]
     if not _has_table(conn, table):  # a store from before the migration that added it
         return
-    cursor = conn.execute(_SQL[table])
+    cursor = conn.execute(_table_sql(conn, table))
     while batch := cursor.fetchmany(_BATCH):
         for raw in batch:
             row: dict[str, Any] = {}

@@ -332,8 +332,10 @@ def stats(conn: sqlite3.Connection, *, top: int = 10) -> StatsRow:
         words=one("SELECT SUM(words) FROM articles"),
         actors=one("SELECT COUNT(*) FROM actors WHERE articles > 0"),
         mentions=one("SELECT SUM(mentions) FROM actors"),
-        quotes=one("SELECT COUNT(*) FROM quotes"),
-        attributed_quotes=one("SELECT COUNT(*) FROM quotes WHERE speaker_entity IS NOT NULL"),
+        quotes=one(f"SELECT COUNT(*) FROM quotes q WHERE {counted(conn)}"),
+        attributed_quotes=one(
+            f"SELECT COUNT(*) FROM quotes q WHERE q.speaker_entity IS NOT NULL AND {counted(conn)}"
+        ),
         errors=one("SELECT COUNT(*) FROM ingest_errors"),
         feed_links=one("SELECT COUNT(*) FROM feed_links"),
         first_date=_date(first),
@@ -424,6 +426,14 @@ class StanceRow:
     type: str
     polarity: PolaritySummary
     evidence: tuple[StanceEvidence, ...]
+
+
+def counted(conn: sqlite3.Connection, alias: str = "q") -> str:
+    """SQL condition on the ``quotes`` row ``alias`` that is true for the quotes a count counts:
+    one per utterance, the direct stretch of a mixed quote of the same speaker left out
+    (``part_of``, see :mod:`presse.store.schema`). On a store not migrated since, every row."""
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(quotes)")}
+    return f"{alias}.part_of IS NULL" if "part_of" in columns else "1"
 
 
 def has_stance(conn: sqlite3.Connection) -> bool:
@@ -602,8 +612,13 @@ def quote_edges(
         where.append("published <= ?")
         params.append(until.isoformat())
     scope = "SELECT id FROM articles" + (f" WHERE {' AND '.join(where)}" if where else "")
+    # a quote is counted as its utterance: the direct stretch of a mixed quote as the mixed one
+    utterance = "q.id"
+    if counted(conn) != "1":
+        utterance = """COALESCE((SELECT m.id FROM quotes m WHERE m.article_id = q.article_id
+                                 AND m.quote_id = q.part_of), q.id)"""
     said = f"""
-        SELECT se.actor_id AS speaker, ae.actor_id AS subject, q.id AS quote FROM quotes q
+        SELECT se.actor_id AS speaker, ae.actor_id AS subject, {utterance} AS quote FROM quotes q
         JOIN entities se ON se.article_id = q.article_id AND se.entity_id = q.speaker_entity
         JOIN quote_about qa ON qa.quote_id = q.id
         JOIN entities ae ON ae.article_id = qa.article_id AND ae.entity_id = qa.entity_id
@@ -612,7 +627,7 @@ def quote_edges(
     if has_stance(conn):
         said += f"""
         UNION
-        SELECT st.source_actor, st.target_actor, q.id FROM stance st
+        SELECT st.source_actor, st.target_actor, {utterance} FROM stance st
         JOIN quotes q ON q.article_id = st.article_id AND q.quote_id = st.evidence_id
         WHERE st.via = 'quote' AND st.article_id IN ({scope})"""
         all_params += params

@@ -14,6 +14,11 @@ Contracts:
   analyzer version): ingest re-analyzes an article stored by an older version even when its text
   is unchanged. ``0003_analyzer_version`` fills it in from the stored analysis where it was
   missing and indexes it (ingest and ``presse stats`` read it);
+* ``quotes.part_of`` is the id (q…) of the mixed quote of the same speaker that a direct quote
+  is the quoted stretch of: such a row is kept for display and search but every count (entities,
+  actors, ``presse stats``, article summaries, exports, the network) counts only the rows where it
+  is null, one per utterance. ``0004_quote_part_of`` adds it, links the quotes already stored and
+  recomputes the counts, stored analyses included;
 * the full-text indexes use the tokenizer ``unicode61 remove_diacritics 2``, so a query typed
   without accents (« Etats-Unis ») finds the accented text (« États-Unis »).
 """
@@ -236,10 +241,71 @@ WHERE presse_version IS NULL AND json_valid(analysis);
 CREATE INDEX articles_presse_version ON articles(presse_version);
 """
 
+# One count per utterance (issue 17): a direct quote that is the quoted stretch of a mixed quote
+# of the same speaker (`part_of`, the mixed quote's id) is kept as a row but no longer counted.
+# The stored analyses predate the field, so the link is made here by the rule of
+# presse.analyze.utterances.link_parts (overlap, same speaker entity, else same speaker name), then
+# the entity, actor and stored-analysis counts that counted the part are recomputed.
+_QUOTE_PART_OF = """
+ALTER TABLE quotes ADD COLUMN part_of TEXT;
+
+UPDATE quotes SET part_of = (
+    SELECT m.quote_id FROM quotes m
+    WHERE m.article_id = quotes.article_id AND m.kind = 'mixed'
+      AND m.start < quotes."end" AND quotes.start < m."end"
+      AND CASE WHEN m.speaker_entity IS NULL AND quotes.speaker_entity IS NULL
+               THEN m.speaker_name IS quotes.speaker_name
+               ELSE m.speaker_entity IS quotes.speaker_entity END
+    ORDER BY m.start, m."end" DESC, m.id LIMIT 1
+) WHERE kind = 'direct';
+
+CREATE INDEX quotes_part_of ON quotes(article_id, part_of) WHERE part_of IS NOT NULL;
+
+UPDATE entities SET quotes = (
+    SELECT COUNT(*) FROM quotes q
+    WHERE q.article_id = entities.article_id AND q.speaker_entity = entities.entity_id
+      AND q.part_of IS NULL
+) WHERE EXISTS (
+    SELECT 1 FROM quotes q
+    WHERE q.article_id = entities.article_id AND q.speaker_entity = entities.entity_id
+      AND q.part_of IS NOT NULL
+);
+
+UPDATE actors SET quotes = (
+    SELECT COALESCE(SUM(e.quotes), 0) FROM entities e WHERE e.actor_id = actors.id
+) WHERE id IN (
+    SELECT e.actor_id FROM entities e JOIN quotes q
+      ON q.article_id = e.article_id AND q.speaker_entity = e.entity_id
+    WHERE q.part_of IS NOT NULL
+);
+
+UPDATE articles SET analysis = json_set(
+    analysis,
+    '$.quotes', (
+        SELECT json_group_array(json_set(j.value, '$.part_of', (
+            SELECT q.part_of FROM quotes q
+            WHERE q.article_id = articles.id AND q.quote_id = json_extract(j.value, '$.id'))))
+        FROM (SELECT value FROM json_each(articles.analysis, '$.quotes') ORDER BY key) j
+    ),
+    '$.voices', (
+        SELECT json_group_array(json_set(v.value,
+            '$.quotes', (
+                SELECT COUNT(*) FROM quotes q WHERE q.article_id = articles.id
+                  AND q.speaker_entity = json_extract(v.value, '$.entity') AND q.part_of IS NULL),
+            '$.direct_quotes', (
+                SELECT COUNT(*) FROM quotes q WHERE q.article_id = articles.id
+                  AND q.speaker_entity = json_extract(v.value, '$.entity') AND q.part_of IS NULL
+                  AND q.kind = 'direct')))
+        FROM (SELECT value FROM json_each(articles.analysis, '$.voices') ORDER BY key) v
+    )
+) WHERE id IN (SELECT article_id FROM quotes WHERE part_of IS NOT NULL);
+"""
+
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("0001_initial", _INITIAL),
     ("0002_stance", _STANCE),
     ("0003_analyzer_version", _ANALYZER_VERSION),
+    ("0004_quote_part_of", _QUOTE_PART_OF),
 )
 """Named migrations, applied in this order."""
 

@@ -278,8 +278,8 @@ class StoreWriter:
             cursor = conn.execute(
                 """INSERT INTO quotes(article_id, quote_id, text, start, "end", kind, cue,
                        cue_lemma, speaker_entity, speaker_name, confidence, evidence,
-                       quoted_words, published)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                       quoted_words, published, part_of)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 (
                     article_id,
                     quote.id,
@@ -295,6 +295,7 @@ class StoreWriter:
                     quote.evidence,
                     quote.quoted_words,
                     published,
+                    quote.part_of,
                 ),
             )
             quote_rowid = int(cursor.lastrowid or 0)

@@ -25,6 +25,7 @@ from presse.store.queries import (
     PolaritySummary,
     _actor,
     _date,
+    counted,
     quote_edges,
     stance_network,
 )
@@ -101,7 +102,7 @@ class NetworkEdge:
 
 _SUMMARY = (
     "SELECT a.id, a.title, a.published, a.url, a.outlet, a.words, "
-    "(SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id), "
+    "(SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id AND {counted}), "
     "(SELECT COUNT(DISTINCT e.actor_id) FROM entities e WHERE e.article_id = a.id) "
     "FROM articles a"
 )
@@ -151,7 +152,7 @@ def list_articles(
 ) -> list[ArticleSummary]:
     """Articles published in [since, until], newest first (undated last)."""
     where, params = _date_filter("a.published", since, until)
-    sql = _SUMMARY + (f" WHERE {' AND '.join(where)}" if where else "")
+    sql = _SUMMARY.format(counted=counted(conn)) + (f" WHERE {' AND '.join(where)}" if where else "")
     sql += " ORDER BY a.published IS NULL, a.published DESC, a.id DESC LIMIT ? OFFSET ?"
     return [_summary(r) for r in conn.execute(sql, [*params, limit, offset])]
 
@@ -161,7 +162,7 @@ def article_summaries(conn: sqlite3.Connection, ids: list[int]) -> list[ArticleS
     if not ids:
         return []
     marks = ",".join("?" * len(ids))
-    by_id = {r[0]: _summary(r) for r in conn.execute(f"{_SUMMARY} WHERE a.id IN ({marks})", ids)}
+    by_id = {r[0]: _summary(r) for r in conn.execute(f"{_SUMMARY.format(counted=counted(conn))} WHERE a.id IN ({marks})", ids)}
     return [by_id[i] for i in ids if i in by_id]
 
 
