@@ -30,7 +30,7 @@ BlockKind = Literal[
 
 SCHEMA_VERSION = "1"
 
-ResolvedBy = Literal["ner", "alias", "apposition", "knowledge", "salience", "collective"]
+ResolvedBy = Literal["ner", "alias", "apposition", "knowledge", "salience", "collective", "group"]
 """How a mention was tied to its entity (the layers of :mod:`presse.analyze.actors`)."""
 
 RESOLUTIONS: Final = MappingProxyType({
@@ -44,6 +44,8 @@ RESOLUTIONS: Final = MappingProxyType({
     "salient compatible person: subject continuity, recency, gender and number",
     "collective": "a common noun naming a group, a body or an unnamed person (les policiers, "
     "la presse, l'homme): an actor of its own",
+    "group": "persons named together where a speaker stands (Marie et Paul Dupont ont "
+    "affirmé): one group actor whose members are those persons",
 })
 """Each :data:`ResolvedBy` value and what it means."""
 
@@ -193,6 +195,15 @@ class Entity(_Model):
         description=(
             "Known only by a common noun: a group or body (les policiers, la presse, le ministère "
             "de la Défense) or an unnamed person (l'homme, la source proche de l'enquête)."
+        ),
+    )
+    members: list[str] = Field(
+        default_factory=list,
+        description=(
+            "Ids of the persons a group actor is made of, when persons named together speak as "
+            "one (« Marie et Paul Dupont ont affirmé »: the group « Marie Dupont et Paul "
+            "Dupont », type MISC, whose members are Marie Dupont and Paul Dupont); empty for "
+            "any other entity."
         ),
     )
 

@@ -28,8 +28,10 @@ from spacy.tokens import Doc, Span, Token
 
 from presse import knowledge
 from presse.analyze.actor_types import NameContext, checked_type
+from presse.analyze.groups import find_coordinations, group_name, member_names
 from presse.analyze.names import fold_name
 from presse.analyze.office_lookup import description_gender, holder_on
+from presse.analyze.pronouns import SALIENCE_WINDOW, Salience, reference_at
 from presse.analyze.quotemarks import find_quote_marks
 from presse.lexicons import (
     SpeakerNoun,
@@ -59,20 +61,9 @@ COLLECTIVE_DETERMINERS = frozenset({"le", "la", "l'", "l’", "les", "ce", "cet"
 DETERMINERS = {"le", "la", "l'", "l’", "son", "sa", "leur", "ce", "cette", "notre", "votre", "au", "du"}
 OFFICE_FALLBACKS = {"leader": ("head_of_state", "head_of_government", "leader")}
 POSSESSIVES = {"son", "sa", "leur"}
-SUBJECT_PRONOUNS = {"il": ("m", "s"), "elle": ("f", "s"), "-il": ("m", "s"), "-elle": ("f", "s")}
-STRESSED_PRONOUNS = {"lui": ("m", "s"), "elle": ("f", "s")}
-STRESS_PREPOSITIONS = {"selon", "pour", "avec", "contre", "envers", "sans", "chez", "d'après", "après"}
-IMPERSONAL_NEXT = {
-    "faut", "fallait", "faudra", "faudrait", "semble", "semblait", "paraît", "paraissait",
-    "suffit", "suffisait", "reste", "restait", "existe", "existait", "manque", "convient",
-    "importe", "pleut", "s'agit", "s'agissait", "agit", "vaut", "arrive", "n'y",
-}
-IMPERSONAL_REFLEXIVE = {"agit", "agissait", "agira", "agirait", "avère", "avérait"}
-DERNIER_FORMS = {("ce", "dernier"): ("m", "s"), ("cette", "dernière"): ("f", "s")}
 TITLES_M = {"m.", "monsieur", "mr"}
 TITLES_F = {"mme", "madame", "mlle", "mademoiselle"}
 NER_LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC"}
-SALIENCE_WINDOW = 4  # sentences back a pronoun may reach (quoted sentences do not count)
 NAME_PARTICLES = {"de", "du", "des", "le", "la", "von", "van", "der", "den", "da", "di", "ben", "bin", "al", "el"}
 OPENING_QUOTES = frozenset({"«", "“", "‹"})
 CLOSING_QUOTES = frozenset({"»", "”", "›"})
@@ -115,6 +106,7 @@ class EntityRec:
     mentions: list[MentionRec] = field(default_factory=list)
     offices: set[tuple[str, str]] = field(default_factory=set)  # (office, of)
     collective: bool = False  # named by a common noun only ("les policiers", "l'homme")
+    members: list[EntityRec] = field(default_factory=list)  # a group's persons (see `groups`)
 
     @property
     def named(self) -> bool:
@@ -235,6 +227,28 @@ def _clean_ent(span: Span) -> tuple[int, int] | None:
     while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ and doc[end + 1].text[:1].isupper():
         end += 2
     return start, end
+
+
+def _coordinated_groups(doc: Doc, entities: list[EntityRec], by_token: dict[int, int]) -> None:
+    """Persons coordinated in a speaker's place become one group actor, named by its members
+    (see :mod:`presse.analyze.groups`); the members keep their own mentions."""
+    spans = {m.start: (m.start, m.end) for e in entities if e.named for m in e.mentions if m.kind == "name"}
+    person_at = {t: idx for t, idx in by_token.items() if entities[idx].named}
+    groups: dict[tuple[int, ...], EntityRec] = {}
+    for co in find_coordinations(doc, person_at, spans):
+        members = [entities[i] for i in co.members]
+        names = member_names([m.name for m in members])
+        for member, name in zip(members, names, strict=True):
+            if name != member.name:  # "Marie" of "Marie et Paul Dupont" is Marie Dupont
+                member.aliases.append(member.name)
+                member.name = name
+                guess = first_name_gender(name.split()[0])
+                member.gender = member.gender or (guess if guess in ("m", "f") else None)
+        group = groups.get(co.members)
+        if group is None:
+            group = groups[co.members] = EntityRec("", group_name(names), "MISC", members=members)
+            entities.append(group)
+        group.mentions.append(MentionRec(co.start, co.end, "name", "group", _is_subject(doc[co.start : co.end])))
 
 
 NICKNAME_CUES = frozenset({"dit", "dite", "alias", "surnommé", "surnommée", "connu sous le nom de"})
@@ -461,19 +475,23 @@ class ActorResolver:
         self._text = doc.text if text is None else text
         self._quoted = [(m.open_at, m.close_at or m.end) for m in find_quote_marks(self._text).spans]
         entities: list[EntityRec] = []
+        self._salience = Salience(doc, entities, self._quoted, self.salience_window)
         by_token: dict[int, int] = {}
         warnings: list[str] = []
         ner = self._named_mentions(doc)
         self._cluster(doc, ner, entities, by_token)
         _merge_nicknames(doc, entities, by_token)
         self._link_knowledge(entities, on)
+        _coordinated_groups(doc, entities, by_token)
         self._resolve_references(doc, entities, by_token, on)
         self._collectives(doc, entities, by_token)
+        self._plural_references(doc, entities, by_token)
         for ent in entities:
             ent.mentions.sort(key=lambda m: m.start)
             _tidy_names(ent)
         entities = [e for e in entities if e.mentions]
-        # re-index after dropping empty entities
+        # re-index after dropping empty entities; a group, added after its members, takes the
+        # tokens of its coordination
         by_token = {}
         for idx, ent in enumerate(entities):
             ent.id = f"e{idx + 1}"
@@ -725,19 +743,31 @@ class ActorResolver:
                         ent.gender = desc.gender
                 i = desc.end
                 continue
-            pron = self._pronoun_at(doc, i)
-            if pron is not None and not doc[i].text.startswith("-") and any(a <= doc[i].idx < b for a, b in self._quoted):
+            ref = reference_at(doc, i)
+            if ref is not None and not doc[i].text.startswith("-") and self._salience.in_quote(i):
                 # inside a quotation: the speaker's words (an incise's "-t-il" is the narrator's)
-                i = pron[0]
+                i = ref.end
                 continue
-            if pron is not None:
-                end, gender = pron
-                idx = self._salient_person(doc, entities, by_token, i, gender)
+            if ref is not None and not ref.plural:  # plurals wait for the groups (see below)
+                idx = self._salience.resolve(ref)
                 if idx is not None:
-                    self._attach(doc, entities, by_token, idx, i, end, "pronoun", "salience")
-                i = end
+                    self._attach(doc, entities, by_token, idx, ref.start, ref.end, "pronoun", "salience")
+                i = ref.end
                 continue
             i += 1
+
+    def _plural_references(self, doc: Doc, entities: list[EntityRec], by_token: dict[int, int]) -> None:
+        """« ils », « elles », « selon eux », « ces derniers »: resolved once the groups of people
+        (coordinated persons, collectives) are known."""
+        for i in range(len(doc)):
+            if i in by_token:
+                continue
+            ref = reference_at(doc, i)
+            if ref is None or not ref.plural or (not doc[i].text.startswith("-") and self._salience.in_quote(i)):
+                continue
+            idx = self._salience.resolve(ref)
+            if idx is not None:
+                self._attach(doc, entities, by_token, idx, ref.start, ref.end, "pronoun", "salience")
 
     # -- layer 5: collectives --------------------------------------------------------------------
 
@@ -950,7 +980,8 @@ class ActorResolver:
     def _counterpart(
         self, doc: Doc, desc: _Description, entities: list[EntityRec], by_token: dict[int, int]
     ) -> int | None:
-        """'son homologue': the salient person other than the possessor (the clause's subject)."""
+        """'son homologue (américain)': the salient person other than the possessor (the
+        clause's subject), of the country named when there is one."""
         possessor = None
         head = doc[desc.start].head
         for _ in range(4):
@@ -961,63 +992,19 @@ class ActorResolver:
             if head.head == head:
                 break
             head = head.head
-        return self._salient_person(doc, entities, by_token, desc.start, None, exclude=possessor, any_role=True)
-
-    def _pronoun_at(self, doc: Doc, i: int) -> tuple[int, str | None] | None:
-        """(end, gender) of a personal reference starting at token i, or None."""
-        tok = doc[i]
-        low = tok.lower_
-        pair = (low, doc[i + 1].lower_ if i + 1 < len(doc) else "")
-        if pair in DERNIER_FORMS:
-            return i + 2, DERNIER_FORMS[pair][0]
-        if low in SUBJECT_PRONOUNS and (tok.dep_.startswith("nsubj") or tok.dep_.startswith("expl") or low.startswith("-")):
-            j = i + 1
-            while j < len(doc) and doc[j].lower_ in ("s'", "s’", "se", "n'", "n’", "ne"):
-                j += 1  # "il s'agit", "il ne faut": the verb after the clitics
-            nxt = doc[j].lower_ if j < len(doc) else ""
-            if nxt in IMPERSONAL_NEXT or nxt in IMPERSONAL_REFLEXIVE or nxt == "y" or (nxt in {"est", "était", "sera"} and _impersonal_etre(doc, i)):
-                return None
-            return i + 1, SUBJECT_PRONOUNS[low][0]
-        if low in STRESSED_PRONOUNS and i > 0 and doc[i - 1].lower_ in STRESS_PREPOSITIONS:
-            return i + 1, STRESSED_PRONOUNS[low][0]
-        return None
+        return self._salience.counterpart(desc.start, possessor, desc.of)
 
     def _salient_person(
         self, doc: Doc, entities: list[EntityRec], by_token: dict[int, int], at: int,
         gender: str | None, *, exclude: int | None = None, office: str | None = None,
-        any_role: bool = False,
     ) -> int | None:
-        """The entity a reference at token `at` most likely points to, or None.
-
-        Looks back over the last sentences: the subject of the previous clause first (when it is
-        not a person but agrees in gender, the reference is taken to be to that thing), then the
-        most recent agreeing person.
-        """
-        window_start, sent_starts = _sentence_starts(doc, at, self.salience_window, self._quoted)
-        best: tuple[float, int] | None = None
-        for idx, ent in enumerate(entities):
-            if ent.type != "PER" or idx == exclude:
-                continue
-            if gender in ("m", "f") and ent.gender not in (None, gender):
-                continue
-            if office is not None and not any(o == office for o, _ in ent.offices) and not any(
-                _same_role(d, office) for d in ent.descriptions
-            ):
-                continue
-            for m in ent.mentions:
-                if not window_start <= m.start < at:
-                    continue
-                distance = sum(1 for s in sent_starts if s > m.start)
-                score = -distance * 2.0 + (1.5 if m.is_subject else 0.0) + m.start / max(at, 1)
-                if best is None or score > best[0]:
-                    best = (score, idx)
-        if best is None:
-            return None
-        if gender is not None and office is None and exclude is None:
-            blocker = _thing_subject_between(doc, entities, by_token, best[1], at, gender)
-            if blocker:
-                return None
-        return best[1]
+        """The salient person a reference at token `at` stands for (see `Salience.salient`),
+        holding `office` when given (the Doc's actors are the resolver's `Salience`)."""
+        accept = None
+        if office is not None:
+            def accept(ent: EntityRec) -> bool:
+                return any(o == office for o, _ in ent.offices) or any(_same_role(d, office) for d in ent.descriptions)
+        return self._salience.salient(at, gender, exclude=exclude, accept=accept)
 
 
 @functools.cache
@@ -1077,49 +1064,3 @@ def _subject_of(verb: Token) -> Token | None:
         if child.dep_.startswith("nsubj") or child.dep_ == "expl:subj":
             return child
     return None
-
-
-def _sentence_starts(
-    doc: Doc, at: int, back: int, quoted: list[tuple[int, int]]
-) -> tuple[int, list[int]]:
-    """The token where the look-back window starts, and the starts of the sentences that count
-    as distance: `back` sentences before the one holding `at`, and that one. Sentences inside
-    quote marks are in the window but do not count: a long quotation does not make its speaker,
-    named before it, any less salient for the "a-t-il dit" after it."""
-    sent = doc[at].sent
-    starts = [sent.start]
-    window = sent.start
-    i = sent.start - 1
-    while i >= 0 and len(starts) <= back:
-        s = doc[i].sent
-        window = s.start
-        if not any(a <= s.start_char < b for a, b in quoted):
-            starts.insert(0, s.start)
-        i = s.start - 1
-    return window, starts
-
-
-def _impersonal_etre(doc: Doc, i: int) -> bool:
-    """'il est difficile de …', 'il est temps que …': an impersonal 'il'."""
-    window = [t.lower_ for t in doc[i + 2 : i + 6]]
-    return ("de" in window or "que" in window or "d'" in window) and doc[i + 2].pos_ in ("ADJ", "NOUN", "ADV")
-
-
-def _thing_subject_between(
-    doc: Doc, entities: list[EntityRec], by_token: dict[int, int], idx: int, at: int, gender: str
-) -> bool:
-    """True when, after the person's last mention, a non-person subject agreeing with the pronoun
-    stands closer to it (the previous clause's subject is the likelier antecedent)."""
-    last = max((m.start for m in entities[idx].mentions if m.start < at), default=-1)
-    want = "Masc" if gender == "m" else "Fem"
-    nouns = speaker_nouns()
-    sent_start = doc[at].sent.start
-    prev_sent_start = doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
-    for t in doc[max(last + 1, prev_sent_start) : at]:
-        if t.dep_ != "nsubj" or t.head.dep_ not in MAIN_CLAUSE_DEPS or t.pos_ != "NOUN" or t.i in by_token:
-            continue
-        if t.lemma_.lower() in nouns or t.lower_ in nouns:
-            continue
-        if want in t.morph.get("Gender") and "Sing" in t.morph.get("Number"):
-            return True
-    return False

@@ -73,6 +73,7 @@ class PredSpeaker:
     end: int | None = None
     mentions: tuple[Span, ...] = ()
     text: str | None = None
+    members: tuple[str, ...] = ()  # a group's persons, by name (Entity.members)
 
     @property
     def has_span(self) -> bool:
@@ -135,6 +136,9 @@ def quotes_from_article(article: Article, shift: int = 0) -> list[PredQuote]:
                 end=None if sp.end is None else sp.end + shift,
                 mentions=mentions,
                 text=sp.text,
+                members=tuple(
+                    m.name for i in (entity.members if entity else ()) if (m := article.entity(i))
+                ),
             )
         quotes.append(PredQuote(quote.start + shift, quote.end + shift, quote.kind, speaker))
     return quotes
@@ -144,6 +148,7 @@ def persons_from_article(article: Article) -> list[PredPerson]:
     """presse's person actors (type PER), each with its gender and whether a quote of the
     article is attributed to it."""
     quoted = {q.speaker.entity for q in article.quotes if q.speaker.entity}
+    quoted |= {m for e in article.entities if e.id in quoted for m in e.members}
     return [
         PredPerson(e.name, e.gender, e.id in quoted) for e in article.entities if e.type == "PER"
     ]
@@ -491,8 +496,10 @@ class QuoteEvaluation:
     ) -> None:
         self.actor_level_docs += 1
         gold_quoted = sorted(gold.quoted_persons())
+        # a group speaker quotes each of its members (« Marie et Paul Dupont ont affirmé »)
         pred_quoted = sorted(
             {q.speaker.name for q in pred if q.speaker and q.speaker.name and q.speaker.type == "PER"}
+            | {name for q in pred if q.speaker for name in q.speaker.members}
         )
         pairs = match_names(gold_quoted, [(n, True) for n in pred_quoted])
         self.sources.add(
