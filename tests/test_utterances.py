@@ -81,10 +81,12 @@ def test_utterances_reference_article_counts_once(reference_article: Article) ->
     # both spans stay, for display and evaluation
     assert mixed.kind == "mixed" and mixed.start <= racines.start and racines.end <= mixed.end
     poutine = _voice(reference_article, "Vladimir Poutine")
-    # « tourner la page », « le simple fait … », « la responsabilité … ces « causes racines » »
-    assert (poutine.quotes, poutine.direct_quotes, poutine.indirect_quotes) == (3, 1, 2)
+    # « tourner la page », « le simple fait … », « vanté le potentiel d'échanges … » (a speech act
+    # with noun-phrase content), « la responsabilité … ces « causes racines » »
+    assert (poutine.quotes, poutine.direct_quotes, poutine.indirect_quotes) == (4, 1, 3)
     trump = _voice(reference_article, "Donald Trump")
-    assert (trump.quotes, trump.direct_quotes, trump.indirect_quotes) == (9, 7, 2)
+    # seven marked stretches, two que-clauses and « a promis un appel à Zelensky »
+    assert (trump.quotes, trump.direct_quotes, trump.indirect_quotes) == (10, 7, 3)
 
 
 @pytest.mark.model
@@ -130,7 +132,7 @@ def test_utterances_cli_actors_and_stats_count_once(corpus_db: Path) -> None:
         r["name"]: r
         for r in map(json.loads, _presse("actors", "--db", str(corpus_db), "-n", "0", "-f", "json").stdout.splitlines())
     }
-    assert rows["Vladimir Poutine"]["quotes"] == 3
+    assert rows["Vladimir Poutine"]["quotes"] == 4  # « causes racines » counted once, in its mixed quote
     assert rows["Félix Castillo"]["quotes"] == 1
     assert rows["Félix Castillo"]["voice"] <= 1.0
     stats = json.loads(_presse("stats", "--db", str(corpus_db), "-f", "json").stdout)
@@ -179,11 +181,11 @@ def test_utterances_migration_fixes_stores_written_before(tmp_path: Path, refere
                 1 for q in old["quotes"] if q["speaker"]["entity"] == voice["entity"] and q["kind"] == "direct"
             )
         conn.execute("UPDATE articles SET analysis = ?", (json.dumps(old, ensure_ascii=False),))
-        assert conn.execute("SELECT quotes FROM actors WHERE name = 'Vladimir Poutine'").fetchone() == (4,)
+        assert conn.execute("SELECT quotes FROM actors WHERE name = 'Vladimir Poutine'").fetchone() == (5,)  # the old count: « causes racines » twice
     with StoreWriter(db):
         pass  # opening the store for writing migrates it
     with closing(sqlite3.connect(db)) as conn:
-        assert conn.execute("SELECT quotes FROM actors WHERE name = 'Vladimir Poutine'").fetchone() == (3,)
+        assert conn.execute("SELECT quotes FROM actors WHERE name = 'Vladimir Poutine'").fetchone() == (4,)
         assert conn.execute("SELECT part_of FROM quotes WHERE text = 'causes racines'").fetchone() == (
             next(q.part_of for q in reference_article.quotes if q.text == "causes racines"),
         )
