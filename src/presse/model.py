@@ -30,7 +30,7 @@ BlockKind = Literal[
 
 SCHEMA_VERSION = "1"
 
-ResolvedBy = Literal["ner", "alias", "apposition", "knowledge", "salience", "collective"]
+ResolvedBy = Literal["ner", "alias", "apposition", "knowledge", "salience", "collective", "organisation"]
 """How a mention was tied to its entity (the layers of :mod:`presse.analyze.actors`)."""
 
 RESOLUTIONS: Final = MappingProxyType({
@@ -44,6 +44,9 @@ RESOLUTIONS: Final = MappingProxyType({
     "salient compatible person: subject continuity, recency, gender and number",
     "collective": "a common noun naming a group, a body or an unnamed person (les policiers, "
     "la presse, l'homme): an actor of its own",
+    "organisation": "a definite description of an organisation (le groupe, le quotidien, la "
+    "compagnie) given to the name it introduces or to the nearest earlier named organisation of a "
+    "compatible kind (company, media, institution, club, party, union, association, country)",
 })
 """Each :data:`ResolvedBy` value and what it means."""
 
