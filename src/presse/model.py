@@ -30,7 +30,9 @@ BlockKind = Literal[
 
 SCHEMA_VERSION = "1"
 
-ResolvedBy = Literal["ner", "alias", "apposition", "knowledge", "salience", "collective", "group"]
+ResolvedBy = Literal[
+    "ner", "alias", "apposition", "knowledge", "salience", "collective", "group", "organisation"
+]
 """How a mention was tied to its entity (the layers of :mod:`presse.analyze.actors`)."""
 
 RESOLUTIONS: Final = MappingProxyType({
@@ -46,6 +48,9 @@ RESOLUTIONS: Final = MappingProxyType({
     "la presse, l'homme): an actor of its own",
     "group": "persons named together where a speaker stands (Marie et Paul Dupont ont "
     "affirmé): one group actor whose members are those persons",
+    "organisation": "a definite description of an organisation (le groupe, le quotidien, la "
+    "compagnie) given to the name it introduces or to the nearest earlier named organisation of a "
+    "compatible kind (company, media, institution, club, party, union, association, country)",
 })
 """Each :data:`ResolvedBy` value and what it means."""
 

@@ -9,7 +9,12 @@ Resolution runs in layers, each recorded on the mention as ``resolved_by``:
 3. ``knowledge``: a role and a country or organisation ("le président américain") names the holder
    of that office on the article's date, from the bundled office-holders file;
 4. ``salience``: pronouns, "ce dernier", "son homologue" and bare roles ("le président") go to the
-   most salient compatible person: subject continuity, recency, gender and number agreement.
+   most salient compatible person: subject continuity, recency, gender and number agreement;
+5. ``organisation`` / ``collective``: "le groupe", "le quotidien" stand for a named organisation
+   (:mod:`presse.analyze.descriptions`); other common nouns are groups, bodies or unnamed people,
+   a role noun being a person (:mod:`presse.analyze.roles`).
+
+Acronyms and the names they spell are one actor (:mod:`presse.analyze.aliases`).
 
 Places used for governments (le Kremlin, Kiev, Washington) stay ORG/LOC actors of their own.
 """
@@ -28,11 +33,14 @@ from spacy.tokens import Doc, Span, Token
 
 from presse import knowledge
 from presse.analyze.actor_types import NameContext, checked_type
+from presse.analyze.aliases import expansion_before, is_acronym, name_end, spells
+from presse.analyze.descriptions import OrganisationKinds, described_organisation, description_span
 from presse.analyze.groups import find_coordinations, group_name, member_names
 from presse.analyze.names import fold_name
 from presse.analyze.office_lookup import description_gender, holder_on
 from presse.analyze.pronouns import SALIENCE_WINDOW, Salience, reference_at
 from presse.analyze.quotemarks import find_quote_marks
+from presse.analyze.roles import person_key, singles_out
 from presse.lexicons import (
     SpeakerNoun,
     country_by_alias,
@@ -273,6 +281,29 @@ def _merge_nicknames(doc: Doc, entities: list[EntityRec], by_token: dict[int, in
         moved.mentions = []
 
 
+def _merge_acronyms(entities: list[EntityRec], by_token: dict[int, int]) -> None:
+    """« PSG » … « Paris Saint-Germain », « l'ONU » … « les Nations unies »: an acronym and the
+    name it spells are one actor, known by the fuller name (see :mod:`presse.analyze.aliases`)."""
+    for a, short in enumerate(entities):
+        if not short.mentions or short.type == "PER" or not is_acronym(short.name):
+            continue
+        full = next((
+            i for i, e in enumerate(entities)
+            if i != a and e.mentions and e.type != "PER" and not e.collective and spells(short.name, e.name)
+        ), None)
+        if full is None:
+            continue
+        kept = entities[full]
+        kept.aliases.extend([short.name, *short.aliases])
+        kept.type = "ORG" if "ORG" in (kept.type, short.type) else kept.type
+        for m in short.mentions:
+            m.resolved_by = "alias"
+            kept.mentions.append(m)
+            for t in range(m.start, m.end):
+                by_token[t] = full
+        short.mentions = []
+
+
 def _agrees(noun: Token, ent: EntityRec) -> bool:
     """A person noun may stand for `ent`: no gender clash ("l'avocate" is not Vincent)."""
     gender = noun.morph.get("Gender")
@@ -384,7 +415,7 @@ def _refers_as_collective(tok: Token, person: bool, plural: bool, determiners: s
         return False  # "le syndicat, la CGT", "X et Y, les deux suspects", "il est avocat": named there
     if any(c.dep_ == "case" and c.lower_ in ("comme", "en") for c in tok.children):
         return False  # "en tant que médecin", "comme témoin": a capacity, not someone
-    if person and tok.lower_ in _role_nouns() and determiners & {"un", "une"}:
+    if person and tok.lower_ in _role_nouns() and determiners & {"un", "une"} and not singles_out(tok):
         return False  # "un président accueilli à Washington": nobody in particular
     # "une police", "gouvernement" alone: no definite body
     return plural or bool(determiners & (COLLECTIVE_DETERMINERS | ({"un", "une"} if person else set())))
@@ -481,6 +512,7 @@ class ActorResolver:
         ner = self._named_mentions(doc)
         self._cluster(doc, ner, entities, by_token)
         _merge_nicknames(doc, entities, by_token)
+        _merge_acronyms(entities, by_token)
         self._link_knowledge(entities, on)
         _coordinated_groups(doc, entities, by_token)
         self._resolve_references(doc, entities, by_token, on)
@@ -514,6 +546,8 @@ class ActorResolver:
             label = NER_LABELS.get(ent.label_)
             if label is None:
                 continue
+            if label != "PER":
+                ent = Span(doc, ent.start, name_end(doc, ent.start, ent.end), label=ent.label_)
             cleaned = _clean_ent(ent)
             if cleaned is None:
                 continue
@@ -630,6 +664,10 @@ class ActorResolver:
                 pending.append((start, end, label, gender))
                 continue
             entities.append(EntityRec("", _phrase(doc, start, end), label, gender=gender, collective=checked.group))
+            if key in acronyms and label != "PER":
+                # the acronym of a name the text gives in full: known by that name
+                entities[-1].aliases.append(entities[-1].name)
+                entities[-1].name = acronyms[key]
             key_to_entity[key] = len(entities) - 1
             add_mention(len(entities) - 1, start, end, "ner")
             if label == "PER" and gender is None:
@@ -679,7 +717,9 @@ class ActorResolver:
         de la santé (OMS)' -> {'oms': 'Organisation mondiale de la santé'}. The long form is a
         non-person name the NER found right before the bracket (the acronym may come from
         another language: 'Bureau de la coordination des affaires humanitaires (OCHA)'), else
-        capitalised words whose initials the acronym follows. `text` is ``doc.text``."""
+        the words right before whose initials spell it (:func:`aliases.expansion_before`, lower
+        case included: 'la régie autonome des transports parisiens (RATP)'). `text` is
+        ``doc.text``."""
         found = {}
         ends = {doc[end - 1].idx + len(doc[end - 1]): (start, end) for start, end, label, _ in ner if label != "PER"}
         for m in re.finditer(r"\s*\(([A-Z][A-Za-z]{1,9})\)", text):
@@ -693,11 +733,11 @@ class ActorResolver:
             span = orgs.get(m.end())
             if span is not None:
                 found.setdefault(fold_name(m.group(1)), doc[span[0] : span[1]].text)
-        for m in re.finditer(r"((?:[A-ZÀ-Ý][\w’'-]*)(?:\s+[\w’'-]+){1,8}?)\s*\(([A-Z][A-Za-z]{1,9})\)", text):
-            long, acro = m.group(1), m.group(2)
-            initials = "".join(w[0] for w in re.findall(r"[\w]+", long) if w[0].isupper() or len(w) > 3).upper()
-            if acro.upper()[:1] == long[:1].upper() and (acro.upper() in initials or len(acro) <= len(initials) + 1):
-                found.setdefault(fold_name(acro), long)
+        for m in re.finditer(r"\(([A-Z]{2,9})\)", text):
+            # « la régie autonome des transports parisiens (RATP) »: a long form the NER missed
+            long = expansion_before(text[max(0, m.start() - 160) : m.start()], m.group(1))
+            if long is not None:
+                found.setdefault(fold_name(m.group(1)), long)
         return found
 
     # -- layer 3: knowledge ----------------------------------------------------------------------
@@ -779,8 +819,14 @@ class ActorResolver:
         of people, PER for one person."""
         nouns = speaker_nouns()
         seen = _Collectives()
+        kinds = OrganisationKinds.of(entities)
         for tok in doc:
             if tok.pos_ != "NOUN" or tok.i in by_token:
+                continue
+            org = described_organisation(tok, entities, by_token, kinds, self._quoted)
+            if org is not None:
+                start, end = description_span(doc, tok)
+                self._describe(doc, entities, by_token, org, start, end, "organisation")
                 continue
             entry = nouns.get(tok.lemma_.lower()) or nouns.get(tok.lower_) or PEOPLE_NOUNS.get(tok.lemma_.lower())
             if entry is None or entry.noun in PLACE_LIKE_NOUNS or self._titles_a_name(doc, tok, entities, by_token, seen):
@@ -797,7 +843,7 @@ class ActorResolver:
             if not _refers_as_collective(tok, person, plural, determiners):
                 continue
             complement = next((c for c in tok.children if c.dep_ == "nmod" and c.i in by_token), None)
-            key = (tok.lemma_.lower(), by_token[complement.i] if complement is not None else None)
+            key = (person_key(tok.lemma_.lower(), plural), by_token[complement.i] if complement is not None else None)
             start, end = _collective_span(tok, by_token)
             if person:
                 named, how = self._person_referent(doc, tok, entities, by_token, seen, key, start, determiners, complement)

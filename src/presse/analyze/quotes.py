@@ -25,6 +25,7 @@ from presse.analyze.actors import Actors, EntityRec, apposed_name
 from presse.analyze.np_content import EVIDENCE as NP_EVIDENCE
 from presse.analyze.np_content import noun_phrase_content
 from presse.analyze.quotemarks import WS, MarkedSpan, find_quote_marks
+from presse.analyze.roles import is_role_noun
 from presse.lexicons import (
     CueVerb,
     naming_cues,
@@ -1448,6 +1449,7 @@ class QuoteFinder:
                 if c.dep_ in ("nmod", "appos", "flat:name") and c.i in actors.by_token
                 and not actors.entities[actors.by_token[c.i]].collective
                 and (not any(g.dep_ == "case" for g in c.children) or tok.lemma_.lower() in speech_nouns())
+                and (not is_role_noun(tok) or actors.entities[actors.by_token[c.i]].type == "PER")
             ), None)
             if appositive is None and not people and named_by is not None:
                 # "la chaîne américaine NBC", "le rapport de la CIA": the name is the source
@@ -1457,8 +1459,8 @@ class QuoteFinder:
             elif people:
                 idx = people[0]
                 tok = next(t for t in phrase if actors.by_token.get(t.i) == idx)
-            elif idx is None and others:
-                idx = others[0]
+            elif idx is None and others and not is_role_noun(tok):
+                idx = others[0]  # « le rapport de la CIA »; « le porte-parole du ministère » is not it
         if idx is not None:
             ent = actors.entities[idx]
             mention = next((m for m in ent.mentions if m.start <= tok.i < m.end), None)

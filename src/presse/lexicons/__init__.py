@@ -35,10 +35,12 @@ __all__ = [
     "LexiconFormatError",
     "Metonym",
     "NamingCues",
+    "OrganisationNoun",
     "Party",
     "PronounInfo",
     "RoleTitle",
     "SpeakerNoun",
+    "acronym_names",
     "countries",
     "country_by_alias",
     "demonyms",
@@ -52,12 +54,15 @@ __all__ = [
     "group_demonym",
     "metonyms",
     "naming_cues",
+    "organisation_nouns",
+    "parse_acronyms",
     "parse_countries",
     "parse_demonyms",
     "parse_effects",
     "parse_first_names",
     "parse_metonyms",
     "parse_naming_cues",
+    "parse_organisation_nouns",
     "parse_parties",
     "parse_pronouns",
     "parse_reporting_verbs",
@@ -131,6 +136,10 @@ LEXICON_ONLY_OFFICES: Final = frozenset(
 OFFICE_KEYS: Final = KNOWLEDGE_OFFICES | LEXICON_ONLY_OFFICES
 GENDERS: Final = frozenset({"m", "f", "mf"})
 SPEAKER_KINDS: Final = frozenset({"person", "group", "institution"})
+ORGANISATION_CLASSES: Final = frozenset(
+    {"company", "media", "institution", "club", "party", "union", "association", "country"}
+)
+ORGANISATION_NOUN_USES: Final = frozenset({"any", "source"})
 METONYM_TYPES: Final = frozenset({"ORG", "LOC"})
 ARTICLES: Final = frozenset({"la", "le", "les", "l'", "-"})
 DEMONYM_NUMBERS: Final = frozenset({"sg", "pl", "inv"})
@@ -513,6 +522,59 @@ def parse_metonyms(source: Traversable) -> dict[str, Metonym]:
 def metonyms() -> Mapping[str, Metonym]:
     """Seats of power (ORG) and capitals (LOC) standing for actors, keyed by form as written."""
     return MappingProxyType(parse_metonyms(_bundled("metonyms.tsv")))
+
+
+# --- organisations: nouns that stand for them, acronyms -----------------------------------------
+
+
+@dataclass(frozen=True)
+class OrganisationNoun:
+    """A common noun standing for an organisation (« le groupe »): its kinds of organisation, and
+    whether it does so anywhere (``any``) or only as a speaker-like subject (``source``)."""
+
+    noun: str
+    gender: str
+    classes: frozenset[str]
+    use: str
+
+
+def parse_organisation_nouns(source: Traversable) -> dict[str, OrganisationNoun]:
+    """Parse ``noun<TAB>gender<TAB>classes<TAB>use`` rows (classes ``|``-separated) keyed by noun."""
+    nouns: dict[str, OrganisationNoun] = {}
+    for line, (noun, gender, classes_text, use) in _rows(source, 4):
+        _check(source, line, "gender", gender, GENDERS)
+        classes = frozenset(classes_text.split("|"))
+        for value in classes:
+            _check(source, line, "class", value, ORGANISATION_CLASSES)
+        _check(source, line, "use", use, ORGANISATION_NOUN_USES)
+        _put(nouns, noun, OrganisationNoun(noun, gender, classes, use), source, line)
+    return nouns
+
+
+@cache
+def organisation_nouns() -> Mapping[str, OrganisationNoun]:
+    """Nouns that stand for a named organisation (``organisation_nouns.tsv``), keyed by noun."""
+    return MappingProxyType(parse_organisation_nouns(_bundled("organisation_nouns.tsv")))
+
+
+def parse_acronyms(source: Traversable) -> dict[str, tuple[str, ...]]:
+    """Parse ``acronym<TAB>names`` rows (names ``|``-separated) keyed by the folded acronym."""
+    result: dict[str, tuple[str, ...]] = {}
+    for line, (acronym, names_text) in _rows(source, 2):
+        names = tuple(n.strip() for n in names_text.split("|") if n.strip())
+        _put(result, fold_name(acronym), names, source, line)
+    return result
+
+
+@cache
+def _acronyms() -> Mapping[str, tuple[str, ...]]:
+    return MappingProxyType(parse_acronyms(_bundled("acronyms.tsv")))
+
+
+def acronym_names(acronym: str) -> tuple[str, ...]:
+    """The names an acronym stands for when its letters do not spell them (« ONU » → «
+    Organisation des Nations unies », « Nations unies »); () for any other word."""
+    return _acronyms().get(fold_name(acronym), ())
 
 
 # --- parties and diseases --------------------------------------------------------------------

@@ -1,0 +1,34 @@
+"""Role nouns are people, never the organisation in their complement (roles.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from presse.model import Document
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "type_"),
+    [
+        (
+            "Une porte-parole du Department of Parks and Recreation a déclaré que « l'œuvre est "
+            "illégale ».",
+            "la porte-parole du Department of Parks and Recreation", "PER",
+        ),
+    ],
+)
+def test_roles_speaker_is_the_person_not_the_organisation(analyzer, text: str, speaker: str, type_: str) -> None:
+    article = analyzer.analyze(Document(text=text))
+    quote = article.quotes[0]
+    entity = next(e for e in article.entities if e.id == quote.speaker.entity)
+    assert (entity.name, entity.type) == (speaker, type_)
+
+
+def test_roles_one_person_is_not_the_group_of_the_same_noun(analyzer) -> None:
+    article = analyzer.analyze(Document(text=(
+        "Les chauffeurs de bus ou de métro se plaignent des agressions. Selon le chauffeur, la "
+        "direction aurait préféré défendre le voyageur. Le chauffeur déclare qu'avant, tout le "
+        "monde validait son titre de transport."
+    )))
+    speakers = {q.speaker.name for q in article.quotes if q.speaker}
+    assert speakers == {"le chauffeur"}
