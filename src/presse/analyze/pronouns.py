@@ -128,6 +128,8 @@ def mention_gender(ent: EntityRec, root: Token) -> str | None:
         return ent.gender
     if ent.members:
         return "f" if all(m.gender == "f" for m in ent.members) else "m"
+    if root.pos_ == "PROPN":
+        return None  # the tagger's gender on a proper name is a guess, not agreement
     gender = root.morph.get("Gender")
     return "f" if gender == ["Fem"] else "m" if gender == ["Masc"] else None
 

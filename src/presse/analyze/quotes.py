@@ -1449,7 +1449,9 @@ class QuoteFinder:
                 if c.dep_ in ("nmod", "appos", "flat:name") and c.i in actors.by_token
                 and not actors.entities[actors.by_token[c.i]].collective
                 and (not any(g.dep_ == "case" for g in c.children) or tok.lemma_.lower() in speech_nouns())
-                and (not is_role_noun(tok) or actors.entities[actors.by_token[c.i]].type == "PER")
+                # a role noun is named by the person(s) in apposition, not by an organisation
+                and (not is_role_noun(tok) or actors.entities[actors.by_token[c.i]].type == "PER"
+                     or bool(actors.entities[actors.by_token[c.i]].members))
             ), None)
             if appositive is None and not people and named_by is not None:
                 # "la chaîne américaine NBC", "le rapport de la CIA": the name is the source
