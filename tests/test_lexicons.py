@@ -380,6 +380,9 @@ BAD_ROWS = [
     (lexicons.parse_pronouns, "il\tm\tsg\t4\tsubject\n", 3, "person '4'"),
     (lexicons.parse_first_names, "Angela\tf\textra\n", 3, "expected 2"),
     (lexicons.parse_first_names, "Angela\t\n", 3, "column 2 is empty"),
+    (lexicons.parse_first_name_shares, "marine\tmost\t119022\n", 3, "is not a number"),
+    (lexicons.parse_first_name_shares, "marine\t1.5\t119022\n", 3, "not in [0, 1]"),
+    (lexicons.parse_first_name_shares, "marine\t1.0\t5\nMarine\t1.0\t5\n", 4, "duplicate"),
     (lexicons.parse_word_list, "propos\tnoun\n", 3, "one entry per line"),
     (lexicons.parse_naming_cues, "baptisé\n", 3, "before any"),
 ]

@@ -28,6 +28,11 @@ BlockKind = Literal[
     "title", "standfirst", "heading", "paragraph", "list_item", "byline", "dateline"
 ]
 
+GenderEvidence = Literal[
+    "title", "agreement", "description", "pronoun", "office", "first_name", "members"
+]
+"""Which signal decided an entity's gender (see :mod:`presse.analyze.gender`)."""
+
 SCHEMA_VERSION = "1"
 
 ResolvedBy = Literal[
@@ -185,9 +190,19 @@ class Entity(_Model):
     descriptions: list[str] = Field(
         default_factory=list, description="Descriptions seen (le président russe…)."
     )
-    gender: Literal["m", "f"] | None = Field(
-        None, description="Grammatical gender of a person (from titles, first names, agreement); "
-        "null when unknown."
+    gender: Literal["f", "m", "x"] | None = Field(
+        None, description="Gender of a person (f or m) or of a group of persons (x: women and "
+        "men together), from the text or the knowledge named by gender_evidence; null when "
+        "unknown (never guessed from anything else)."
+    )
+    gender_evidence: GenderEvidence | None = Field(
+        None, description="The signal that decided gender, strongest first: title (« Mme », "
+        "« M. » before a name), agreement (a participle or adjective agreeing with the person: "
+        "« X est arrivée », « X, élue en 2017 »), description (« la ministre »), pronoun "
+        "(« elle » resolved to the person), office (the dated office-holders knowledge), "
+        "first_name (INSEE's first-names file, or the curated list for names it lacks; a name "
+        "of both sexes tells nothing), members (a group's persons: x when mixed); null when "
+        "gender is null."
     )
     knowledge: str | None = Field(
         None, description="Role from the office-holders file, e.g. 'président, Russie'."

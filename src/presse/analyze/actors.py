@@ -35,6 +35,7 @@ from presse import knowledge
 from presse.analyze.actor_types import NameContext, checked_type
 from presse.analyze.aliases import expansion_before, is_acronym, name_end, spells
 from presse.analyze.descriptions import OrganisationKinds, described_organisation, description_span
+from presse.analyze.gender import TITLES_F, TITLES_M, assign_genders
 from presse.analyze.groups import find_coordinations, group_name, member_names
 from presse.analyze.names import fold_name
 from presse.analyze.office_lookup import description_gender, holder_on
@@ -69,8 +70,6 @@ COLLECTIVE_DETERMINERS = frozenset({"le", "la", "l'", "l’", "les", "ce", "cet"
 DETERMINERS = {"le", "la", "l'", "l’", "son", "sa", "leur", "ce", "cette", "notre", "votre", "au", "du"}
 OFFICE_FALLBACKS = {"leader": ("head_of_state", "head_of_government", "leader")}
 POSSESSIVES = {"son", "sa", "leur"}
-TITLES_M = {"m.", "monsieur", "mr"}
-TITLES_F = {"mme", "madame", "mlle", "mademoiselle"}
 NER_LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC"}
 NAME_PARTICLES = {"de", "du", "des", "le", "la", "von", "van", "der", "den", "da", "di", "ben", "bin", "al", "el"}
 OPENING_QUOTES = frozenset({"«", "“", "‹"})
@@ -110,6 +109,7 @@ class EntityRec:
     aliases: list[str] = field(default_factory=list)
     descriptions: list[str] = field(default_factory=list)
     gender: str | None = None
+    gender_evidence: str | None = None  # see presse.analyze.gender
     knowledge: str | None = None
     mentions: list[MentionRec] = field(default_factory=list)
     offices: set[tuple[str, str]] = field(default_factory=set)  # (office, of)
@@ -522,6 +522,7 @@ class ActorResolver:
             ent.mentions.sort(key=lambda m: m.start)
             _tidy_names(ent)
         entities = [e for e in entities if e.mentions]
+        assign_genders(doc, entities)
         # re-index after dropping empty entities; a group, added after its members, takes the
         # tokens of its coordination
         by_token = {}

@@ -450,6 +450,7 @@ class QuoteEvaluation:
     persons_quoted_agree: int = 0
     persons_gender_scored: int = 0
     persons_gender_agree: int = 0
+    persons_gender_given: int = 0
     actor_level_docs: int = 0
     errors: list[ErrorItem] = field(default_factory=list)
     has_speakers: bool = False
@@ -520,6 +521,7 @@ class QuoteEvaluation:
             if g.gender in ("f", "m"):
                 self.persons_gender_scored += 1
                 self.persons_gender_agree += g.gender == p.gender
+                self.persons_gender_given += p.gender is not None
 
     def _add_kinds(
         self, gold: Sequence[GoldQuote], pred: Sequence[PredQuote], matches: list[Match]
@@ -669,6 +671,11 @@ class QuoteEvaluation:
                 ),
                 "gender_accuracy": _round(
                     self.persons_gender_agree / self.persons_gender_scored
+                    if self.persons_gender_scored
+                    else None
+                ),
+                "gender_coverage": _round(
+                    self.persons_gender_given / self.persons_gender_scored
                     if self.persons_gender_scored
                     else None
                 ),

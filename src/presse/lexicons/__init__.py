@@ -49,6 +49,8 @@ __all__ = [
     "effect",
     "effects",
     "first_name_gender",
+    "first_name_share",
+    "first_name_shares",
     "first_names",
     "gentiles",
     "group_demonym",
@@ -59,6 +61,7 @@ __all__ = [
     "parse_countries",
     "parse_demonyms",
     "parse_effects",
+    "parse_first_name_shares",
     "parse_first_names",
     "parse_metonyms",
     "parse_naming_cues",
@@ -697,6 +700,48 @@ def _first_names_folded() -> Mapping[str, str]:
         # Two spellings folding together (Emile/Émile) keep one gender unless they disagree.
         folded[key] = gender if folded.get(key, gender) == gender else "mf"
     return MappingProxyType(folded)
+
+
+def parse_first_name_shares(source: Traversable) -> dict[str, tuple[float, int]]:
+    """Parse ``name<TAB>share_female<TAB>count`` rows into lowercased name → (share, count)."""
+    result: dict[str, tuple[float, int]] = {}
+    for line, (name, share_text, count_text) in _rows(source, 3):
+        try:
+            share, count = float(share_text), int(count_text)
+        except ValueError:
+            raise LexiconFormatError(_label(source), line, f"share {share_text!r} or count {count_text!r} is not a number") from None
+        if not 0.0 <= share <= 1.0 or count < 1:
+            raise LexiconFormatError(_label(source), line, f"share {share_text!r} not in [0, 1] or count {count_text!r} below 1")
+        _put(result, name.lower(), (share, count), source, line)
+    return result
+
+
+@cache
+def first_name_shares() -> Mapping[str, tuple[float, int]]:
+    """INSEE first names (births in France 1900–2023) → (share of girls, births)."""
+    return MappingProxyType(parse_first_name_shares(_bundled("first_name_shares.tsv")))
+
+
+@cache
+def _first_name_shares_folded() -> Mapping[str, tuple[float, int]]:
+    # Spellings folding together (« Hélène » / « Helene ») pool their births.
+    pooled: dict[str, tuple[float, int]] = {}
+    for name, (share, count) in first_name_shares().items():
+        key = fold_name(name)
+        old_share, old_count = pooled.get(key, (0.0, 0))
+        total = old_count + count
+        pooled[key] = ((old_share * old_count + share * count) / total, total)
+    return MappingProxyType(pooled)
+
+
+def first_name_share(token: str) -> tuple[float, int] | None:
+    """(share of girls, births) of a first name in INSEE's file, ignoring case, then accents.
+
+    ``first_name_share("Marine") == (1.0, 119022)``; None for a name INSEE does not list with
+    at least the table's minimum count.
+    """
+    exact = first_name_shares().get(token.lower())
+    return exact if exact is not None else _first_name_shares_folded().get(fold_name(token))
 
 
 def first_name_gender(token: str) -> str | None:
