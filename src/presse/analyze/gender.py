@@ -8,8 +8,10 @@ stronger signal overrides a weaker one it contradicts:
 2. ``agreement``: a participle or adjective agreeing with the person as subject of « être »
    (« Penelope Fillon est arrivée », « X a été élue ») or set beside the name
    (« X, élue en 2017, … »).
-3. ``description``: a description resolved to the person whose determiner or noun has one
-   gender (« la ministre », « une avocate », « le président »).
+3. ``description``: a description resolved to the person whose noun or determiner has one
+   gender (« la ministre », « l'ambassadrice », « le président »). A feminine one decides here;
+   a masculine one only after every other signal, since French also says « le Premier
+   ministre » of a woman.
 4. ``pronoun``: singular pronouns resolved to the person (« elle a déclaré », « a-t-il dit »).
 5. ``office``: the dated office-holders knowledge (:mod:`presse.knowledge`) for the person.
 6. ``first_name``: the first name, from INSEE's national first-names file
