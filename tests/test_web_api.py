@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from markupsafe import escape
 
 from conftest import shared_path
 from presse.corpus.ingest import ingest
@@ -353,3 +354,15 @@ def test_web_app_refuses_a_missing_store(tmp_path: Path) -> None:
     sqlite3.connect(not_a_store).execute("CREATE TABLE t (x)").connection.close()
     with pytest.raises(UsageError, match="not a presse database"):
         create_app(not_a_store)
+
+
+def test_web_api_article_page_marks_only_direct_words_as_verbatim(client: TestClient) -> None:
+    items = client.get("/api/quotes", params={"per_page": 100}).json()["items"]
+    reported = next(q for q in items if q["kind"] == "indirect" and len(q["text"]) < 150)
+    direct = next(q for q in items if q["kind"] == "direct" and len(q["text"]) < 150)
+    for quote, verbatim in ((reported, False), (direct, True)):
+        html = client.get(f"/articles/{quote['article_id']}").text
+        words = str(escape(quote["text"]))
+        # reported speech is the journalist's wording: in italics, never between « »
+        assert (f"« {words} »" in html) is verbatim
+        assert (f"<em>{words}</em>" in html) is not verbatim
