@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import speaker_name
 from presse.model import Article
 
 pytestmark = pytest.mark.model
@@ -21,16 +22,11 @@ DIRECT = [
 ]
 
 
-def _speaker(article: Article, quote) -> str | None:
-    ent = article.entity(quote.speaker.entity) if quote.speaker.entity else None
-    return ent.name if ent else quote.speaker.name
-
-
 @pytest.mark.parametrize(("text", "speaker"), DIRECT)
 def test_pipeline_reference_direct_quotes_and_speakers(reference_article: Article, text: str, speaker: str) -> None:
     match = [q for q in reference_article.quotes if q.kind == "direct" and q.text == text]
     assert match, f"direct quote {text!r} not found"
-    assert _speaker(reference_article, match[0]) == speaker
+    assert speaker_name(reference_article, match[0]) == speaker
 
 
 def test_pipeline_reference_has_exactly_nine_direct_quotes(reference_article: Article) -> None:
@@ -40,7 +36,7 @@ def test_pipeline_reference_has_exactly_nine_direct_quotes(reference_article: Ar
 def test_pipeline_reference_reported_speech(reference_article: Article) -> None:
     reported = [q for q in reference_article.quotes if q.kind in ("indirect", "mixed")]
     assert len(reported) >= 3
-    assert all(_speaker(reference_article, q) in ("Donald Trump", "Vladimir Poutine") for q in reported)
+    assert all(speaker_name(reference_article, q) in ("Donald Trump", "Vladimir Poutine") for q in reported)
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import speaker_name
 from presse.model import Article, Document
 
 pytestmark = pytest.mark.model
@@ -11,11 +12,6 @@ pytestmark = pytest.mark.model
 
 def _analyze(analyzer, text: str) -> Article:
     return analyzer.analyze(Document(text=text))
-
-
-def _speaker(article: Article, quote) -> str | None:
-    ent = article.entity(quote.speaker.entity) if quote.speaker.entity else None
-    return ent.name if ent else quote.speaker.name
 
 
 @pytest.mark.parametrize(
@@ -157,7 +153,7 @@ def test_quotes_constructions(analyzer, text: str, quote: str | None, kind: str,
     match = [q for q in article.quotes if q.text == quote]
     assert match, f"{quote!r} not in {[q.text for q in article.quotes]}"
     assert match[0].kind == kind
-    assert _speaker(article, match[0]) == speaker
+    assert speaker_name(article, match[0]) == speaker
 
 
 @pytest.mark.parametrize(
@@ -206,14 +202,14 @@ def test_quotes_mixed_clause_and_inner_direct(analyzer) -> None:
     kinds = {q.kind: q for q in article.quotes}
     assert "direct" in kinds and kinds["direct"].text == "une erreur historique"
     assert "mixed" in kinds and "une erreur historique" in kinds["mixed"].text
-    assert _speaker(article, kinds["direct"]) == _speaker(article, kinds["mixed"]) == "Bruno Le Maire"
+    assert speaker_name(article, kinds["direct"]) == speaker_name(article, kinds["mixed"]) == "Bruno Le Maire"
 
 
 def test_quotes_pronoun_speaker_resolved_by_salience(analyzer) -> None:
     text = "Angela Merkel est arrivée à Paris mardi. Elle a déclaré que l'Allemagne soutiendrait la France."
     article = _analyze(analyzer, text)
     q = next(q for q in article.quotes if q.kind == "indirect")
-    assert _speaker(article, q) == "Angela Merkel"
+    assert speaker_name(article, q) == "Angela Merkel"
     assert q.speaker.text == "Elle"
     assert q.speaker.resolved_by == "salience"
 
@@ -251,7 +247,7 @@ def test_quotes_unpaired_mark_warns(analyzer, text: str) -> None:
 def test_quotes_incise_splits_a_quotation(analyzer, text: str, pieces: list[str], speaker: str) -> None:
     article = _analyze(analyzer, text)
     assert [q.text for q in article.quotes] == pieces
-    assert {_speaker(article, q) for q in article.quotes} == {speaker}
+    assert {speaker_name(article, q) for q in article.quotes} == {speaker}
     assert all(q.kind == "direct" and q.cue for q in article.quotes)
 
 
@@ -264,7 +260,7 @@ def test_quotes_signature_line_signs_the_quotation_above(analyzer) -> None:
     )
     article = _analyze(analyzer, text)
     assert [q.text for q in article.quotes] == ["Nous sommes aux côtés du peuple chilien dans cette épreuve."]
-    assert _speaker(article, article.quotes[0]) == "Angela Merkel"
+    assert speaker_name(article, article.quotes[0]) == "Angela Merkel"
 
 
 @pytest.mark.parametrize(
@@ -332,7 +328,7 @@ def test_quotes_verb_before_marks_is_no_incise(analyzer) -> None:
     text = "Philippe Germain, le chef de l'exécutif, a salué « un homme qui cherchait à faire bouger les lignes »."
     article = _analyze(analyzer, text)
     assert [(q.kind, q.text) for q in article.quotes] == [("direct", "un homme qui cherchait à faire bouger les lignes")]
-    assert _speaker(article, article.quotes[0]) == "Philippe Germain"
+    assert speaker_name(article, article.quotes[0]) == "Philippe Germain"
 
 
 def test_quotes_selon_participle_describes_the_words(analyzer) -> None:
