@@ -142,22 +142,40 @@ def entities_command(
     _run(body)
 
 
+def _first_record(paths: list[Path]) -> dict | None:
+    """The first JSON record of the first gold file (to tell the stance gold version)."""
+    for path in paths:
+        with open(path, encoding="utf-8") as handle:
+            for line in handle:
+                if line.strip():
+                    try:
+                        return json.loads(line)
+                    except json.JSONDecodeError as exc:
+                        raise ValueError(f"{path}: not JSON ({exc.msg})") from exc
+    return None
+
+
 @eval_app.command("stance")
 def stance_command(gold: GoldArg, as_json: JsonOpt = False) -> None:
-    """Stance polarity (quote → target) and relation triples: accuracy and macro-F1 against the
-    majority baseline, on the stance gold format (docs/stance-guidelines.md)."""
+    """Stance against hand-annotated gold (docs/stance-guidelines.md). Version 2 files (with
+    ``stances``): actor-pair recall, pair agreement and polarity accuracy against the majority
+    baseline, for stances and relations. Version 1 files: quote → target polarity and relation
+    triples, accuracy and macro-F1."""
     from presse.eval.stance import evaluate, load_gold, stance_table
+    from presse.eval.stance_pairs import evaluate_v2, is_v2, load_gold_v2, pairs_table
 
     def body() -> int:
         try:
-            records = load_gold(gold)
+            first = _first_record(gold)
+            v2 = first is not None and is_v2(first)
+            records = load_gold_v2(gold) if v2 else load_gold(gold)
         except (OSError, ValueError) as exc:
             raise UsageError(str(exc)) from exc
-        result = evaluate(records)
+        result = evaluate_v2(records) if v2 else evaluate(records)
         if as_json:
             sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
         else:
-            sys.stdout.write(stance_table(result) + "\n")
+            sys.stdout.write((pairs_table(result) if v2 else stance_table(result)) + "\n")
         return 0
 
     _run(body)
