@@ -113,34 +113,33 @@ def _actors(article: Article) -> dict[str, PredActor]:
     return {e.id: PredActor(e.name, e.type == "PER") for e in article.entities}
 
 
-def stance_pairs(article: Article) -> list[PredPair]:
-    """presse's stance edges of one article grouped by (source actor, target actor)."""
-    actors = _actors(article)
+def _group(
+    actors: dict[str, PredActor], items: Iterable[tuple[str, str, float, int, str]]
+) -> list[PredPair]:
+    """(source id, target id, score, position, kind) items grouped by their two actors; edges
+    whose actors are unknown or the same are dropped."""
     pairs: dict[tuple[PredActor, PredActor], PredPair] = {}
-    for edge in article.stance:
-        source, target = actors.get(edge.source), actors.get(edge.target)
+    for source_id, target_id, score, position, kind in items:
+        source, target = actors.get(source_id), actors.get(target_id)
         if source is None or target is None or source == target:
             continue
         pair = pairs.setdefault((source, target), PredPair(source, target, [], [], []))
-        pair.scores.append(edge.score)
-        pair.positions.append(edge.position)
-        pair.kinds.append(edge.via)
+        pair.scores.append(score)
+        pair.positions.append(position)
+        pair.kinds.append(kind)
     return list(pairs.values())
+
+
+def stance_pairs(article: Article) -> list[PredPair]:
+    """presse's stance edges of one article grouped by (source actor, target actor)."""
+    return _group(_actors(article), ((e.source, e.target, e.score, e.position, e.via)
+                                     for e in article.stance))
 
 
 def relation_pairs(article: Article) -> list[PredPair]:
     """presse's relations of one article grouped by (agent actor, patient actor)."""
-    actors = _actors(article)
-    pairs: dict[tuple[PredActor, PredActor], PredPair] = {}
-    for rel in article.relations:
-        source, target = actors.get(rel.subject), actors.get(rel.object)
-        if source is None or target is None or source == target:
-            continue
-        pair = pairs.setdefault((source, target), PredPair(source, target, [], [], []))
-        pair.scores.append(rel.score)
-        pair.positions.append(rel.position)
-        pair.kinds.append(rel.predicate)
-    return list(pairs.values())
+    return _group(_actors(article), ((r.subject, r.object, r.score, r.position, r.predicate)
+                                     for r in article.relations))
 
 
 def _majority(labels: Sequence[str]) -> str:
