@@ -4,7 +4,12 @@ per utterance), and old stores migrated to it."""
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import closing
 from datetime import date
@@ -43,14 +48,15 @@ DOCUMENTS = [
 ]
 
 
-def write_store(db: Path, articles: list[Article], reference: Article) -> None:
-    """The documents' analyses and the reference article (whose Poutine says « causes racines »
-    inside a mixed quote: one utterance stored as two quote rows)."""
+def write_store(db: Path, articles: list[Article], reference: Article) -> Path:
+    """A store of the documents' analyses and the reference article (whose Poutine says « causes
+    racines » inside a mixed quote: one utterance stored as two quote rows)."""
     with StoreWriter(db) as writer:
         for document, article in zip(DOCUMENTS, articles, strict=True):
             key, digest = document_hash(document)
             writer.write_article(article, key=key, digest=digest)
         writer.write_article(reference, key="anchorage", digest=content_hash("anchorage", reference.text))
+    return db
 
 
 @pytest.fixture(scope="module")
@@ -196,3 +202,49 @@ def test_store_voices_migration_from_0004_gives_the_same_figures(store: Path) ->
             "SELECT article_id, entity_id, gender, gender_evidence FROM entities ORDER BY 1, 2"
         ).fetchall() == genders
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def _presse(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "presse.cli", *args], capture_output=True, text=True, timeout=120
+    )
+
+
+def test_cli_voices_json_csv_and_table(store: Path) -> None:
+    result = _presse("voices", "--db", str(store), "--by", "gender", "--by", "month", "-f", "json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["by"] == ["gender", "month"]
+    assert [r["gender"] for r in report["rows"][:4]] == ["f", "m", "x", "unknown"]
+    assert {p["name"] for p in report["top_women"]} == {"Élisabeth Borne", "Angela Merkel"}
+    csv_out = _presse("voices", "--db", str(store), "--by", "outlet,month", "-f", "csv").stdout
+    rows = list(csv.DictReader(io.StringIO(csv_out)))
+    assert rows[0].keys() >= {"outlet", "month", "gender", "persons_quoted", "quoted_words"}
+    assert {r["gender"] for r in rows if r["outlet"] == "Libération"} == {"f", "m", "x", "unknown"}
+    table = _presse("voices", "--db", str(store)).stdout
+    assert "unknown" in table and "Gap: women / men" in table and "Élisabeth Borne" in table
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--by", "section"], "unknown grouping 'section': use gender, outlet, month"),
+        (["--by", "gender,topic"], "unknown grouping 'topic'"),
+        (["--db", "missing.db"], "missing.db: no presse database here"),
+    ],
+)
+def test_cli_voices_bad_input_is_one_line(store: Path, args: list[str], message: str) -> None:
+    db = [] if "--db" in args else ["--db", str(store)]
+    result = _presse("voices", *db, *args)
+    assert result.returncode == 2
+    assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert result.stdout == ""
+
+
+def test_cli_voices_old_store_says_how_to_migrate(store: Path) -> None:
+    with closing(sqlite3.connect(store, isolation_level=None)) as conn:
+        undo_gender_migration(conn)
+    result = _presse("voices", "--db", str(store))
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"presse: {store}: this store predates gender figures")
+    assert len(result.stderr.strip().splitlines()) == 1
