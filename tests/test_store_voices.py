@@ -248,3 +248,24 @@ def test_cli_voices_old_store_says_how_to_migrate(store: Path) -> None:
     assert result.returncode == 2
     assert result.stderr.startswith(f"presse: {store}: this store predates gender figures")
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_store_voices_parquet_export_holds_the_same_figures(conn, tmp_path: Path) -> None:
+    import pandas as pd
+
+    from presse.store.export import export
+
+    export(conn, "parquet", tmp_path)
+    table = pd.read_parquet(tmp_path / "voices.parquet")
+    report = gender_voices(conn, ["outlet", "month"])
+    assert list(table.columns) == ["outlet", "month", "gender", "persons_mentioned",
+                                   "persons_quoted", "quotes", "quoted_words"]
+    exported = [tuple(None if pd.isna(v) else v for v in row) for row in table.itertuples(index=False)]
+    assert exported == [
+        (r.outlet, r.month, r.gender, r.persons_mentioned, r.persons_quoted, r.quotes, r.quoted_words)
+        for r in report.rows
+    ]
+    totals = table.groupby("gender")["persons_quoted"].sum().to_dict()
+    assert totals == {r.gender: r.persons_quoted for r in gender_voices(conn).rows}
+    actors = pd.read_parquet(tmp_path / "actors.parquet").set_index("name")
+    assert tuple(actors.loc["Élisabeth Borne", ["gender", "gender_evidence"]]) == ("f", "description")
