@@ -15,12 +15,14 @@ from contextlib import closing
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from conftest import undo_gender_migration
 from presse.errors import UsageError
 from presse.model import Article, Document
 from presse.store import queries
+from presse.store.export import export
 from presse.store.schema import MIGRATIONS
 from presse.store.voices import gender_voices, parse_by
 from presse.store.writer import StoreWriter, content_hash, document_hash
@@ -251,10 +253,6 @@ def test_cli_voices_old_store_says_how_to_migrate(store: Path) -> None:
 
 
 def test_store_voices_parquet_export_holds_the_same_figures(conn, tmp_path: Path) -> None:
-    import pandas as pd
-
-    from presse.store.export import export
-
     export(conn, "parquet", tmp_path)
     table = pd.read_parquet(tmp_path / "voices.parquet")
     report = gender_voices(conn, ["outlet", "month"])

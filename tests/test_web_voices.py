@@ -4,6 +4,9 @@ over a small store of real text."""
 
 from __future__ import annotations
 
+import re
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -66,3 +69,17 @@ def test_web_voices_page_shows_figures_charts_and_people(client: TestClient) -> 
     assert html.count('class="bar g-f"') == 2  # women quoted in two of the three outlets
     assert "Élisabeth Borne" in html and "Vladimir Poutine" in html
     assert "https://" not in html.split("<main", 1)[1].split("</main>", 1)[0]
+
+
+def test_web_voices_article_page_shows_the_gender_balance(client: TestClient, store: Path) -> None:
+    with closing(sqlite3.connect(store)) as conn:
+        (article_id,) = conn.execute("SELECT id FROM articles WHERE doc_id = 'macron-1'").fetchone()
+    html = client.get(f"/articles/{article_id}").text
+    table = html.split('id="article-genders"', 1)[1].split("</table>", 1)[0]
+    rows = {
+        gender: [int(n) for n in re.findall(r'<td class="num">(\d+)</td>', row)]
+        for gender, row in re.findall(r'<tr data-gender="(\w+)">(.*?)</tr>', table)
+    }
+    # quoted persons, quotations, persons mentioned: Camille Rivière's gender is unknown, shown
+    assert rows == {"f": [1, 1, 1], "m": [1, 1, 1], "x": [0, 0, 0], "unknown": [1, 1, 1]}
+    assert "Genre inconnu" in table

@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 from markupsafe import Markup, escape
 
 from presse.lexicons import first_name_gender
-from presse.model import Article, Block, Quote
+from presse.model import Article, Block, GenderCount, Quote
 from presse.store.queries import PolaritySummary, StanceRow
 from presse.store.voices import VoicesRow
 from presse.web.views import WeekCount
@@ -115,6 +115,7 @@ class ArticleView:
     mentioned_only: list[ActorInfo]
     sections: list[tuple[str, str]] = field(default_factory=list)
     url: str | None = None
+    genders: list[GenderCount] = field(default_factory=list)
 
     def quotes_json(self) -> list[dict[str, object]]:
         """The quotes as JSON-ready dicts (rendered through ``|tojson``, which escapes <>&')."""
@@ -296,6 +297,7 @@ def article_view(
         mentioned_only=[actor_info(v) for v in article.unvoiced()],
         sections=sections,
         url=safe_href(article.url),
+        genders=article.gender_balance(),
     )
 
 
