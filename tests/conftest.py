@@ -46,6 +46,7 @@ def undo_gender_migration(conn) -> None:
     """Undo 0005_gender_evidence on an autocommit connection: the store as presse left it before
     gender was stored."""
     conn.execute("DROP TABLE gender_voices")
+    conn.execute("DROP TABLE gender_totals")
     conn.execute("DROP INDEX actors_gender_quotes")
     for table in ("entities", "actors"):
         conn.execute(f"ALTER TABLE {table} DROP COLUMN gender")

@@ -267,3 +267,30 @@ def test_store_voices_parquet_export_holds_the_same_figures(conn, tmp_path: Path
     assert totals == {r.gender: r.persons_quoted for r in gender_voices(conn).rows}
     actors = pd.read_parquet(tmp_path / "actors.parquet").set_index("name")
     assert tuple(actors.loc["Élisabeth Borne", ["gender", "gender_evidence"]]) == ("f", "description")
+
+
+def test_store_voices_totals_follow_every_write(store: Path, analyzed: list[Article]) -> None:
+    def totals_and_sums(conn: sqlite3.Connection) -> tuple[list, list]:
+        totals = conn.execute(
+            "SELECT outlet, month, gender, persons, quoted_persons, quotes, quoted_words "
+            "FROM gender_totals ORDER BY 1, 2, 3"
+        ).fetchall()
+        sums = conn.execute(
+            "SELECT COALESCE(outlet, ''), COALESCE(substr(published, 1, 7), '') AS month, gender, "
+            "SUM(persons), SUM(quoted_persons), SUM(quotes), SUM(quoted_words) FROM gender_voices "
+            "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
+        ).fetchall()
+        return totals, sums
+
+    key, _ = document_hash(DOCUMENTS[1])
+    moved = DOCUMENTS[1].model_copy(update={"published": date(2017, 6, 20), "outlet": "Le Monde"})
+    with StoreWriter(store) as writer:  # the July article, now a June one of another outlet
+        writer.write_article(analyzed[1].model_copy(update={"published": moved.published,
+                                                             "outlet": moved.outlet}),
+                             key=key, digest="moved")
+        totals, sums = totals_and_sums(writer.conn)
+    assert totals == sums
+    assert not [t for t in totals if t[1] == "2017-07"]  # no row left behind at zero
+    with closing(queries.connect_reader(store)) as conn:
+        june = _figures(gender_voices(conn, ["month"]), month="2017-06")
+    assert june["unknown"] == (1, 1, 1, 5) and june["f"][:2] == (2, 2)

@@ -24,8 +24,9 @@ Contracts:
   the corpus consensus of its entities (:data:`presse.store.actors.ACTOR_GENDER`); a
   ``gender_voices`` row sums, for one article and one gender (``unknown`` included), the persons it
   mentions (person entities and groups of persons), those quoted, their quotations (one per
-  utterance, as ``entities.quotes``) and quoted words, with the article's date and outlet copied
-  so that the corpus views (:mod:`presse.store.voices`) read one small table.
+  utterance, as ``entities.quotes``) and quoted words, with the article's date and outlet;
+  triggers keep ``gender_totals`` equal to their sums per outlet, month and gender (``''`` for
+  an unknown outlet or date), which the corpus views (:mod:`presse.store.voices`) read.
   ``0005_gender_evidence`` adds them and fills them from the stored analyses;
 * the full-text indexes use the tokenizer ``unicode61 remove_diacritics 2``, so a query typed
   without accents (« Etats-Unis ») finds the accented text (« États-Unis »).
@@ -332,7 +333,42 @@ CREATE TABLE gender_voices (
     PRIMARY KEY (article_id, gender)
 ) WITHOUT ROWID;
 CREATE INDEX gender_voices_published ON gender_voices(published);
-CREATE INDEX actors_gender_quotes ON actors(gender, quotes) WHERE gender IS NOT NULL;
+CREATE INDEX actors_gender_quotes ON actors(gender, quotes, quoted_words) WHERE gender IS NOT NULL;
+
+-- The same sums per outlet, month (YYYY-MM) and gender, '' for an unknown outlet or date; kept
+-- by the triggers below, so the corpus views read a few rows per month instead of every article.
+CREATE TABLE gender_totals (
+    outlet TEXT NOT NULL,
+    month TEXT NOT NULL,
+    gender TEXT NOT NULL,
+    persons INTEGER NOT NULL,
+    quoted_persons INTEGER NOT NULL,
+    quotes INTEGER NOT NULL,
+    quoted_words INTEGER NOT NULL,
+    PRIMARY KEY (outlet, month, gender)
+) WITHOUT ROWID;
+CREATE TRIGGER gender_voices_insert AFTER INSERT ON gender_voices BEGIN
+    INSERT INTO gender_totals(outlet, month, gender, persons, quoted_persons, quotes, quoted_words)
+    VALUES (COALESCE(new.outlet, ''), COALESCE(substr(new.published, 1, 7), ''), new.gender,
+            new.persons, new.quoted_persons, new.quotes, new.quoted_words)
+    ON CONFLICT(outlet, month, gender) DO UPDATE SET
+        persons = persons + excluded.persons,
+        quoted_persons = quoted_persons + excluded.quoted_persons,
+        quotes = quotes + excluded.quotes,
+        quoted_words = quoted_words + excluded.quoted_words;
+END;
+CREATE TRIGGER gender_voices_delete AFTER DELETE ON gender_voices BEGIN
+    UPDATE gender_totals SET
+        persons = persons - old.persons,
+        quoted_persons = quoted_persons - old.quoted_persons,
+        quotes = quotes - old.quotes,
+        quoted_words = quoted_words - old.quoted_words
+    WHERE outlet = COALESCE(old.outlet, '') AND month = COALESCE(substr(old.published, 1, 7), '')
+      AND gender = old.gender;
+    DELETE FROM gender_totals
+    WHERE outlet = COALESCE(old.outlet, '') AND month = COALESCE(substr(old.published, 1, 7), '')
+      AND gender = old.gender AND persons = 0;
+END;
 
 CREATE TEMP TABLE stored_gender (
     article_id INTEGER NOT NULL,

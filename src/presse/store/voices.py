@@ -2,9 +2,10 @@
 
 Contracts:
 
-* :func:`gender_voices` reads the ``gender_voices`` table (one row per article and gender, kept by
-  the writer, see :mod:`presse.store.schema`) and the ``actors`` table with SQL aggregates only;
-  it never reads an analysis;
+* :func:`gender_voices` reads ``gender_totals`` (the per-article ``gender_voices`` rows summed
+  per outlet, month and gender by triggers, see :mod:`presse.store.schema`) and ``actors`` with
+  SQL aggregates only; it never reads an analysis, and its cost grows with the number of outlets
+  and months, not of articles;
 * a person is a PER entity or a group of persons; each is counted once per article it appears in
   (the way gender-gap trackers count sources): ``persons_mentioned`` are the persons of a gender
   mentioned, ``persons_quoted`` those of them quoted at least once, ``quotes`` their quotations —
@@ -35,7 +36,7 @@ GROUPINGS = ("outlet", "month")
 BY_CHOICES = ("gender", *GROUPINGS)
 FIGURES = ("persons_mentioned", "persons_quoted", "quotes", "quoted_words")
 
-_GROUP_SQL = {"outlet": "outlet", "month": "substr(published, 1, 7)"}
+_GROUP_SQL = {"outlet": "NULLIF(outlet, '')", "month": "NULLIF(month, '')"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +107,7 @@ def parse_by(values: Iterable[str]) -> tuple[str, ...]:
 
 def _check_store(conn: sqlite3.Connection) -> None:
     found = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'gender_voices'"
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'gender_totals'"
     ).fetchone()
     if found is None:
         raise UsageError(
@@ -136,7 +137,7 @@ def gender_voices(
     for row in conn.execute(
         f"""SELECT {', '.join([*keys, 'gender'])}, SUM(persons), SUM(quoted_persons),
                    SUM(quotes), SUM(quoted_words)
-            FROM gender_voices GROUP BY {group_by}"""
+            FROM gender_totals GROUP BY {group_by}"""
     ):
         key = tuple(row[: len(groups)])
         sums.setdefault(key, {})[row[len(groups)]] = tuple(int(v) for v in row[len(groups) + 1 :])
@@ -167,14 +168,14 @@ def gender_voices(
 
 
 def _top(conn: sqlite3.Connection, gender: str, limit: int) -> tuple[QuotedPerson, ...]:
+    # an unnamed person's actor key ends with @<article> (presse.store.actors.ActorLinker.link)
     if limit <= 0:
         return ()
     return tuple(
         QuotedPerson(*row)
         for row in conn.execute(
             """SELECT id, name, gender, gender_evidence, articles, quotes, quoted_words
-               FROM actors WHERE gender = ? AND quotes > 0 AND NOT EXISTS (
-                   SELECT 1 FROM entities e WHERE e.actor_id = actors.id AND e.link = 'unnamed')
+               FROM actors WHERE gender = ? AND quotes > 0 AND instr(key, '@') = 0
                ORDER BY quotes DESC, quoted_words DESC, id LIMIT ?""",
             (gender, limit),
         )
