@@ -8,7 +8,7 @@ a ~100k-article store.
 2. On ``--scaled`` (built from ``--base`` by :func:`query_bench.scale`, no re-analysis, or reused
    with ``--reuse``): `presse serve` in a subprocess on a free 127.0.0.1 port, and
    ``GET /api/voices?by=gender,month`` (then ``by=gender`` and ``by=gender,outlet,month``)
-   ``--repeat`` times over HTTP, one request at a time (median, p95).
+   ``--repeat`` times over HTTP, one request at a time (median, p95), and the ``/voices`` page.
 
     .venv/bin/presse ingest ../shared/corpus/wikinews-fr/articles.jsonl --db /tmp/voices-bench/base.db
     .venv/bin/python benchmarks/voices_bench.py --base /tmp/voices-bench/base.db \\
@@ -43,7 +43,10 @@ GROUPINGS = {
     "gender, outlet": ("outlet",),
     "gender, outlet, month": ("outlet", "month"),
 }
-API_PATHS = ("/api/voices?by=gender,month", "/api/voices?by=gender", "/api/voices?by=gender,outlet,month")
+API_PATHS = (
+    "/api/voices?by=gender,month", "/api/voices?by=gender", "/api/voices?by=gender,outlet,month",
+    "/voices",
+)
 
 
 def _stats(durations: list[float]) -> tuple[float, float]:

@@ -387,6 +387,7 @@ def voices_command(
         typer.Option(
             "--by",
             "-b",
+            metavar="gender|outlet|month",
             help="gender (always), outlet, month; repeat or join with commas: --by gender --by month.",
         ),
     ] = None,
