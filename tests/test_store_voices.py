@@ -294,3 +294,32 @@ def test_store_voices_totals_follow_every_write(store: Path, analyzed: list[Arti
     with closing(queries.connect_reader(store)) as conn:
         june = _figures(gender_voices(conn, ["month"]), month="2017-06")
     assert june["unknown"] == (1, 1, 1, 5) and june["f"][:2] == (2, 2)
+
+
+LAMBERT = [
+    "Dominique Lambert a présenté le budget de la commune. Elle a déclaré : « Nous ne lèverons "
+    "aucun impôt. »",
+    "M. Dominique Lambert a présenté le budget de la commune devant le conseil.",
+    "Dominique Lambert, maire de la commune, a défendu le projet. « Le chantier commencera en "
+    "mai », a-t-elle précisé.",
+]
+
+
+def test_store_voices_actor_gender_is_the_consensus_of_its_articles(analyzer, tmp_path: Path) -> None:
+    db = tmp_path / "lambert.db"
+
+    def lambert() -> tuple[str | None, str | None]:
+        with closing(queries.connect_reader(db)) as conn:
+            return conn.execute(
+                "SELECT gender, gender_evidence FROM actors WHERE name = 'Dominique Lambert'"
+            ).fetchone()
+
+    seen = []
+    for i, text in enumerate(LAMBERT):
+        article = analyzer.analyze(Document(id=f"lambert-{i}", text=text))
+        with StoreWriter(db) as writer:
+            writer.write_article(article, key=f"lambert-{i}", digest=content_hash(str(i), text))
+        seen.append(lambert())
+    # « elle » alone; then one article each way, the title is the stronger evidence; then two
+    # articles against one
+    assert seen == [("f", "pronoun"), ("m", "title"), ("f", "pronoun")]
