@@ -16,9 +16,11 @@ from datetime import date
 from pathlib import Path
 
 import pandas as pd
+import pyarrow.parquet as pq
 import pytest
 
 from conftest import undo_gender_migration
+from presse.corpus.shards import ShardRows, write_shard
 from presse.errors import UsageError
 from presse.model import Article, Document
 from presse.store import queries
@@ -323,3 +325,14 @@ def test_store_voices_actor_gender_is_the_consensus_of_its_articles(analyzer, tm
     # « elle » alone; then one article each way, the title is the stronger evidence; then two
     # articles against one
     assert seen == [("f", "pronoun"), ("m", "title"), ("f", "pronoun")]
+
+
+def test_store_voices_batch_shards_carry_gender_evidence(analyzed: list[Article], tmp_path: Path) -> None:
+    shard = ShardRows(0)
+    for position, article in enumerate(analyzed):
+        shard.add(position, article)
+    write_shard(tmp_path, shard)
+    rows = pq.read_table(tmp_path / "shards" / "000000" / "entities.parquet").to_pylist()
+    stored = {(r["name"], r["gender"], r["gender_evidence"]) for r in rows}
+    assert ("Élisabeth Borne", "f", "description") in stored
+    assert stored == {(e.name, e.gender, e.gender_evidence) for a in analyzed for e in a.entities}
