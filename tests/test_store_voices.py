@@ -336,3 +336,14 @@ def test_store_voices_batch_shards_carry_gender_evidence(analyzed: list[Article]
     stored = {(r["name"], r["gender"], r["gender_evidence"]) for r in rows}
     assert ("Élisabeth Borne", "f", "description") in stored
     assert stored == {(e.name, e.gender, e.gender_evidence) for a in analyzed for e in a.entities}
+
+
+def test_store_voices_empty_store_shows_four_zero_rows(tmp_path: Path) -> None:
+    StoreWriter(tmp_path / "empty.db").close()
+    with closing(queries.connect_reader(tmp_path / "empty.db")) as conn:
+        report = gender_voices(conn)
+        assert [(r.gender, r.persons_mentioned, r.share_persons_quoted) for r in report.rows] == [
+            ("f", 0, None), ("m", 0, None), ("x", 0, None), ("unknown", 0, None)
+        ]
+        assert report.gaps[0].persons_quoted is None
+        assert gender_voices(conn, ["month"]).rows == ()

@@ -12,7 +12,8 @@ Contracts:
   one per utterance, the direct stretch of a mixed quote (``part_of``) not counted again — and
   ``quoted_words`` the words of those quotations;
 * every group lists the four genders ``f``, ``m``, ``x`` (a group of women and men) and
-  ``unknown``, in that order, with zeros where there are none: unknown is never left out, and
+  ``unknown``, in that order, with zeros where there are none (ungrouped, an empty store gives four
+  rows of zeros; grouped, it gives no group): unknown is never left out, and
   the shares (``share_persons_quoted``, ``share_quoted_words``) are over all four;
 * the gap is women / men for each figure (None when there are no men to divide by);
 * top quoted women and men are named corpus actors (an unnamed person, « la source proche de
@@ -141,6 +142,8 @@ def gender_voices(
     ):
         key = tuple(row[: len(groups)])
         sums.setdefault(key, {})[row[len(groups)]] = tuple(int(v) for v in row[len(groups) + 1 :])
+    if not groups:
+        sums.setdefault((), {})  # the whole corpus is one group, even an empty one
     rows: list[VoicesRow] = []
     gaps: list[GapRow] = []
     for key in sorted(sums, key=lambda k: tuple((v is None, v or "") for v in k)):
