@@ -1,8 +1,8 @@
 """Benchmark: query latency of `actors`, `quotes --speaker` and `quotes --search` on a large store.
 
 A store of ~100k articles is built from an ingested corpus store without re-analyzing: every
-article (with its sections, entities, mentions, quotes and quote subjects) is copied in SQL
-under a new id and key (``<key>#copy<k>``), the FTS triggers index the copies, and the actor
+article (with its sections, entities, mentions, quotes, quote subjects, stance edges and gender
+sums — every column the store's schema has) is copied in SQL under a new id and key (``<key>#copy<k>``), the FTS triggers index the copies, and the actor
 statistics are recomputed once at the end. Then each query runs ``--repeat`` times through the
 library functions on a read-only connection (what the CLI commands call) and the median and
 95th percentile are reported.
@@ -27,6 +27,34 @@ from presse.store import queries
 from presse.store.actors import refresh_actor_stats
 from presse.store.writer import connect_writer
 
+# Per table: the columns a copy shifts (``{a}``: the article id offset, ``{q}``: the quote id
+# offset, ``{k}``: the copy number; None: left to SQLite) and the rows of the base it copies.
+_COPIED: dict[str, tuple[dict[str, str | None], str]] = {
+    "articles": ({"id": "id + {a}", "key": "key || '#copy{k}'"}, "id <= {max_article}"),
+    "sections": ({"article_id": "article_id + {a}"}, "article_id <= {max_article}"),
+    "entities": ({"article_id": "article_id + {a}"}, "article_id <= {max_article}"),
+    "mentions": ({"article_id": "article_id + {a}"}, "article_id <= {max_article}"),
+    "quotes": ({"id": "id + {q}", "article_id": "article_id + {a}"}, "id <= {max_quote}"),
+    "quote_about": (
+        {"quote_id": "quote_id + {q}", "article_id": "article_id + {a}"}, "quote_id <= {max_quote}"
+    ),
+    "stance": ({"id": None, "article_id": "article_id + {a}"}, "article_id <= {max_article}"),
+    "gender_voices": ({"article_id": "article_id + {a}"}, "article_id <= {max_article}"),
+}
+
+
+def _copy_sql(conn: sqlite3.Connection, table: str) -> str | None:
+    """The INSERT … SELECT copying ``table``'s base rows (every column the store has, so the copy
+    follows the schema's migrations); None when the store has no such table."""
+    columns = [row[1] for row in conn.execute(f"PRAGMA table_info({table})")]
+    if not columns:
+        return None
+    shifts, where = _COPIED[table]
+    kept = [c for c in columns if c not in shifts or shifts[c] is not None]
+    values = [shifts.get(c) or f'"{c}"' for c in kept]
+    names = ", ".join(f'"{c}"' for c in kept)
+    return f"INSERT INTO {table}({names}) SELECT {', '.join(values)} FROM {table} WHERE {where}"
+
 
 def scale(base: Path, scaled: Path, target: int) -> int:
     """Copy ``base`` to ``scaled`` and replicate its articles up to ``target``; return the count."""
@@ -37,40 +65,14 @@ def scale(base: Path, scaled: Path, target: int) -> int:
     n, max_article = conn.execute("SELECT COUNT(*), MAX(id) FROM articles").fetchone()
     max_quote = conn.execute("SELECT COALESCE(MAX(id), 0) FROM quotes").fetchone()[0]
     copies = max(0, -(-target // n) - 1)
+    templates = [sql for sql in (_copy_sql(conn, t) for t in _COPIED) if sql is not None]
     started = time.perf_counter()
     for k in range(1, copies + 1):
-        a, q = k * max_article, k * max_quote
+        offsets = {"a": k * max_article, "q": k * max_quote, "k": k,
+                   "max_article": max_article, "max_quote": max_quote}
         conn.execute("BEGIN")
-        conn.execute(
-            f"""INSERT INTO articles(id, key, content_hash, source, doc_id, url, title, standfirst,
-                   outlet, authors, published, language, text, words, presse_version, model,
-                   schema_version, analysis, ingested_at)
-                SELECT id + {a}, key || '#copy{k}', content_hash, source, doc_id, url, title,
-                   standfirst, outlet, authors, published, language, text, words, presse_version,
-                   model, schema_version, analysis, ingested_at
-                FROM articles WHERE id <= {max_article}"""
-        )
-        conn.execute(
-            f'INSERT INTO sections SELECT article_id + {a}, position, heading, start, "end" '
-            f"FROM sections WHERE article_id <= {max_article}"
-        )
-        conn.execute(
-            f"INSERT INTO entities SELECT article_id + {a}, entity_id, actor_id, name, type, link, "
-            f"surname_key, mentions, quotes, quoted_words FROM entities WHERE article_id <= {max_article}"
-        )
-        conn.execute(
-            f'INSERT INTO mentions SELECT article_id + {a}, entity_id, start, "end", text, kind, '
-            f"resolved_by FROM mentions WHERE article_id <= {max_article}"
-        )
-        conn.execute(
-            f'INSERT INTO quotes SELECT id + {q}, article_id + {a}, quote_id, text, start, "end", '
-            f"kind, cue, cue_lemma, speaker_entity, speaker_name, confidence, evidence, "
-            f"quoted_words, published FROM quotes WHERE id <= {max_quote}"
-        )
-        conn.execute(
-            f"INSERT INTO quote_about(quote_id, entity_id, article_id) SELECT quote_id + {q}, "
-            f"entity_id, article_id + {a} FROM quote_about WHERE quote_id <= {max_quote}"
-        )
+        for template in templates:
+            conn.execute(template.format(**offsets))
         conn.execute("COMMIT")
     conn.execute("BEGIN")
     refresh_actor_stats(conn)

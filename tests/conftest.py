@@ -40,3 +40,15 @@ def speaker_name(article, quote) -> str | None:
     mention's text (None when the speaker is unknown)."""
     ent = article.entity(quote.speaker.entity) if quote.speaker.entity else None
     return ent.name if ent else quote.speaker.name
+
+
+def undo_gender_migration(conn) -> None:
+    """Undo 0005_gender_evidence on an autocommit connection: the store as presse left it before
+    gender was stored."""
+    conn.execute("DROP TABLE gender_voices")
+    conn.execute("DROP TABLE gender_totals")
+    conn.execute("DROP INDEX actors_gender_quotes")
+    for table in ("entities", "actors"):
+        conn.execute(f"ALTER TABLE {table} DROP COLUMN gender")
+        conn.execute(f"ALTER TABLE {table} DROP COLUMN gender_evidence")
+    conn.execute("DELETE FROM migrations WHERE name = '0005_gender_evidence'")

@@ -97,3 +97,34 @@ def test_report_stance_shows_reported_speech_without_quote_marks(reference_artic
     text, markdown = _both(reference_article)
     reported = next(quotes[e.evidence_id].text for e in edges if quotes[e.evidence_id].kind == "indirect")
     assert f"« {reported[:15]}" not in text and f"« {reported[:15]}" not in markdown
+
+
+# --- The gender balance of the quoted persons, unknown shown ---
+
+BALANCE = (
+    "« Je ne céderai rien », a affirmé Emmanuel Macron devant les élus.\n\n"
+    "Angela Merkel a salué la décision.\n\n"
+    "Camille Rivière, porte-parole de l'association, a dit : « C'est une victoire pour tous. »\n"
+)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_report_quoted_persons_by_gender(tmp_path, fmt: str) -> None:
+    source = tmp_path / "balance.txt"
+    source.write_text(BALANCE, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "presse.cli", "analyze", str(source), "--format", fmt],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    start = next(i for i, line in enumerate(lines) if "Quoted persons by gender" in line)
+    rows = {}
+    for line in lines[start:start + 12]:
+        cells = [c for c in re.split(r"\s*[|│]\s*", line.strip()) if c]
+        if cells and cells[0] in ("women", "men", "groups of both", "unknown"):
+            rows[cells[0]] = [int(c) for c in cells[1:]]
+    # Camille is a first name of both sexes and nothing in the text agrees: unknown, and shown
+    assert rows == {"women": [1, 1, 2, 1], "men": [1, 1, 4, 1], "groups of both": [0, 0, 0, 0],
+                    "unknown": [1, 1, 5, 1]}

@@ -232,3 +232,32 @@ def test_web_e2e_docs_render_offline(page, server: str) -> None:
     assert page.locator(".opblock").count() >= 7
     assert "/api/analyze" in page.locator("#swagger-ui").inner_text()
     _shot(page, "docs")
+
+
+def test_web_e2e_voices_page_draws_its_charts_offline(page, server: str) -> None:
+    page.goto(server + "/")
+    page.get_by_role("navigation").get_by_role("link", name="Voix").click()
+    page.wait_for_url("**/voices")
+    overall = _api(page, server, "/api/voices")
+    figures = page.locator("#voices-figures tbody tr")
+    assert figures.count() == 4
+    for row, expected in zip(figures.all(), overall["rows"], strict=True):
+        assert row.get_attribute("data-gender") == expected["gender"]
+        assert row.locator("td").nth(1).inner_text() == str(expected["persons_quoted"])
+    assert figures.last.locator("th").inner_text() == "Genre inconnu"
+    monthly = _api(page, server, "/api/voices?by=gender,month")
+    months = {r["month"] for r in monthly["rows"] if r["month"]}
+    chart = page.get_by_role("img", name="Part des femmes parmi les personnes citées")
+    assert chart.is_visible() and chart.bounding_box()["width"] > 300
+    assert chart.locator("polyline").count() == 2
+    assert 0 < chart.locator("g.line-persons circle").count() <= len(months)
+    bars = page.locator("svg.chart.outlets rect.bar")
+    assert bars.count() >= 2 and all(b.bounding_box()["width"] > 0 for b in bars.all())
+    page.locator("#voices-months").evaluate("t => t.closest('details').open = true")
+    assert page.locator("#voices-months tbody tr").count() == len(months)
+    _shot(page, "voices")
+    top = page.locator("#top-men a").first
+    name = top.inner_text()
+    top.click()
+    page.wait_for_url("**/actors/*")
+    assert name in page.locator("h1").inner_text()

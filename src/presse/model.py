@@ -426,11 +426,47 @@ class Article(_Model):
         """The entity with this id, or None."""
         return next((e for e in self.entities if e.id == entity_id), None)
 
+    def gender_balance(self) -> list[GenderCount]:
+        """Persons of the article by gender (f, m, x, unknown — in this order, each always
+        present): a person is a PER entity or a group of persons (``members``); quotes and
+        quoted words are their ``voices`` figures (one per utterance)."""
+        voices = {v.entity: v for v in self.voices}
+        counts = {g: [0, 0, 0, 0] for g in PERSON_GENDERS}
+        for entity in self.entities:
+            if entity.type != "PER" and not entity.members:
+                continue
+            row = counts[entity.gender or "unknown"]
+            voice = voices.get(entity.id)
+            quotes = voice.quotes if voice else 0
+            row[0] += 1
+            row[1] += quotes > 0
+            row[2] += quotes
+            row[3] += voice.quoted_words if voice else 0
+        return [
+            GenderCount(gender=g, persons=c[0], quoted_persons=c[1], quotes=c[2], quoted_words=c[3])
+            for g, c in counts.items()
+        ]
+
     def unvoiced(self) -> list[Voice]:
         """Actors mentioned but never quoted, most mentioned first."""
         return sorted(
             (v for v in self.voices if v.quotes == 0), key=lambda v: (-v.mentions, v.name)
         )
+
+
+PERSON_GENDERS: Final = ("f", "m", "x", "unknown")
+"""The genders persons are counted under: women, men, groups of both, and unknown (never left out)."""
+
+
+class GenderCount(_Model):
+    """The persons of one gender in an article: how many, how many quoted, how much."""
+
+    gender: Literal["f", "m", "x", "unknown"] = Field(description="f, m, x (a group of women "
+                                                      "and men) or unknown.")
+    persons: int = Field(description="Persons of that gender the article mentions.")
+    quoted_persons: int = Field(description="Of them, those quoted at least once.")
+    quotes: int = Field(description="Their quotations, one per utterance (as Voice.quotes).")
+    quoted_words: int = Field(description="Words of their quotations (as Voice.quoted_words).")
 
 
 class Document(_Model):

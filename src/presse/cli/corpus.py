@@ -1,8 +1,8 @@
-"""Corpus commands of the `presse` CLI: ingest, actors, quotes, article, stats, export.
+"""Corpus commands of the `presse` CLI: ingest, actors, quotes, article, stats, voices, export.
 
 Each command is a thin wrapper over :mod:`presse.corpus.ingest` and :mod:`presse.store`; tables go to
 standard output (rich by default, ``--format json`` for one JSON object per row — one object
-for ``stats`` — and ``--format csv``), progress and summaries to standard error.
+for ``stats`` and ``voices`` — and ``--format csv``), progress and summaries to standard error.
 """
 
 from __future__ import annotations
@@ -380,6 +380,57 @@ def _stats_csv(result: Any) -> None:
         writer.writerow([field.name, "" if value is None else _jsonable(value)])
 
 
+def voices_command(
+    db: DbOption = DEFAULT_DB,
+    by: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--by",
+            "-b",
+            metavar="gender|outlet|month",
+            help="gender (always), outlet, month; repeat or join with commas: --by gender --by month.",
+        ),
+    ] = None,
+    top: Annotated[int, typer.Option("--top", min=0, help="Most quoted women and men listed.")] = 10,
+    output_format: Annotated[
+        TableFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table: rich tables; json: one JSON object (by, rows, gaps, top_women, top_men);"
+            " csv: the rows, one per group and gender.",
+        ),
+    ] = TableFormat.table,
+    width: WidthOption = None,
+) -> None:
+    """Who gets a voice, by gender: persons mentioned and quoted, quotations and quoted words
+    for women (f), men (m), groups of both (x) and unknown, the gap women/men, the most quoted
+    women and men. Each person counts once per article; a quotation once per utterance."""
+    from presse.store import queries
+    from presse.store.voices import FIGURES, gender_voices, parse_by
+
+    groups = parse_by(by or ["gender"])
+    with closing(queries.connect_reader(db)) as conn:
+        try:
+            report = gender_voices(conn, groups, top=top)
+        except UsageError as exc:
+            raise UsageError(f"{db}: {exc}") from None
+    if output_format == TableFormat.json:
+        sys.stdout.write(
+            json.dumps(dataclasses.asdict(report), ensure_ascii=False, default=_jsonable) + "\n"
+        )
+        return
+    columns = [*groups, "gender", *FIGURES, "share_persons_quoted", "share_quoted_words"]
+    title = "Voices by " + ", ".join(report.by)
+    _emit(report.rows, columns, output_format, title, width, nothing="No persons in the store.")
+    if output_format == TableFormat.csv or not report.rows:
+        return
+    _emit(report.gaps, [*groups, *FIGURES], output_format, "Gap: women / men", width)
+    person = ["name", "articles", "quotes", "quoted_words", "gender_evidence"]
+    _emit(report.top_women, person, output_format, "Most quoted women", width)
+    _emit(report.top_men, person, output_format, "Most quoted men", width)
+
+
 def export_command(
     output_format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Export format.")],
     out: Annotated[
@@ -404,4 +455,5 @@ def register(app: typer.Typer) -> None:
     app.command("quotes")(quotes_command)
     app.command("article")(article_command)
     app.command("stats")(stats_command)
+    app.command("voices")(voices_command)
     app.command("export")(export_command)

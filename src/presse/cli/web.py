@@ -15,7 +15,7 @@ def serve_command(
     port: Annotated[int, typer.Option("--port", help="TCP port.")] = 8000,
     max_body: Annotated[int, typer.Option("--max-body", help="Largest POST /api/analyze body, in bytes.")] = 1_000_000,
 ) -> None:
-    """Serve the web UI (overview, articles, actors, quotes, network, analyze) and the JSON API
+    """Serve the web UI (overview, articles, actors, quotes, network, voices, analyze) and the JSON API
     (OpenAPI docs at /docs) over a corpus database, read-only."""
     import uvicorn
 

@@ -51,7 +51,7 @@ def _schemas() -> dict[str, pa.Schema]:
         "entities": pa.schema(
             [
                 ("position", i64), ("article_id", s), ("entity_id", s), ("name", s),
-                ("type", s), ("gender", s), ("knowledge", s), ("aliases", pa.list_(s)),
+                ("type", s), ("gender", s), ("gender_evidence", s), ("knowledge", s), ("aliases", pa.list_(s)),
                 ("descriptions", pa.list_(s)), ("n_mentions", i32), ("n_quotes", i32),
                 ("quoted_words", i32),
             ]
@@ -124,7 +124,7 @@ class ShardRows:
             self.rows["entities"].append(
                 key | {
                     "entity_id": e.id, "name": e.name, "type": e.type, "gender": e.gender,
-                    "knowledge": e.knowledge, "aliases": e.aliases,
+                    "gender_evidence": e.gender_evidence, "knowledge": e.knowledge, "aliases": e.aliases,
                     "descriptions": e.descriptions, "n_mentions": len(e.mentions),
                     "n_quotes": voice.quotes if voice else 0,
                     "quoted_words": voice.quoted_words if voice else 0,

@@ -1,5 +1,5 @@
-"""Labels both reports print: who said a quote, the article's byline, counted nouns, and what
-was said — verbatim only when it was quoted verbatim."""
+"""Labels both reports print: who said a quote, the article's byline, counted nouns, what was
+said — verbatim only when it was quoted verbatim — and the genders of the persons quoted."""
 
 from __future__ import annotations
 
@@ -30,6 +30,20 @@ def counted(n: int, noun: str, plural: str | None = None) -> str:
     """``n`` and ``noun`` agreeing with it: "1 mention", "0 mentions", "3 stance edges"
     (``plural`` when the plural is not ``noun`` + "s")."""
     return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
+
+
+GENDER_LABELS = {"f": "women", "m": "men", "x": "groups of both", "unknown": "unknown"}
+"""How the reports name each gender of presse.model.PERSON_GENDERS."""
+GENDER_COLUMNS = ("gender", "quoted persons", "quotes", "quoted words", "persons mentioned")
+
+
+def gender_rows(article: Article) -> list[tuple[str, int, int, int, int]]:
+    """The gender balance of the article's quoted persons, one row per gender (unknown
+    included): label, persons quoted, their quotes, their quoted words, persons mentioned."""
+    return [
+        (GENDER_LABELS[c.gender], c.quoted_persons, c.quotes, c.quoted_words, c.persons)
+        for c in article.gender_balance()
+    ]
 
 
 def is_verbatim(quote: Quote) -> bool:

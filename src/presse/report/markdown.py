@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from presse.model import Article
 from presse.report.dynamics import markdown_dynamics
-from presse.report.labels import byline, markdown_said, speaker_label
+from presse.report.labels import GENDER_COLUMNS, byline, gender_rows, markdown_said, speaker_label
 
 
 def render_markdown(article: Article) -> str:
@@ -17,6 +17,9 @@ def render_markdown(article: Article) -> str:
     out += ["## Actors", "", "| actor | type | mentions | quotes | quoted words |", "|---|---|---:|---:|---:|"]
     for v in article.voices:
         out.append(f"| {v.name} | {v.type} | {v.mentions} | {v.quotes} | {v.quoted_words} |")
+    out += ["", "## Quoted persons by gender", "", "| " + " | ".join(GENDER_COLUMNS) + " |",
+            "|---|---:|---:|---:|---:|"]
+    out += ["| " + " | ".join(map(str, row)) + " |" for row in gender_rows(article)]
     out += ["", f"## Quotes ({len(article.quotes)})", ""]
     for q in article.quotes:
         cue = f" ({q.cue})" if q.cue else ""

@@ -11,7 +11,7 @@ from rich.text import Text
 
 from presse.model import Article
 from presse.report.dynamics import render_dynamics
-from presse.report.labels import byline, is_verbatim, speaker_label
+from presse.report.labels import GENDER_COLUMNS, byline, gender_rows, is_verbatim, speaker_label
 
 KIND_STYLE = {"direct": "green", "indirect": "cyan", "mixed": "magenta"}
 
@@ -48,6 +48,12 @@ def render_text(article: Article, console: Console) -> None:
             style=style,
         )
     console.print(table)
+    genders = Table(title="Quoted persons by gender", title_justify="left")
+    for col in GENDER_COLUMNS:
+        genders.add_column(col, justify="left" if col == "gender" else "right")
+    for label, *numbers in gender_rows(article):
+        genders.add_row(label, *map(str, numbers))
+    console.print(genders)
 
     console.print(Text(f"\nQuotes ({len(article.quotes)})", style="bold underline"))
     for q in article.quotes:

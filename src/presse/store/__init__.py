@@ -1,10 +1,11 @@
 """The corpus store: an embedded SQLite database of analyzed articles.
 
 - :mod:`presse.store.schema`: named migrations (articles, sections, actors, entities, mentions,
-  quotes, stance edges, ingest errors, feed links, metadata; FTS5 over article and quote text).
+  quotes, stance edges, persons by gender, ingest errors, feed links, metadata; FTS5 over article and quote text).
 - :mod:`presse.store.writer`: the single writer, one transaction per article, WAL.
 - :mod:`presse.store.actors`: corpus-level actor linking across articles.
 - :mod:`presse.store.queries`: read-only connections and typed query rows.
+- :mod:`presse.store.voices`: who gets a voice, by gender (per outlet and month).
 - :mod:`presse.store.export`: JSONL/CSV/Parquet tables and the GEXF actor network.
 """
 

@@ -15,6 +15,10 @@ Linking rules (each article entity gets exactly one corpus actor):
   ``collective``) is an actor of its own article: two articles' « l'homme » are not one man.
   Groups and bodies known by a common noun (« les policiers », « la presse ») are keyed by name
   like organisations.
+* A person actor's **gender** is the one most of its entities give (a person named in ten
+  articles and called « elle » in nine is ``f``), the strongest evidence deciding between equal
+  counts (:data:`GENDER_EVIDENCE_ORDER`), unknown when both tie; its ``gender_evidence`` is the
+  strongest evidence among the entities that gave it (:data:`ACTOR_GENDER`).
 * **Organisations, places and others** are keyed by folded name; an entity whose name or alias
   is a known name or alias of an actor of the same type joins that actor (« ONU » and
   « Organisation des Nations unies » with alias « ONU »).
@@ -26,11 +30,32 @@ import re
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import get_args
 
 from presse.analyze.names import fold_name
 from presse.knowledge import canonical_person
 from presse.lexicons import first_name_gender
-from presse.model import Entity
+from presse.model import Entity, GenderEvidence
+
+GENDER_EVIDENCE_ORDER: tuple[str, ...] = get_args(GenderEvidence)
+"""The gender evidence values, strongest first (the order of presse.model.GenderEvidence)."""
+
+_EVIDENCE_RANK = (
+    f"COALESCE(NULLIF(instr(',{','.join(GENDER_EVIDENCE_ORDER)},', "
+    "',' || gender_evidence || ','), 0), 1000)"
+)
+
+ACTOR_GENDER = f"""
+UPDATE actors SET (gender, gender_evidence) = (
+    SELECT CASE WHEN ties = 1 THEN gender END, CASE WHEN ties = 1 THEN evidence END FROM (
+        SELECT gender, evidence, n, best, COUNT(*) OVER (PARTITION BY n, best) AS ties FROM (
+            -- the bare column takes its value from the row of MIN(): the strongest evidence
+            SELECT gender, COUNT(*) AS n, MIN({_EVIDENCE_RANK}) AS best,
+                   gender_evidence AS evidence
+            FROM entities WHERE actor_id = actors.id AND gender IS NOT NULL GROUP BY gender))
+    ORDER BY n DESC, best LIMIT 1)"""
+"""The statement giving every actor its gender from its entities (see the module docstring);
+append a WHERE clause to limit it."""
 
 _NAME_TOKENS = re.compile(r"[^\s\-‐‑]+")
 
@@ -234,8 +259,8 @@ def relink_surname(conn: sqlite3.Connection, surname: str) -> set[int]:
 
 
 def refresh_actor_stats(conn: sqlite3.Connection, actor_ids: Iterable[int] | None = None) -> None:
-    """Recompute the counts and first/last dates of ``actor_ids`` (all actors when None) from
-    their entities, and delete the actors left without any entity."""
+    """Recompute the counts, first/last dates and gender of ``actor_ids`` (all actors when
+    None) from their entities, and delete the actors left without any entity."""
     where = ""
     params: tuple[int, ...] = ()
     if actor_ids is not None:
@@ -256,6 +281,7 @@ def refresh_actor_stats(conn: sqlite3.Connection, actor_ids: Iterable[int] | Non
         """,
         params,
     )
+    conn.execute(f"{ACTOR_GENDER} {where}", params)
     conn.execute(
         f"DELETE FROM actors {where} {'AND' if where else 'WHERE'} articles = 0 "
         "AND NOT EXISTS (SELECT 1 FROM entities e WHERE e.actor_id = actors.id)",

@@ -3,11 +3,17 @@
 Contracts:
 
 * ``jsonl``, ``csv`` and ``parquet`` write a directory ``out`` holding ``articles.<ext>``,
-  ``quotes.<ext>``, ``actors.<ext>`` and ``stance.<ext>`` (created if needed; existing files are
+  ``quotes.<ext>``, ``actors.<ext>``, ``stance.<ext>`` and ``voices.<ext>`` (created if needed; existing files are
   replaced); rows are streamed from the database, so memory does not grow with the corpus;
 * ``stance`` has one row per stance edge (source actor → target actor, polarity, score, via
   quote or relation, the quote's text for a quote); it is empty for a store whose articles
   were analyzed before presse computed stance;
+* ``voices`` holds the figures of :mod:`presse.store.voices` at their finest grain: one row per
+  outlet, month and gender (f, m, x, unknown — all four for every outlet and month), with the
+  persons mentioned, persons quoted, quotations (one per utterance) and quoted words; summing
+  rows gives any coarser view. ``actors`` carries each actor's ``gender`` and
+  ``gender_evidence``, so the most quoted women and men are a filter and a sort away. Both are
+  empty or null for a store from before ``0005_gender_evidence``;
 * list-valued columns (authors, aliases, about) are JSON lists in CSV, lists in JSONL and
   Parquet; dates are ISO strings in CSV/JSONL and ``date32`` in Parquet;
 * ``gexf`` writes one file ``out``: a directed multigraph whose nodes are actors and whose edges
@@ -30,9 +36,10 @@ from pathlib import Path
 from typing import Any, Literal
 
 from presse.store.queries import counted, quote_edges, stance_network
+from presse.store.voices import GROUPINGS, gender_voices
 
 ExportFormat = Literal["jsonl", "csv", "parquet", "gexf"]
-TABLES = ("articles", "quotes", "actors", "stance")
+TABLES = ("articles", "quotes", "actors", "stance", "voices")
 _BATCH = 2000
 
 
@@ -91,6 +98,8 @@ _COLUMNS: dict[str, tuple[_Column, ...]] = {
         _Column("last_seen", "date"),
         _Column("knowledge", "str"),
         _Column("aliases", "list"),
+        _Column("gender", "str"),
+        _Column("gender_evidence", "str"),
     ),
     "stance": (
         _Column("id", "int"),
@@ -108,6 +117,15 @@ _COLUMNS: dict[str, tuple[_Column, ...]] = {
         _Column("quote", "str"),
         _Column("source_entity", "str"),
         _Column("target_entity", "str"),
+    ),
+    "voices": (
+        _Column("outlet", "str"),
+        _Column("month", "str"),
+        _Column("gender", "str"),
+        _Column("persons_mentioned", "int"),
+        _Column("persons_quoted", "int"),
+        _Column("quotes", "int"),
+        _Column("quoted_words", "int"),
     ),
 }
 
@@ -135,7 +153,8 @@ _SQL: dict[str, str] = {
                ROUND(CAST(a.quotes AS REAL) / MAX(a.mentions, 1), 3), a.first_seen, a.last_seen,
                a.knowledge,
                (SELECT json_group_array(name) FROM (SELECT n.name FROM actor_names n
-                  WHERE n.actor_id = a.id AND n.name != a.name ORDER BY n.name))
+                  WHERE n.actor_id = a.id AND n.name != a.name ORDER BY n.name)),
+               {gender}
         FROM actors a WHERE a.articles > 0 ORDER BY a.id""",
     "stance": """
         SELECT s.id, s.article_id, a.published, s.position, s.source_actor, sa.name,
@@ -147,6 +166,14 @@ _SQL: dict[str, str] = {
              AND q.quote_id = s.evidence_id
         ORDER BY s.article_id, s.position, s.id""",
 }
+
+
+def _voices_rows(conn: sqlite3.Connection) -> Iterator[tuple[Any, ...]]:
+    """The ``voices`` rows: every (outlet, month) with persons, four genders each."""
+    report = gender_voices(conn, GROUPINGS, top=0)
+    for r in report.rows:
+        yield (r.outlet, r.month, r.gender, r.persons_mentioned, r.persons_quoted, r.quotes,
+               r.quoted_words)
 
 
 def _has_table(conn: sqlite3.Connection, name: str) -> bool:
@@ -163,15 +190,24 @@ def _table_sql(conn: sqlite3.Connection, table: str) -> str:
         return _SQL[table].format(counted=condition)
     if table == "quotes":
         return _SQL[table].format(part_of="NULL" if condition == "1" else "q.part_of")
+    if table == "actors":
+        gendered = _has_table(conn, "gender_voices")
+        return _SQL[table].format(gender="a.gender, a.gender_evidence" if gendered else "NULL, NULL")
     return _SQL[table]
 
 
 def _rows(conn: sqlite3.Connection, table: str) -> Iterator[dict[str, Any]]:
     columns = _COLUMNS[table]
-    if not _has_table(conn, table):  # a store from before the migration that added it
+    if table == "voices":
+        if not _has_table(conn, "gender_voices"):  # a store from before 0005_gender_evidence
+            return
+        batches: Iterator[Any] = iter([list(_voices_rows(conn))])
+    elif not _has_table(conn, table):  # a store from before the migration that added it
         return
-    cursor = conn.execute(_table_sql(conn, table))
-    while batch := cursor.fetchmany(_BATCH):
+    else:
+        cursor = conn.execute(_table_sql(conn, table))
+        batches = iter(lambda: cursor.fetchmany(_BATCH), [])
+    for batch in batches:
         for raw in batch:
             row: dict[str, Any] = {}
             for column, value in zip(columns, raw, strict=True):

@@ -19,6 +19,15 @@ Contracts:
   actors, ``presse stats``, article summaries, exports, the network) counts only the rows where it
   is null, one per utterance. ``0004_quote_part_of`` adds it, links the quotes already stored and
   recomputes the counts, stored analyses included;
+* ``entities.gender``/``gender_evidence`` copy the article analysis (f, m, x for a group of women
+  and men, null: unknown; the signal that decided it); ``actors.gender``/``gender_evidence`` are
+  the corpus consensus of its entities (:data:`presse.store.actors.ACTOR_GENDER`); a
+  ``gender_voices`` row sums, for one article and one gender (``unknown`` included), the persons it
+  mentions (person entities and groups of persons), those quoted, their quotations (one per
+  utterance, as ``entities.quotes``) and quoted words, with the article's date and outlet;
+  triggers keep ``gender_totals`` equal to their sums per outlet, month and gender (``''`` for
+  an unknown outlet or date), which the corpus views (:mod:`presse.store.voices`) read.
+  ``0005_gender_evidence`` adds them and fills them from the stored analyses;
 * the full-text indexes use the tokenizer ``unicode61 remove_diacritics 2``, so a query typed
   without accents (« Etats-Unis ») finds the accented text (« États-Unis »).
 """
@@ -27,6 +36,8 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import UTC, datetime
+
+from presse.store.actors import ACTOR_GENDER
 
 FTS_TOKENIZER = "unicode61 remove_diacritics 2"
 
@@ -301,11 +312,107 @@ UPDATE articles SET analysis = json_set(
 ) WHERE id IN (SELECT article_id FROM quotes WHERE part_of IS NOT NULL);
 """
 
+# Gender of persons with its evidence (issue 19). The stored analyses already hold both; they are
+# read once per article into a temporary table, then copied to the entities, the actors and the
+# per-article gender sums. A person is a PER entity or a group of persons (non-empty members).
+_GENDER_EVIDENCE = f"""
+ALTER TABLE entities ADD COLUMN gender TEXT;
+ALTER TABLE entities ADD COLUMN gender_evidence TEXT;
+ALTER TABLE actors ADD COLUMN gender TEXT;
+ALTER TABLE actors ADD COLUMN gender_evidence TEXT;
+
+CREATE TABLE gender_voices (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    gender TEXT NOT NULL,               -- f, m, x, unknown
+    published TEXT,                     -- the article's date and outlet, for grouping
+    outlet TEXT,
+    persons INTEGER NOT NULL,           -- persons of that gender the article mentions
+    quoted_persons INTEGER NOT NULL,    -- … of them quoted
+    quotes INTEGER NOT NULL,            -- their quotations, one per utterance
+    quoted_words INTEGER NOT NULL,
+    PRIMARY KEY (article_id, gender)
+) WITHOUT ROWID;
+CREATE INDEX gender_voices_published ON gender_voices(published);
+CREATE INDEX actors_gender_quotes ON actors(gender, quotes, quoted_words) WHERE gender IS NOT NULL;
+
+-- The same sums per outlet, month (YYYY-MM) and gender, '' for an unknown outlet or date; kept
+-- by the triggers below, so the corpus views read a few rows per month instead of every article.
+CREATE TABLE gender_totals (
+    outlet TEXT NOT NULL,
+    month TEXT NOT NULL,
+    gender TEXT NOT NULL,
+    persons INTEGER NOT NULL,
+    quoted_persons INTEGER NOT NULL,
+    quotes INTEGER NOT NULL,
+    quoted_words INTEGER NOT NULL,
+    PRIMARY KEY (outlet, month, gender)
+) WITHOUT ROWID;
+CREATE TRIGGER gender_voices_insert AFTER INSERT ON gender_voices BEGIN
+    INSERT INTO gender_totals(outlet, month, gender, persons, quoted_persons, quotes, quoted_words)
+    VALUES (COALESCE(new.outlet, ''), COALESCE(substr(new.published, 1, 7), ''), new.gender,
+            new.persons, new.quoted_persons, new.quotes, new.quoted_words)
+    ON CONFLICT(outlet, month, gender) DO UPDATE SET
+        persons = persons + excluded.persons,
+        quoted_persons = quoted_persons + excluded.quoted_persons,
+        quotes = quotes + excluded.quotes,
+        quoted_words = quoted_words + excluded.quoted_words;
+END;
+CREATE TRIGGER gender_voices_delete AFTER DELETE ON gender_voices BEGIN
+    UPDATE gender_totals SET
+        persons = persons - old.persons,
+        quoted_persons = quoted_persons - old.quoted_persons,
+        quotes = quotes - old.quotes,
+        quoted_words = quoted_words - old.quoted_words
+    WHERE outlet = COALESCE(old.outlet, '') AND month = COALESCE(substr(old.published, 1, 7), '')
+      AND gender = old.gender;
+    DELETE FROM gender_totals
+    WHERE outlet = COALESCE(old.outlet, '') AND month = COALESCE(substr(old.published, 1, 7), '')
+      AND gender = old.gender AND persons = 0;
+END;
+
+CREATE TEMP TABLE stored_gender (
+    article_id INTEGER NOT NULL,
+    entity_id TEXT NOT NULL,
+    gender TEXT,
+    gender_evidence TEXT,
+    person INTEGER NOT NULL,
+    PRIMARY KEY (article_id, entity_id)
+);
+
+INSERT OR IGNORE INTO temp.stored_gender
+SELECT a.id, json_extract(e.value, '$.id'), json_extract(e.value, '$.gender'),
+       json_extract(e.value, '$.gender_evidence'),
+       json_extract(e.value, '$.type') = 'PER'
+           OR COALESCE(json_array_length(e.value, '$.members'), 0) > 0
+FROM articles a JOIN json_each(a.analysis, '$.entities') e
+WHERE json_valid(a.analysis);
+
+UPDATE entities SET gender = g.gender, gender_evidence = g.gender_evidence
+FROM temp.stored_gender g
+WHERE g.article_id = entities.article_id AND g.entity_id = entities.entity_id
+  AND g.gender IS NOT NULL;
+
+{ACTOR_GENDER};
+
+INSERT INTO gender_voices(article_id, gender, published, outlet, persons, quoted_persons,
+                          quotes, quoted_words)
+SELECT e.article_id, COALESCE(e.gender, 'unknown'), a.published, a.outlet, COUNT(*),
+       SUM(e.quotes > 0), SUM(e.quotes), SUM(e.quoted_words)
+FROM entities e
+JOIN temp.stored_gender g ON g.article_id = e.article_id AND g.entity_id = e.entity_id
+JOIN articles a ON a.id = e.article_id
+WHERE g.person
+GROUP BY e.article_id, COALESCE(e.gender, 'unknown');
+
+DROP TABLE temp.stored_gender;
+"""
+
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("0001_initial", _INITIAL),
     ("0002_stance", _STANCE),
     ("0003_analyzer_version", _ANALYZER_VERSION),
     ("0004_quote_part_of", _QUOTE_PART_OF),
+    ("0005_gender_evidence", _GENDER_EVIDENCE),
 )
 """Named migrations, applied in this order."""
 

@@ -5,8 +5,9 @@ Contracts:
 * :class:`StoreWriter` is the only object that writes a store; one per database at a time
   (SQLite serializes writers anyway, this keeps transactions short and predictable);
 * :meth:`StoreWriter.write_article` writes an article's whole analysis — the article row with its
-  Article JSON, sections, entities, mentions, quotes, quote subjects, stance edges, corpus actors
-  and their statistics — in one ``BEGIN IMMEDIATE`` … ``COMMIT``: a process killed at any moment leaves
+  Article JSON, sections, entities (with their gender and its evidence), mentions, quotes, quote
+  subjects, stance edges, the article's persons by gender (``gender_voices``), corpus actors and
+  their statistics — in one ``BEGIN IMMEDIATE`` … ``COMMIT``: a process killed at any moment leaves
   either all of it or none of it;
 * articles are keyed by their source identity (``key``); the same key with the same content hash
   is "unchanged" and nothing is written (unless the write is forced: a re-analysis), a different
@@ -250,8 +251,8 @@ class StoreWriter:
             voice = voices.get(entity.id)
             conn.execute(
                 """INSERT INTO entities(article_id, entity_id, actor_id, name, type, link,
-                       surname_key, mentions, quotes, quoted_words)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                       surname_key, mentions, quotes, quoted_words, gender, gender_evidence)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 (
                     article_id,
                     entity.id,
@@ -263,6 +264,8 @@ class StoreWriter:
                     voice.mentions if voice else len(entity.mentions),
                     voice.quotes if voice else 0,
                     voice.quoted_words if voice else 0,
+                    entity.gender,
+                    entity.gender_evidence,
                 ),
             )
             conn.executemany(
@@ -313,6 +316,16 @@ class StoreWriter:
                 [(quote_rowid, article_id, entity_id) for entity_id in about],
             )
         self._insert_stance(article, article_id)
+        conn.executemany(
+            """INSERT INTO gender_voices(article_id, gender, published, outlet, persons,
+                   quoted_persons, quotes, quoted_words) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+            [
+                (article_id, c.gender, published, article.outlet, c.persons, c.quoted_persons,
+                 c.quotes, c.quoted_words)
+                for c in article.gender_balance()
+                if c.persons
+            ],
+        )
         return touched
 
     def _insert_stance(self, article: Article, article_id: int) -> None:

@@ -22,8 +22,9 @@ from urllib.parse import urlsplit
 from markupsafe import Markup, escape
 
 from presse.lexicons import first_name_gender
-from presse.model import Article, Block, Quote
+from presse.model import Article, Block, GenderCount, Quote
 from presse.store.queries import PolaritySummary, StanceRow
+from presse.store.voices import VoicesRow
 from presse.web.views import WeekCount
 
 PALETTE_SIZE = 12
@@ -114,6 +115,7 @@ class ArticleView:
     mentioned_only: list[ActorInfo]
     sections: list[tuple[str, str]] = field(default_factory=list)
     url: str | None = None
+    genders: list[GenderCount] = field(default_factory=list)
 
     def quotes_json(self) -> list[dict[str, object]]:
         """The quotes as JSON-ready dicts (rendered through ``|tojson``, which escapes <>&')."""
@@ -295,6 +297,7 @@ def article_view(
         mentioned_only=[actor_info(v) for v in article.unvoiced()],
         sections=sections,
         url=safe_href(article.url),
+        genders=article.gender_balance(),
     )
 
 
@@ -406,3 +409,68 @@ def signed(score: float) -> str:
     if score < -0.005:
         return "−" + text
     return text
+
+
+@dataclass(frozen=True, slots=True)
+class ShareLine:
+    """One line of the monthly share chart: its label, the SVG ``points`` attribute and, per
+    month, (x, y, month, share) for the markers; geometry in SVG user units."""
+
+    key: str
+    label: str
+    points: str
+    markers: list[tuple[float, float, str, float]]
+
+
+def share_lines(
+    rows: Iterable[VoicesRow], *, width: float = 640.0, height: float = 160.0
+) -> tuple[list[ShareLine], list[str]]:
+    """The share of women among quoted persons and among quoted words, per dated month (rows of
+    :func:`presse.store.voices.gender_voices` by month), as lines on a 0–100 % scale; and the
+    months, in order. A month without any quoted person has no point."""
+    women = {r.month: r for r in rows if r.gender == "f" and r.month is not None}
+    months = sorted(women)
+    step = width / max(len(months) - 1, 1)
+    lines = []
+    for key, label, attribute in (
+        ("persons", "part des femmes parmi les personnes citées", "share_persons_quoted"),
+        ("words", "part des femmes dans les mots cités", "share_quoted_words"),
+    ):
+        markers = [
+            (i * step, height * (1 - share), month, share)
+            for i, month in enumerate(months)
+            if (share := getattr(women[month], attribute)) is not None
+        ]
+        points = " ".join(f"{x:.1f},{y:.1f}" for x, y, _, _ in markers)
+        lines.append(ShareLine(key, label, points, markers))
+    return lines, months
+
+
+@dataclass(frozen=True, slots=True)
+class GenderBar:
+    """A stacked bar of one group: (gender, x, width, persons quoted) per gender with any, in
+    SVG user units over ``width``; ``total`` persons quoted."""
+
+    label: str
+    total: int
+    segments: list[tuple[str, float, float, int]]
+
+
+def gender_bars(rows: Iterable[VoicesRow], *, width: float = 420.0) -> list[GenderBar]:
+    """One bar per outlet (rows of :func:`presse.store.voices.gender_voices` by outlet): the
+    persons quoted by gender, f, m, x and unknown left to right, as shares of the bar."""
+    by_outlet: dict[str | None, list[VoicesRow]] = {}
+    for row in rows:
+        by_outlet.setdefault(row.outlet, []).append(row)
+    bars = []
+    for outlet, group in by_outlet.items():
+        total = sum(r.persons_quoted for r in group)
+        x = 0.0
+        segments = []
+        for r in group:
+            if r.persons_quoted:
+                part = width * r.persons_quoted / total
+                segments.append((r.gender, x, part, r.persons_quoted))
+                x += part
+        bars.append(GenderBar(outlet or "source inconnue", total, segments))
+    return bars

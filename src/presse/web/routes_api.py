@@ -1,5 +1,5 @@
-"""The JSON API: ``/api/articles``, ``/api/actors``, ``/api/quotes``, ``/api/network`` (GET,
-read-only) and ``POST /api/analyze`` (analyzes, stores nothing).
+"""The JSON API: ``/api/articles``, ``/api/actors``, ``/api/quotes``, ``/api/network``,
+``/api/voices`` (GET, read-only) and ``POST /api/analyze`` (analyzes, stores nothing).
 
 Contracts: pagination is ``page`` (from 1) and ``per_page`` (1–100); dates are ``YYYY-MM-DD``;
 list responses are ``{"items": [...], "page", "per_page", "has_next", "total"}`` (``total``
@@ -19,6 +19,7 @@ from pydantic import BaseModel, Field, ValidationError
 
 from presse.errors import UsageError
 from presse.model import Article
+from presse.store.voices import VoicesReport, gender_voices
 from presse.web import service, views
 from presse.web.deps import reader
 from presse.web.params import Page, RowId, Weight
@@ -163,6 +164,30 @@ def network(
             max_nodes=max_nodes,
         )
     return {"nodes": _json(nodes), "edges": _json(edges)}
+
+
+@router.get(
+    "/voices",
+    responses=ERRORS,
+    response_model=VoicesReport,
+    summary="Who gets a voice, by gender",
+)
+def voices(
+    request: Request,
+    by: Annotated[
+        str,
+        Query(description="Groupings, comma-separated: gender (always) plus outlet and/or month, "
+              "e.g. `gender,month`."),
+    ] = "gender",
+    top: Annotated[int, Query(ge=0, le=100, description="Most quoted women and men listed.")] = 10,
+) -> VoicesReport:
+    """Persons mentioned, persons quoted, quotations and quoted words of women (``f``), men
+    (``m``), groups of both (``x``) and ``unknown`` — four ``rows`` per group, unknown never left
+    out, with each gender's share of the group's quoted persons and words; ``gaps``: women / men
+    for each figure per group (null without men); ``top_women``/``top_men``: the most quoted named
+    persons of the store. A person counts once per article, a quotation once per utterance."""
+    with reader(request) as conn:
+        return gender_voices(conn, [by], top=top)
 
 
 class AnalyzeRequest(BaseModel):

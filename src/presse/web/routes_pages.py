@@ -1,4 +1,5 @@
-"""The HTML pages: overview, articles, article, actors, actor, quote search, network, analyze.
+"""The HTML pages: overview, articles, article, actors, actor, quote search, network, voices,
+analyze.
 
 Pages read the store through :mod:`presse.web.service` like the API does; article text is
 rendered by :func:`presse.web.render.article_view` (escaped piece by piece), and data for page
@@ -16,6 +17,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from presse.errors import InputError
 from presse.store import queries as store
+from presse.store.voices import gender_voices
 from presse.web import render, service, views
 from presse.web.deps import reader, templates_of
 from presse.web.params import Page, RowId, Weight
@@ -182,6 +184,25 @@ def network(request: Request, since: str = "", until: str = "", min_weight: Weig
         params=params,
         api=_link("/api/network", params),
         stats=stats,
+    )
+
+
+@router.get("/voices")
+def voices(request: Request) -> Response:
+    with reader(request) as conn:
+        overall = gender_voices(conn, top=15)
+        monthly = gender_voices(conn, ["month"], top=0)
+        outlets = gender_voices(conn, ["outlet"], top=0)
+    lines, months = render.share_lines(monthly.rows)
+    return _page(
+        request,
+        "voices.html",
+        page="voices",
+        overall=overall,
+        monthly=monthly,
+        lines=lines,
+        months=months,
+        bars=render.gender_bars(outlets.rows),
     )
 
 
