@@ -204,6 +204,12 @@ class Entity(_Model):
         "of both sexes tells nothing), members (a group's persons: x when mixed); null when "
         "gender is null."
     )
+    gender_overruled: list[GenderEvidence] = Field(
+        default_factory=list, description="The other signals that said the other gender and "
+        "were overruled by gender_evidence (« Mme Jean Dupont »: first_name; « le Premier ministre "
+        "Beata Szydło »: description), in the order of strength; empty when no signal "
+        "disagreed. Records the conflicts; never changes gender."
+    )
     knowledge: str | None = Field(
         None, description="Role from the office-holders file, e.g. 'président, Russie'."
     )

@@ -20,7 +20,14 @@ from presse.cli.output import WidthOption, escape, report, stdout
 from presse.errors import PresseError, UsageError
 from presse.eval import gate as gate_mod
 from presse.eval.loaders import FORMATS, load_entity_dataset, load_quote_dataset, select
-from presse.eval.report import entities_payload, quotes_payload, render_entities, render_quotes
+from presse.eval.report import (
+    entities_payload,
+    gender_payload,
+    quotes_payload,
+    render_entities,
+    render_gender,
+    render_quotes,
+)
 from presse.eval.runner import evaluate_entities, evaluate_quotes
 
 eval_app = typer.Typer(
@@ -108,6 +115,35 @@ def quotes_command(
         evaluation = evaluate_quotes(dataset, show_progress=progress)
         payload = quotes_payload(dataset, evaluation, errors, time.perf_counter() - started)
         _emit(payload, as_json, render_quotes, width)
+        return 0
+
+    _run(body)
+
+
+@eval_app.command("gender")
+def gender_command(
+    gold: GoldArg,
+    as_json: JsonOpt = False,
+    errors: Annotated[
+        int, typer.Option("--errors", min=0, help="List N persons whose gender is wrong or unknown.")
+    ] = 0,
+    limit: LimitOpt = None,
+    sample: SampleOpt = False,
+    seed: SeedOpt = 0,
+    progress: ProgressOpt = True,
+    width: WidthOption = None,
+) -> None:
+    """Gender of the gold persons presse finds (presse gold with ``persons``): coverage and
+    accuracy on quoted persons and on all persons, by presse's gender_evidence and by the gold
+    gender_source; with the quoted-persons P/R/F1 per article."""
+
+    def body() -> int:
+        dataset = load_quote_dataset(gold, "presse")
+        dataset.docs = select(dataset.docs, limit, sample, seed)
+        started = time.perf_counter()
+        evaluation = evaluate_quotes(dataset, show_progress=progress)
+        payload = gender_payload(dataset, evaluation, errors, time.perf_counter() - started)
+        _emit(payload, as_json, render_gender, width)
         return 0
 
     _run(body)

@@ -80,6 +80,8 @@ __all__ = [
     "role_titles",
     "speaker_nouns",
     "speech_nouns",
+    "world_first_name_share",
+    "world_first_name_shares",
 ]
 
 CUE_CLASSES: Final = frozenset(
@@ -703,9 +705,10 @@ def _first_names_folded() -> Mapping[str, str]:
 
 
 def parse_first_name_shares(source: Traversable) -> dict[str, tuple[float, int]]:
-    """Parse ``name<TAB>share_female<TAB>count`` rows into lowercased name → (share, count)."""
+    """Parse ``name<TAB>share_female<TAB>count[<TAB>sources]`` rows into lowercased name →
+    (share, count); the optional fourth column (how many name lists give it) is not kept."""
     result: dict[str, tuple[float, int]] = {}
-    for line, (name, share_text, count_text) in _rows(source, 3):
+    for line, (name, share_text, count_text, _sources) in _rows(source, 4, optional=1):
         try:
             share, count = float(share_text), int(count_text)
         except ValueError:
@@ -742,6 +745,22 @@ def first_name_share(token: str) -> tuple[float, int] | None:
     """
     exact = first_name_shares().get(token.lower())
     return exact if exact is not None else _first_name_shares_folded().get(fold_name(token))
+
+
+@cache
+def world_first_name_shares() -> Mapping[str, tuple[float, int]]:
+    """First names of other countries that INSEE does not list (nomquamgender's name lists,
+    keys folded) → (share of women, people counted)."""
+    return MappingProxyType(parse_first_name_shares(_bundled("first_name_shares_world.tsv")))
+
+
+def world_first_name_share(token: str) -> tuple[float, int] | None:
+    """(share of women, people counted) of a first name INSEE does not list, from
+    ``first_name_shares_world.tsv``, ignoring case and accents.
+
+    ``world_first_name_share("Volodymyr") == (0.0, 6515)``; None for a name the table lacks.
+    """
+    return world_first_name_shares().get(fold_name(token).replace(" ", "-"))
 
 
 def first_name_gender(token: str) -> str | None:
