@@ -46,6 +46,11 @@ def _actor(article: Article, name: str):
         # a first name of another country, from the world table
         ("Paavo Nurmi a remporté neuf titres olympiques en athlétisme.", "Paavo Nurmi", "m", "first_name"),
         ("Selon Ivett Tóth, la compétition a été très disputée cette année.", "Ivett Tóth", "f", "first_name"),
+        # a person noun the name stands in apposition to, with or without a comma
+        ("Eric Drouet a remercié son avocat, Me Kheops Lara.", "Me Kheops Lara", "m", "description"),
+        ("Le préfet de Corse Claude Érignac a été tué en 1998.", "Claude Érignac", "m", "description"),
+        # a participle agreeing with « qui » in a relative clause on the name
+        ("Les habitants ont rendu hommage à Dominique Martin, qui a été tuée lundi.", "Dominique Martin", "f", "agreement"),
     ],
 )
 def test_gender_of_a_person_with_its_evidence(analyzer, text: str, name: str, gender: str | None, evidence: str | None) -> None:

@@ -8,10 +8,12 @@ stronger signal overrides a weaker one it contradicts, and the overruled signals
 1. ``title``: « Mme Dupont », « M. Martin », « Madame la maire » before one of its names.
 2. ``agreement``: a participle or adjective agreeing with the person as the only subject of
    « être » (« Penelope Fillon est arrivée », « X a été nommée »: a participle's gender is read
-   from its ending) or set beside the name (« X, élue en 2017, … »).
-3. ``description``: a description resolved to the person, or a person noun set right before the
-   name (« la réalisatrice Camille Aubrac »), whose noun or determiner has one gender (« la
-   ministre », « l'ambassadrice », « le président »). A feminine one decides here; a masculine
+   from its ending), with « qui » on the name (« X, qui a été élue ») or set beside the name
+   (« X, élue en 2017, … »).
+3. ``description``: a description resolved to the person, a person noun or nationality set
+   right before the name (« la réalisatrice Camille Aubrac », « la Russe X ») or in apposition
+   (« son avocat, Me X », « le préfet de Corse X »), whose noun or determiner has one gender
+   (« la ministre », « l'ambassadrice », « le président »). A feminine one decides here; a masculine
    one (or descriptions of both genders) only after every other signal, since French also says
    « le Premier ministre » of a woman.
 4. ``pronoun``: singular pronouns resolved to the person (« elle a déclaré », « a-t-il dit »).
@@ -38,6 +40,7 @@ from spacy.tokens import Doc, Span, Token
 
 from presse import knowledge
 from presse.lexicons import (
+    demonym_genders,
     first_name_gender,
     first_name_share,
     pronouns,
@@ -165,7 +168,7 @@ def _mention_signals(doc: Doc, mention: MentionRec, collective: bool) -> Iterabl
         title = _title_before(doc, mention.start)
         if title:
             yield "title", title
-        described = _noun_before(doc, mention.start)
+        described = _noun_before(doc, mention.start) or _apposed_noun(span)
         if described:
             yield "description", described
         agreed = _agreement(span)
@@ -185,12 +188,13 @@ def _title_before(doc: Doc, start: int) -> str | None:
 
 
 def _noun_before(doc: Doc, start: int) -> str | None:
-    """The gender of a person noun set right before a name, with its determiner and
-    adjectives (« la réalisatrice Camille Aubrac », « le président américain Joe Biden »)."""
+    """The gender of a person noun or a nationality set right before a name, with its
+    determiner and adjectives (« la réalisatrice Camille Aubrac », « le président américain Joe
+    Biden », « la Russe Inna Deriglazova »)."""
     k = start - 1
     while k >= 0 and doc[k].pos_ == "ADJ":
         k -= 1
-    if k < 0 or doc[k].pos_ != "NOUN" or not _is_person_noun(doc[k].lower_):
+    if k < 0 or not _is_person_noun(doc[k]):
         return None
     first = k
     while first > 0 and doc[first - 1].pos_ in ("ADJ", "DET") and doc[first - 1].dep_ in ("amod", "det"):
@@ -198,9 +202,33 @@ def _noun_before(doc: Doc, start: int) -> str | None:
     return _phrase_gender(doc[first : k + 1]) if first < k else None
 
 
-def _is_person_noun(noun: str) -> bool:
-    found = speaker_nouns().get(noun)
-    return (found is not None and found.kind == "person") or noun in role_titles()
+def _apposed_noun(span: Span) -> str | None:
+    """The gender of a singular person noun the name stands in apposition to, before it (« son
+    avocat, Me Kheops Lara », « le préfet de Corse Claude Érignac ») or after it (« Gilles
+    Ferrand, l'ancien trésorier du club »)."""
+    tok = span.root
+    while tok.dep_ in ("flat", "flat:name") and tok.head.i < tok.i:
+        tok = tok.head  # « Me Kheops Lara »: the name hangs from its title
+    nouns = [tok.head] if tok.dep_ == "appos" and tok.head.i < span.start else []
+    nouns += [c for c in span.root.children if c.dep_ == "appos" and c.i >= span.end]
+    for noun in nouns:
+        if _is_person_noun(noun) and noun.morph.get("Number") != ["Plur"]:
+            left = min([noun.i, *(c.i for c in noun.children if c.dep_ in ("det", "amod") and c.i < noun.i)])
+            if left < noun.i:
+                return _phrase_gender(span.doc[left : noun.i + 1])
+    return None
+
+
+def _is_person_noun(tok: Token) -> bool:
+    """A common noun that names a person (« avocate », « ministre ») or a nationality
+    (« Russe », « Américain »)."""
+    word = tok.lower_
+    if tok.pos_ in ("NOUN", "PROPN") and word in demonym_genders():
+        return True
+    if tok.pos_ != "NOUN":
+        return False
+    found = speaker_nouns().get(word)
+    return (found is not None and found.kind == "person") or word in role_titles()
 
 
 def _phrase_gender(span: Span) -> str | None:
@@ -212,6 +240,8 @@ def _phrase_gender(span: Span) -> str | None:
         noun = lexicon.get(head)
         if noun is not None and noun.gender in ("f", "m"):
             return noun.gender
+    if demonym_genders().get(head) in ("f", "m"):
+        return demonym_genders()[head]
     first = span[0].lower_
     if first in DETERMINERS_F:
         return "f"
@@ -245,6 +275,15 @@ def _agreement(span: Span) -> str | None:
     ):
         return _agreed_gender(head)
     for child in root.children:
+        if (
+            child.dep_ == "acl:relcl"
+            and any(c.lower_ == "qui" and c.dep_.startswith("nsubj") for c in child.children)
+            and child.morph.get("Number") == ["Sing"]
+            and (child.pos_ == "ADJ" or "Part" in child.morph.get("VerbForm"))
+            and any((c.dep_.startswith("aux") or c.dep_ == "cop") and c.lemma_ == "être" for c in child.children)
+            and not any(c.lower_ in REFLEXIVES for c in child.children)
+        ):
+            return _agreed_gender(child)  # « Denis, qui a été écrasé »
         if (
             child.dep_ in ("acl", "amod", "appos")
             and child.i == span.end + 1

@@ -43,6 +43,7 @@ __all__ = [
     "acronym_names",
     "countries",
     "country_by_alias",
+    "demonym_genders",
     "demonyms",
     "disease",
     "diseases",
@@ -437,14 +438,33 @@ def role_titles() -> Mapping[str, RoleTitle]:
 # --- places ----------------------------------------------------------------------------------
 
 
-def parse_demonyms(source: Traversable) -> dict[str, str]:
-    """Parse ``form<TAB>country<TAB>gender<TAB>number`` rows into lowercased form → country."""
-    forms: dict[str, str] = {}
+def _demonym_rows(source: Traversable) -> Iterator[tuple[int, str, str, str]]:
     for line, (form, country, gender, number) in _rows(source, 4):
         _check(source, line, "gender", gender, GENDERS)
         _check(source, line, "number", number, DEMONYM_NUMBERS)
-        _put(forms, form.lower(), country, source, line)
+        yield line, form.lower(), country, gender
+
+
+def parse_demonyms(source: Traversable) -> dict[str, str]:
+    """Parse ``form<TAB>country<TAB>gender<TAB>number`` rows into lowercased form → country."""
+    forms: dict[str, str] = {}
+    for line, form, country, _gender in _demonym_rows(source):
+        _put(forms, form, country, source, line)
     return forms
+
+
+def parse_demonym_genders(source: Traversable) -> dict[str, str]:
+    """The same rows as :func:`parse_demonyms`, lowercased form → gender (m, f or mf)."""
+    return {form: gender for _line, form, _country, gender in _demonym_rows(source)}
+
+
+@cache
+def demonym_genders() -> Mapping[str, str]:
+    """Nationality and inhabitant words (``demonyms.tsv`` and ``gentiles.tsv``), lowercased, to
+    the gender of the form: ``russe`` → mf, ``tunisienne`` → f, ``finlandais`` → m."""
+    merged = parse_demonym_genders(_bundled("gentiles.tsv"))
+    merged.update(parse_demonym_genders(_bundled("demonyms.tsv")))
+    return MappingProxyType(merged)
 
 
 @cache
