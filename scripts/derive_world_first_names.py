@@ -22,6 +22,8 @@ import json
 import sys
 from pathlib import Path
 
+from derive_first_name_shares import write_table  # the sibling script (scripts/ is on the path)
+
 from presse.analyze.names import fold_name
 
 LEXICONS = Path(__file__).resolve().parents[1] / "src/presse/lexicons/fr"
@@ -68,13 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         and sources >= args.min_sources and count >= args.min_count
         and fold_name(name) not in known
     )
-    tmp = args.out.with_suffix(".tmp")
-    with tmp.open("w", encoding="utf-8") as out:
-        out.write(HEADER.format(min_count=args.min_count, min_sources=args.min_sources))
-        for name, share, count, sources in kept:
-            out.write(f"{name}\t{share:.3f}\t{count}\t{sources}\n")
-    tmp.replace(args.out)
-    print(f"{len(kept)} names written to {args.out}")
+    write_table(args.out, HEADER.format(min_count=args.min_count, min_sources=args.min_sources), kept)
     return 0
 
 

@@ -19,7 +19,7 @@ import typer
 from presse.cli.output import WidthOption, escape, report, stdout
 from presse.errors import PresseError, UsageError
 from presse.eval import gate as gate_mod
-from presse.eval.loaders import FORMATS, load_entity_dataset, load_quote_dataset, select
+from presse.eval.loaders import FORMATS, Dataset, load_entity_dataset, load_quote_dataset, select
 from presse.eval.report import (
     entities_payload,
     gender_payload,
@@ -29,6 +29,7 @@ from presse.eval.report import (
     render_quotes,
 )
 from presse.eval.runner import evaluate_entities, evaluate_quotes
+from presse.eval.scoring import QuoteEvaluation
 
 eval_app = typer.Typer(
     help="Measure quote, speaker and entity accuracy on annotated corpora; run the CI gate.",
@@ -74,6 +75,23 @@ def _emit(
         render(payload, stdout(width=width, highlight=True))
 
 
+def _score_quotes(
+    dataset: Dataset,
+    progress: bool,
+    errors: int,
+    as_json: bool,
+    width: int | None,
+    make_payload: Callable[[Dataset, QuoteEvaluation, int, float], dict[str, Any]],
+    render: Callable[..., None],
+) -> int:
+    """Analyze the dataset, score quotes, speakers, sources and genders, and print the payload
+    `make_payload` builds from them."""
+    started = time.perf_counter()
+    evaluation = evaluate_quotes(dataset, show_progress=progress)
+    _emit(make_payload(dataset, evaluation, errors, time.perf_counter() - started), as_json, render, width)
+    return 0
+
+
 @eval_app.command("quotes")
 def quotes_command(
     gold: GoldArg,
@@ -111,11 +129,7 @@ def quotes_command(
             discontinuous="fragments" if fragments else "join",
         )
         dataset.docs = select(dataset.docs, limit, sample, seed)
-        started = time.perf_counter()
-        evaluation = evaluate_quotes(dataset, show_progress=progress)
-        payload = quotes_payload(dataset, evaluation, errors, time.perf_counter() - started)
-        _emit(payload, as_json, render_quotes, width)
-        return 0
+        return _score_quotes(dataset, progress, errors, as_json, width, quotes_payload, render_quotes)
 
     _run(body)
 
@@ -140,11 +154,7 @@ def gender_command(
     def body() -> int:
         dataset = load_quote_dataset(gold, "presse")
         dataset.docs = select(dataset.docs, limit, sample, seed)
-        started = time.perf_counter()
-        evaluation = evaluate_quotes(dataset, show_progress=progress)
-        payload = gender_payload(dataset, evaluation, errors, time.perf_counter() - started)
-        _emit(payload, as_json, render_gender, width)
-        return 0
+        return _score_quotes(dataset, progress, errors, as_json, width, gender_payload, render_gender)
 
     _run(body)
 
