@@ -6,8 +6,10 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
-from presse.analyze.gender import decide, group_gender, name_gender
+from presse.analyze.gender import _agreed_gender, decide, group_gender, name_gender
 from presse.model import Article, Document
 
 
@@ -136,3 +138,23 @@ def test_gender_name_from_first_name_tables(name: str, gender: str | None) -> No
 )
 def test_gender_group_from_members(members: list[str | None], gender: str | None) -> None:
     assert group_gender(members) == gender
+
+
+@pytest.mark.parametrize(
+    ("word", "morph", "gender"),
+    [
+        # a participle's ending outranks the tagger's gender (hand-built: the parse is not the point)
+        ("nommée", "VerbForm=Part|Gender=Masc|Number=Sing", "f"),
+        ("élue", "VerbForm=Part|Gender=Masc|Number=Sing", "f"),
+        ("mise", "VerbForm=Part|Number=Sing", "f"),
+        ("nommé", "VerbForm=Part|Gender=Fem|Number=Sing", "m"),
+        ("parti", "VerbForm=Part|Number=Sing", "m"),
+        # an adjective keeps the tagger's reading (« heureuse », « prête » have no participle ending)
+        ("heureuse", "Gender=Fem|Number=Sing", "f"),
+        ("jeune", "Number=Sing", None),
+    ],
+)
+def test_gender_participle_ending_decides(word: str, morph: str, gender: str | None) -> None:
+    doc = Doc(Vocab(), words=[word])
+    doc[0].set_morph(morph)
+    assert _agreed_gender(doc[0]) == gender

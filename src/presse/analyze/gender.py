@@ -298,7 +298,7 @@ def _agreed_gender(tok: Token) -> str | None:
     """The gender a singular participle or adjective shows: a participle by its ending (the
     tagger often reads « nommée » as masculine), else the tagger's reading."""
     if "Part" in tok.morph.get("VerbForm"):
-        word = tok.lower_
+        word = tok.text.lower()
         if word.endswith(PARTICIPLE_ENDINGS_F):
             return "f"
         if word.endswith(PARTICIPLE_ENDINGS_M):
