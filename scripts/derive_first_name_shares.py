@@ -55,14 +55,20 @@ def main(argv: list[str] | None = None) -> int:
         for name, (male, female) in rows.items()
         if name.replace("-", "").replace("'", "").isalpha() and male + female >= args.min_count
     )
-    tmp = args.out.with_suffix(".tmp")
-    with tmp.open("w", encoding="utf-8") as out:
-        out.write(HEADER.format(min_count=args.min_count))
-        for name, share, count in kept:
-            out.write(f"{name}\t{share:.3f}\t{count}\n")
-    tmp.replace(args.out)
-    print(f"{len(kept)} names written to {args.out}")
+    write_table(args.out, HEADER.format(min_count=args.min_count), kept)
     return 0
+
+
+def write_table(path: Path, header: str, rows: list[tuple[str, float, int]] | list[tuple[str, float, int, int]]) -> None:
+    """Write ``header`` then one tab-separated row per name (the share to three decimals) to
+    `path`, replaced whole only once written."""
+    tmp = path.with_suffix(".tmp")
+    with tmp.open("w", encoding="utf-8") as out:
+        out.write(header)
+        for name, share, *counts in rows:
+            out.write("\t".join([name, f"{share:.3f}", *map(str, counts)]) + "\n")
+    tmp.replace(path)
+    print(f"{len(rows)} names written to {path}")
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ from presse.lexicons import (
     LexiconFormatError,
     countries,
     country_by_alias,
+    demonym_genders,
     demonyms,
     first_name_gender,
     first_names,
@@ -348,6 +349,23 @@ def test_lexicons_pronoun_features(form: str, gender: str, number: str, kind: st
 )
 def test_lexicons_first_name_gender(token: str, gender: str | None) -> None:
     assert first_name_gender(token) == gender
+
+
+@pytest.mark.parametrize(
+    ("form", "gender"),
+    [("russe", "mf"), ("tunisienne", "f"), ("américain", "m"), ("finlandais", "m"), ("parisienne", "f"), ("lyon", None)],
+)
+def test_lexicons_demonym_genders(form: str, gender: str | None) -> None:
+    assert demonym_genders().get(form) == gender
+
+
+@pytest.mark.parametrize(
+    ("token", "share"),
+    [("Volodymyr", (0.0, 6515)), ("IVETT", (0.982, 1476)), ("Gauri", (0.965, 715)), ("Marine", None), ("Claude", None)],
+)
+def test_lexicons_world_first_name_share(token: str, share: tuple[float, int] | None) -> None:
+    # names INSEE lists (Marine, Claude) are left out of the world table: INSEE wins for them
+    assert lexicons.world_first_name_share(token) == share
 
 
 def test_lexicons_accessors_are_cached() -> None:

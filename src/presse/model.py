@@ -198,11 +198,18 @@ class Entity(_Model):
     gender_evidence: GenderEvidence | None = Field(
         None, description="The signal that decided gender, strongest first: title (« Mme », "
         "« M. » before a name), agreement (a participle or adjective agreeing with the person: "
-        "« X est arrivée », « X, élue en 2017 »), description (« la ministre »), pronoun "
-        "(« elle » resolved to the person), office (the dated office-holders knowledge), "
-        "first_name (INSEE's first-names file, or the curated list for names it lacks; a name "
-        "of both sexes tells nothing), members (a group's persons: x when mixed); null when "
-        "gender is null."
+        "« X est arrivée », « X, élue en 2017 », « X, qui a été élue »), description (« la "
+        "ministre », « la réalisatrice X », « son avocat, Me X »), pronoun (« elle » resolved "
+        "to the person), office (the dated office-holders knowledge), first_name (INSEE's "
+        "first-names file, then the curated list, then the world table for names INSEE does not "
+        "list; a name of both sexes tells nothing), members (a group's persons: x when mixed); "
+        "null when gender is null."
+    )
+    gender_overruled: list[GenderEvidence] = Field(
+        default_factory=list, description="The other signals that said the other gender and "
+        "were overruled by gender_evidence (« Mme Jean Dupont »: first_name; « le Premier ministre "
+        "Beata Szydło »: description), in the order of strength; empty when no signal "
+        "disagreed. Records the conflicts; never changes gender."
     )
     knowledge: str | None = Field(
         None, description="Role from the office-holders file, e.g. 'président, Russie'."

@@ -110,6 +110,7 @@ class EntityRec:
     descriptions: list[str] = field(default_factory=list)
     gender: str | None = None
     gender_evidence: str | None = None  # see presse.analyze.gender
+    gender_overruled: list[str] = field(default_factory=list)
     knowledge: str | None = None
     mentions: list[MentionRec] = field(default_factory=list)
     offices: set[tuple[str, str]] = field(default_factory=set)  # (office, of)

@@ -65,6 +65,7 @@ def _entities(doc: Doc, actors: Actors, text: str) -> list[Entity]:
                 aliases=sorted({a for a in ent.aliases if a != ent.name}),
                 descriptions=ent.descriptions, gender=ent.gender,  # type: ignore[arg-type]
                 gender_evidence=ent.gender_evidence,  # type: ignore[arg-type]
+                gender_overruled=ent.gender_overruled,  # type: ignore[arg-type]
                 knowledge=ent.knowledge, mentions=mentions, collective=ent.collective,
                 members=[m.id for m in ent.members],
             )

@@ -19,9 +19,17 @@ import typer
 from presse.cli.output import WidthOption, escape, report, stdout
 from presse.errors import PresseError, UsageError
 from presse.eval import gate as gate_mod
-from presse.eval.loaders import FORMATS, load_entity_dataset, load_quote_dataset, select
-from presse.eval.report import entities_payload, quotes_payload, render_entities, render_quotes
+from presse.eval.loaders import FORMATS, Dataset, load_entity_dataset, load_quote_dataset, select
+from presse.eval.report import (
+    entities_payload,
+    gender_payload,
+    quotes_payload,
+    render_entities,
+    render_gender,
+    render_quotes,
+)
 from presse.eval.runner import evaluate_entities, evaluate_quotes
+from presse.eval.scoring import QuoteEvaluation
 
 eval_app = typer.Typer(
     help="Measure quote, speaker and entity accuracy on annotated corpora; run the CI gate.",
@@ -67,6 +75,23 @@ def _emit(
         render(payload, stdout(width=width, highlight=True))
 
 
+def _score_quotes(
+    dataset: Dataset,
+    progress: bool,
+    errors: int,
+    as_json: bool,
+    width: int | None,
+    make_payload: Callable[[Dataset, QuoteEvaluation, int, float], dict[str, Any]],
+    render: Callable[..., None],
+) -> int:
+    """Analyze the dataset, score quotes, speakers, sources and genders, and print the payload
+    `make_payload` builds from them."""
+    started = time.perf_counter()
+    evaluation = evaluate_quotes(dataset, show_progress=progress)
+    _emit(make_payload(dataset, evaluation, errors, time.perf_counter() - started), as_json, render, width)
+    return 0
+
+
 @eval_app.command("quotes")
 def quotes_command(
     gold: GoldArg,
@@ -104,11 +129,32 @@ def quotes_command(
             discontinuous="fragments" if fragments else "join",
         )
         dataset.docs = select(dataset.docs, limit, sample, seed)
-        started = time.perf_counter()
-        evaluation = evaluate_quotes(dataset, show_progress=progress)
-        payload = quotes_payload(dataset, evaluation, errors, time.perf_counter() - started)
-        _emit(payload, as_json, render_quotes, width)
-        return 0
+        return _score_quotes(dataset, progress, errors, as_json, width, quotes_payload, render_quotes)
+
+    _run(body)
+
+
+@eval_app.command("gender")
+def gender_command(
+    gold: GoldArg,
+    as_json: JsonOpt = False,
+    errors: Annotated[
+        int, typer.Option("--errors", min=0, help="List N persons whose gender is wrong or unknown.")
+    ] = 0,
+    limit: LimitOpt = None,
+    sample: SampleOpt = False,
+    seed: SeedOpt = 0,
+    progress: ProgressOpt = True,
+    width: WidthOption = None,
+) -> None:
+    """Gender of the gold persons presse finds (presse gold with ``persons``): coverage and
+    accuracy on quoted persons and on all persons, by presse's gender_evidence and by the gold
+    gender_source; with the quoted-persons P/R/F1 per article."""
+
+    def body() -> int:
+        dataset = load_quote_dataset(gold, "presse")
+        dataset.docs = select(dataset.docs, limit, sample, seed)
+        return _score_quotes(dataset, progress, errors, as_json, width, gender_payload, render_gender)
 
     _run(body)
 

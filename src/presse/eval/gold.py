@@ -16,6 +16,8 @@ from presse.errors import InputError
 
 QUOTE_KINDS = ("direct", "indirect", "mixed")
 ENTITY_TYPES = ("PER", "ORG", "LOC")
+GENDER_SOURCES = ("text", "knowledge", "first_name", None)
+"""A gold person's gender_source (docs/gold-format.md); None when the file does not say."""
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,7 @@ class GoldPerson:
     name: str
     gender: str | None = None
     quoted: bool = False
+    gender_source: str | None = None
 
 
 @dataclass(frozen=True)
@@ -151,8 +154,14 @@ def _gold_persons(records: Any, where: str) -> list[GoldPerson] | None:
     for n, record in enumerate(records):
         if not isinstance(record, dict) or not isinstance(record.get("name"), str):
             raise InputError(where, f"person {n} needs a 'name'")
+        source = record.get("gender_source")
+        if source not in GENDER_SOURCES:
+            raise InputError(
+                where, f"person {n} ({record['name']}): gender_source {source!r} is not one of "
+                "text, knowledge, first_name or null"
+            )
         persons.append(
-            GoldPerson(record["name"], record.get("gender"), bool(record.get("quoted")))
+            GoldPerson(record["name"], record.get("gender"), bool(record.get("quoted")), source)
         )
     return persons
 

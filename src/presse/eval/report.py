@@ -171,12 +171,7 @@ def render_quotes(payload: dict[str, Any], console: Console) -> None:
         )
     sources = payload.get("sources")
     if sources:
-        table = _prf_table(
-            f"Sources (actor-level gold, {sources['documents']} documents, persons per article)"
-        )
-        table.add_row(*_prf_row("quoted persons", sources["quoted_persons"]))
-        table.add_row(*_prf_row("persons mentioned", sources["persons"]))
-        console.print(table)
+        _print_sources(sources, console)
         console.print(
             f"On persons found: quoted-or-not agrees {_pct(sources['quoted_status_accuracy'])}, "
             f"gender agrees {_pct(sources['gender_accuracy'])}"
@@ -191,6 +186,80 @@ def render_quotes(payload: dict[str, Any], console: Console) -> None:
     _print_failures(payload.get("failed_documents", []), console)
     if "errors" in payload:
         _print_errors(payload["errors"], console)
+
+
+def _print_sources(sources: dict[str, Any], console: Console) -> None:
+    table = _prf_table(
+        f"Sources (actor-level gold, {sources['documents']} documents, persons per article)"
+    )
+    table.add_row(*_prf_row("quoted persons", sources["quoted_persons"]))
+    table.add_row(*_prf_row("persons mentioned", sources["persons"]))
+    console.print(table)
+
+
+def gender_payload(
+    dataset: Dataset, evaluation: QuoteEvaluation, errors: int, seconds: float
+) -> dict[str, Any]:
+    """The JSON object of a gender evaluation: the sources figures (quoted persons and persons
+    per article), the gender figures of :mod:`presse.eval.gender`, and up to ``errors`` persons
+    whose gender is wrong or unknown."""
+    figures = evaluation.figures()
+    sources = figures.get("sources")
+    payload: dict[str, Any] = {
+        "task": "gender",
+        "dataset": dataset.name,
+        "documents": evaluation.documents,
+        "sources": sources,
+        "gender": evaluation.gender.figures(),
+        "notes": dataset.notes,
+        "seconds": round(seconds, 1),
+        "failed_documents": evaluation.failures,
+    }
+    if errors:
+        payload["errors"] = [e.as_dict() for e in evaluation.gender.errors[:errors]]
+    return payload
+
+
+def render_gender(payload: dict[str, Any], console: Console) -> None:
+    """Print a gender evaluation payload: sources, then gender coverage and accuracy per scope,
+    by presse's evidence and by the gold source (and the errors when present)."""
+    console.print(
+        f"[bold]Gender[/bold] — {escape(payload['dataset'])}: {payload['documents']} documents, "
+        f"{payload['seconds']} s"
+    )
+    if payload["sources"]:
+        _print_sources(payload["sources"], console)
+    else:
+        console.print("No gold file lists the article's persons: nothing to score.")
+    for scope, label in (("quoted", "quoted persons"), ("all", "all persons")):
+        figures = payload["gender"][scope]
+        table = Table(
+            title=f"Gender of {label} found (accuracy = right / given; coverage = given / scored)",
+            title_justify="left",
+        )
+        for name in ("", "scored", "given", "right", "coverage", "accuracy"):
+            table.add_column(name, justify="right" if name else "left")
+        rows = [("total", figures["total"])]
+        rows += [(f"presse evidence: {k}", v) for k, v in figures["by_evidence"].items()]
+        rows += [(f"gold source: {k}", v) for k, v in figures["by_gold_source"].items()]
+        for name, row in rows:
+            table.add_row(
+                name, str(row["scored"]), str(row["given"]), str(row["right"]),
+                _pct(row["coverage"]), _pct(row["accuracy"]),
+            )
+        console.print(table)
+    _print_failures(payload.get("failed_documents", []), console)
+    if payload.get("errors"):
+        console.print(f"\n[bold]Gender wrong or unknown[/bold] ({len(payload['errors'])} shown)")
+        for item in payload["errors"]:
+            gold, ours = item["gold"], item["presse"]
+            overruled = ", ".join(ours["gender_overruled"]) or "–"
+            console.print(
+                f"• {item['doc']}: {gold['name']} {gold['gender']} ({gold['gender_source'] or 'unsourced'})"
+                f" — presse {ours['name']} {ours['gender'] or 'unknown'} by "
+                f"{ours['gender_evidence'] or '–'}, overruled: {overruled}",
+                highlight=False, markup=False,
+            )
 
 
 def render_entities(payload: dict[str, Any], console: Console) -> None:

@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from presse.analyze.names import fold_name
+from presse.eval.gender import GenderScores
 from presse.eval.gold import ENTITY_TYPES, QUOTE_KINDS, GoldDoc, GoldQuote, GoldSpeaker
 from presse.eval.matching import EXACT, Match, Span, match_level, overlap
 from presse.model import Article
@@ -98,6 +99,8 @@ class PredPerson:
     name: str
     gender: str | None = None
     quoted: bool = False
+    gender_evidence: str | None = None
+    gender_overruled: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -150,7 +153,9 @@ def persons_from_article(article: Article) -> list[PredPerson]:
     quoted = {q.speaker.entity for q in article.quotes if q.speaker.entity}
     quoted |= {m for e in article.entities if e.id in quoted for m in e.members}
     return [
-        PredPerson(e.name, e.gender, e.id in quoted) for e in article.entities if e.type == "PER"
+        PredPerson(e.name, e.gender, e.id in quoted, e.gender_evidence, tuple(e.gender_overruled))
+        for e in article.entities
+        if e.type == "PER"
     ]
 
 
@@ -451,6 +456,7 @@ class QuoteEvaluation:
     persons_gender_scored: int = 0
     persons_gender_agree: int = 0
     persons_gender_given: int = 0
+    gender: GenderScores = field(default_factory=GenderScores)
     actor_level_docs: int = 0
     errors: list[ErrorItem] = field(default_factory=list)
     has_speakers: bool = False
@@ -522,6 +528,7 @@ class QuoteEvaluation:
                 self.persons_gender_scored += 1
                 self.persons_gender_agree += g.gender == p.gender
                 self.persons_gender_given += p.gender is not None
+            self.gender.add(gold.id, g, p)
 
     def _add_kinds(
         self, gold: Sequence[GoldQuote], pred: Sequence[PredQuote], matches: list[Match]

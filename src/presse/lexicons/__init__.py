@@ -43,6 +43,7 @@ __all__ = [
     "acronym_names",
     "countries",
     "country_by_alias",
+    "demonym_genders",
     "demonyms",
     "disease",
     "diseases",
@@ -80,6 +81,8 @@ __all__ = [
     "role_titles",
     "speaker_nouns",
     "speech_nouns",
+    "world_first_name_share",
+    "world_first_name_shares",
 ]
 
 CUE_CLASSES: Final = frozenset(
@@ -435,14 +438,33 @@ def role_titles() -> Mapping[str, RoleTitle]:
 # --- places ----------------------------------------------------------------------------------
 
 
-def parse_demonyms(source: Traversable) -> dict[str, str]:
-    """Parse ``form<TAB>country<TAB>gender<TAB>number`` rows into lowercased form → country."""
-    forms: dict[str, str] = {}
+def _demonym_rows(source: Traversable) -> Iterator[tuple[int, str, str, str]]:
     for line, (form, country, gender, number) in _rows(source, 4):
         _check(source, line, "gender", gender, GENDERS)
         _check(source, line, "number", number, DEMONYM_NUMBERS)
-        _put(forms, form.lower(), country, source, line)
+        yield line, form.lower(), country, gender
+
+
+def parse_demonyms(source: Traversable) -> dict[str, str]:
+    """Parse ``form<TAB>country<TAB>gender<TAB>number`` rows into lowercased form → country."""
+    forms: dict[str, str] = {}
+    for line, form, country, _gender in _demonym_rows(source):
+        _put(forms, form, country, source, line)
     return forms
+
+
+def parse_demonym_genders(source: Traversable) -> dict[str, str]:
+    """The same rows as :func:`parse_demonyms`, lowercased form → gender (m, f or mf)."""
+    return {form: gender for _line, form, _country, gender in _demonym_rows(source)}
+
+
+@cache
+def demonym_genders() -> Mapping[str, str]:
+    """Nationality and inhabitant words (``demonyms.tsv`` and ``gentiles.tsv``), lowercased, to
+    the gender of the form: ``russe`` → mf, ``tunisienne`` → f, ``finlandais`` → m."""
+    merged = parse_demonym_genders(_bundled("gentiles.tsv"))
+    merged.update(parse_demonym_genders(_bundled("demonyms.tsv")))
+    return MappingProxyType(merged)
 
 
 @cache
@@ -703,9 +725,10 @@ def _first_names_folded() -> Mapping[str, str]:
 
 
 def parse_first_name_shares(source: Traversable) -> dict[str, tuple[float, int]]:
-    """Parse ``name<TAB>share_female<TAB>count`` rows into lowercased name → (share, count)."""
+    """Parse ``name<TAB>share_female<TAB>count[<TAB>sources]`` rows into lowercased name →
+    (share, count); the optional fourth column (how many name lists give it) is not kept."""
     result: dict[str, tuple[float, int]] = {}
-    for line, (name, share_text, count_text) in _rows(source, 3):
+    for line, (name, share_text, count_text, _sources) in _rows(source, 4, optional=1):
         try:
             share, count = float(share_text), int(count_text)
         except ValueError:
@@ -742,6 +765,22 @@ def first_name_share(token: str) -> tuple[float, int] | None:
     """
     exact = first_name_shares().get(token.lower())
     return exact if exact is not None else _first_name_shares_folded().get(fold_name(token))
+
+
+@cache
+def world_first_name_shares() -> Mapping[str, tuple[float, int]]:
+    """First names of other countries that INSEE does not list (nomquamgender's name lists,
+    keys folded) → (share of women, people counted)."""
+    return MappingProxyType(parse_first_name_shares(_bundled("first_name_shares_world.tsv")))
+
+
+def world_first_name_share(token: str) -> tuple[float, int] | None:
+    """(share of women, people counted) of a first name INSEE does not list, from
+    ``first_name_shares_world.tsv``, ignoring case and accents.
+
+    ``world_first_name_share("Volodymyr") == (0.0, 6515)``; None for a name the table lacks.
+    """
+    return world_first_name_shares().get(fold_name(token).replace(" ", "-"))
 
 
 def first_name_gender(token: str) -> str | None:
