@@ -1,4 +1,4 @@
-"""Reported speech with noun-phrase content (presse.analyze.np_content, guidelines §3a).
+"""Reported speech with noun-phrase content (presse.analyze.quotes.np_content, guidelines §3a).
 
 The rule tests build the parse by hand (as spaCy's own tests do), so each shows the construction
 it handles whatever the model makes of it; the pipeline tests run real sentences of the dev gold
@@ -17,7 +17,7 @@ import spacy
 from spacy.tokens import Doc
 
 from presse.analyze.actors import Actors
-from presse.analyze.np_content import EVIDENCE, content_prepositions, noun_phrase_content
+from presse.analyze.quotes.np_content import EVIDENCE, content_prepositions, noun_phrase_content
 from presse.lexicons import reporting_verbs
 from presse.model import Document
 

@@ -8,8 +8,8 @@ take that content after a preposition, written ``np:<preposition>`` in the lexic
 passive names the speaker as its agent and the content as its subject: « [la fermeture],
 dénoncée par le syndicat », « [une explosion] a été démentie par EDF ».
 
-Only the syntax is read here; the caller (``presse.analyze.quotes``) turns a found content into
-a quotation and finds the speaker of an active verb. What is never content: a pronoun (« l'a
+:func:`noun_phrase_content` reads the syntax only; :func:`noun_phrase_quote` turns a found
+content into a quotation with the speaker of an active verb (presse.analyze.subjects). What is never content: a pronoun (« l'a
 démenti »), a person, a group or an institution (« a salué la foule », « a critiqué l'OTAN »), a
 court's sentence (« condamné à deux ans »), and a noun phrase that is only someone's words in
 quote marks with its determiner (« a dénoncé un « crime barbare » »: the direct quotation is
@@ -23,11 +23,14 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from presse.analyze.actors import Actors
-from presse.lexicons import CueVerb, speaker_nouns
+from presse.analyze.quotes.context import QuoteContext
+from presse.analyze.quotes.cues import unsaid
+from presse.analyze.quotes.records import QuoteRec
+from presse.analyze.subjects import SUBJECT_DEPS, speaker_of
+from presse.lexicons import CueVerb, speaker_nouns, speech_nouns
 
 EVIDENCE = "indirect: speech act + noun-phrase content"
 
-SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
 # relations under which the parser hangs a verb's object (« nie tout « élément » » is obl:arg)
 OBJECT_DEPS = frozenset({"obj", "obl:arg"})
 # relations under which it hangs a prepositional complement of the verb
@@ -341,3 +344,21 @@ def _content(verb: Token, first: int, last: int, agent: Token | None = None) -> 
         return None  # « a dénoncé un « crime barbare » »: the direct quotation says it all
     return NounPhraseContent(first, last, verb, agent)
 
+
+
+def noun_phrase_quote(ctx: QuoteContext, verb: Token, cue: CueVerb) -> QuoteRec | None:
+    """'Le syndicat a dénoncé la fermeture du site', 'la fermeture, dénoncée par le
+    syndicat': the noun phrase as an indirect quotation, with the passive's agent or the
+    verb's subject as speaker; None when nobody speaks (« le bilan fait état de 4 morts »)."""
+    if unsaid(verb):
+        return None
+    content = noun_phrase_content(verb, cue, ctx.actors)
+    if content is None:
+        return None
+    doc = ctx.doc
+    first, last = doc[content.first], doc[content.last]
+    speaker = content.agent or speaker_of(verb, ctx.in_quote)
+    source = speaker.head.head if speaker is not None and speaker.lower_ == "qui" and speaker.head.dep_ == "acl:relcl" else speaker
+    if source is None or source.lemma_.lower() in speech_nouns():
+        return None  # « le bilan fait état de 4 morts », « l'enquête a révélé un élément »: facts, no one speaks
+    return QuoteRec(first.idx, last.idx + len(last), "indirect", EVIDENCE, 0.7, cue=verb, speaker=speaker)
