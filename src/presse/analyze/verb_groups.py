@@ -1,7 +1,7 @@
 """The French verb group around a verb token: its auxiliaries, clitics and inverted subject clitic.
 
-A verb group is the verb with the auxiliaries, clitics and negation written with it (« ne lui
-a-t-il pas dit »). These functions read a parsed Doc only; they know no lexicon but the closed
+A verb group is the verb with the auxiliaries and clitics written with it (« lui a-t-il dit »,
+« s'est agacé »). These functions read a parsed Doc only; they know no lexicon but the closed
 word classes of ``lexicons/fr/function_words.tsv``. Quotations (incises: « a-t-il déclaré ») and
 the subject finder (presse.analyze.subjects) share them.
 """
@@ -34,7 +34,8 @@ def auxiliary_start(verb: Token) -> int:
 
 def group_start(verb: Token) -> int:
     """Index of the first token of the verb group of `verb`: its auxiliaries, the inverted clitic
-    between them, and the clitics and negation before them (« ne lui a-t-il pas dit »)."""
+    between them, and the clitics and « ne » before them (« ne lui a-t-il dit », « s'est-elle
+    agacée »)."""
     doc = verb.doc
     i = auxiliary_start(verb)  # the auxiliary, across adverbs: "a aussi expliqué"
     while i > 0 and (

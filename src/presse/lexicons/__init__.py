@@ -397,8 +397,8 @@ def function_words() -> Mapping[str, frozenset[str]]:
 
 @cache
 def quote_words() -> Mapping[str, frozenset[str]]:
-    """Content words the quotation rules read by class (``time_noun``, ``intent_noun``,
-    ``quantity_noun``, ``object_control_verb``, ``shout_verb``; see ``quote_words.tsv``)."""
+    """Content words the quotation rules read by class (``calendar_noun``, ``time_noun``,
+    ``intent_noun``, ``quantity_noun``, ``object_control_verb``…; see ``quote_words.tsv``)."""
     return MappingProxyType(parse_word_sets(_bundled("quote_words.tsv")))
 
 

@@ -24,12 +24,11 @@ from presse.analyze.quotes.tokens import (
 )
 from presse.analyze.subjects import NON_SPEAKER_PRONOUNS, person_noun
 from presse.analyze.verb_groups import finite_or_aux
-from presse.lexicons import quote_words, speaker_nouns, speech_nouns
+from presse.lexicons import function_words, quote_words, speaker_nouns, speech_nouns
 
 # heads of a quantity whose "de" complement says who speaks ("la plupart des témoins")
 QUANTITY_NOUNS = quote_words()["quantity_noun"]
-# what « selon » never names as a source: a pronoun of the relative or of the sentence
-_NOT_SOURCES = frozenset({"laquelle", "lequel", "lesquels", "lesquelles", "qui", "quoi", "ce", "c'"})
+_NOT_SOURCES = function_words()["non_source_pronoun"]
 
 
 def comme(ctx: QuoteContext, tok: Token) -> QuoteRec | None:

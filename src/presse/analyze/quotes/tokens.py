@@ -29,7 +29,7 @@ ARTICLES = _WORDS["article"]
 NEGATION_PARTNERS = _WORDS["negation_partner"]
 ADDRESSEE_CASES = _WORDS["addressee_case"]
 UNSAID_MARKS = _WORDS["unsaid_mark"]
-MONTHS_AND_DAYS = quote_words()["time_noun"]
+MONTHS_AND_DAYS = quote_words()["calendar_noun"]
 HYPHENS = frozenset("-‐‑")
 
 
