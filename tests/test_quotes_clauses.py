@@ -7,22 +7,11 @@ import pytest
 from parses import built, quote_context
 from presse.analyze.quotes.clauses import content_clause
 from presse.analyze.quotes.cues import cue_of
+from sentences import DECLARED
 
 CLAUSES = {
     "que-clause": (
-        "Le ministre a déclaré que la situation était grave.",
-        """
-        Le         1 det       DET   le        _
-        ministre   3 nsubj     NOUN  ministre  _
-        a          3 aux:tense AUX   avoir     VerbForm=Fin
-        déclaré    3 ROOT      VERB  déclarer  Tense=Past|VerbForm=Part
-        que        8 mark      SCONJ que       _
-        la         6 det       DET   le        _
-        situation  8 nsubj     NOUN  situation _
-        était      8 cop       AUX   être      VerbForm=Fin
-        grave      3 ccomp     ADJ   grave     _
-        .          3 punct     PUNCT .         _
-        """,
+        *DECLARED,
         3, ("la situation était grave", "indirect: reporting verb + que-clause", "ministre"),
     ),
     "infinitive": (

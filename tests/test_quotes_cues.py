@@ -6,6 +6,7 @@ import pytest
 
 from parses import built
 from presse.analyze.quotes.cues import cue_label, cue_of, is_incise_verb, restrictive_ne, unsaid
+from sentences import SAID_HE
 
 MULTIWORD = (
     "La police a fait savoir que la route était coupée.",
@@ -49,22 +50,6 @@ UNLEMMATIZED = (
     .        1 punct  PUNCT .       _
     """,
 )
-INCISE = (
-    "« C'est fini », a-t-il dit.",
-    """
-    «      3 punct     PUNCT «      _
-    C'     3 nsubj     PRON  ce     _
-    est    3 cop       AUX   être   VerbForm=Fin
-    fini   3 ROOT      ADJ   fini   _
-    »      3 punct     PUNCT »      _
-    ,      9 punct     PUNCT ,      _
-    a      9 aux:tense AUX   avoir  VerbForm=Fin
-    -t     9 expl:subj PRON  -t     _
-    -il    9 nsubj     PRON  il     _
-    dit    3 parataxis VERB  dire   Tense=Past|VerbForm=Part
-    .      3 punct     PUNCT .      _
-    """,
-)
 RESTRICTIVE = (
     "Ils n'ont été prévenus que mardi.",
     """
@@ -100,7 +85,7 @@ IMPERSONAL = (
         (MULTIWORD, 3, "faire savoir"),  # a multiword cue, read from the verb and its particle
         (REFLEXIVE, 4, "s'agacer"),  # a pronominal verb, read with its reflexive
         (UNLEMMATIZED, 1, "estimer"),  # a form the lemmatizer left as it is
-        (INCISE, 9, "dire"),
+        (SAID_HE, 9, "dire"),
         (MULTIWORD, 9, None),  # « couper » reports no speech
     ],
 )
@@ -111,13 +96,13 @@ def test_quotes_cues_cue_of(parse: tuple[str, str], verb: int, lemma: str | None
 
 @pytest.mark.parametrize(
     ("parse", "verb", "label"),
-    [(INCISE, 9, "a-t-il dit"), (REFLEXIVE, 4, "s'est agacé"), (MULTIWORD, 3, "a fait savoir")],
+    [(SAID_HE, 9, "a-t-il dit"), (REFLEXIVE, 4, "s'est agacé"), (MULTIWORD, 3, "a fait savoir")],
 )
 def test_quotes_cues_cue_label_is_the_verb_group_as_written(parse: tuple[str, str], verb: int, label: str) -> None:
     assert cue_label(built(*parse)[verb])[0] == label
 
 
-@pytest.mark.parametrize(("parse", "verb", "incise"), [(INCISE, 9, True), (UNLEMMATIZED, 1, False)])
+@pytest.mark.parametrize(("parse", "verb", "incise"), [(SAID_HE, 9, True), (UNLEMMATIZED, 1, False)])
 def test_quotes_cues_incise_verb_has_its_subject_after_it(parse: tuple[str, str], verb: int, incise: bool) -> None:
     assert is_incise_verb(built(*parse)[verb]) is incise
 

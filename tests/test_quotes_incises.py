@@ -8,25 +8,8 @@ import pytest
 from parses import built, quote_context
 from presse.analyze.quotemarks import find_quote_marks
 from presse.analyze.quotes.incises import bare_incise, final_incise, sentence_incise, split_incises
+from sentences import CUT
 
-CUT = (
-    "« Nous partirons, a-t-il dit, dès demain. »",
-    """
-    «          2 punct     PUNCT «       _
-    Nous       2 nsubj     PRON  nous    _
-    partirons  2 ROOT      VERB  partir  VerbForm=Fin
-    ,          7 punct     PUNCT ,       _
-    a          7 aux:tense AUX   avoir   VerbForm=Fin
-    -t         7 expl:subj PRON  -t      _
-    -il        7 nsubj     PRON  il      _
-    dit        2 parataxis VERB  dire    VerbForm=Fin
-    ,          7 punct     PUNCT ,       _
-    dès       10 case      ADP   dès     _
-    demain     2 obl:mod   ADV   demain  _
-    .          2 punct     PUNCT .       _
-    »          2 punct     PUNCT »       _
-    """,
-)
 BARE = (
     "La situation, a-t-il ajouté, est grave.",
     """

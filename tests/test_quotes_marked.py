@@ -8,23 +8,11 @@ import pytest
 from parses import built, quote_context
 from presse.analyze.quotemarks import find_quote_marks
 from presse.analyze.quotes.marked import RULES, marked_quote
+from sentences import SAID_HE
 
 SENTENCES = {
     "incise after the marks": (
-        "« C'est fini », a-t-il dit.",
-        """
-        «      3 punct     PUNCT «      _
-        C'     3 nsubj     PRON  ce     _
-        est    3 cop       AUX   être   VerbForm=Fin
-        fini   3 ROOT      ADJ   fini   _
-        »      3 punct     PUNCT »      _
-        ,      9 punct     PUNCT ,      _
-        a      9 aux:tense AUX   avoir  VerbForm=Fin
-        -t     9 expl:subj PRON  -t     _
-        -il    9 nsubj     PRON  il     _
-        dit    3 parataxis VERB  dire   Tense=Past|VerbForm=Part
-        .      3 punct     PUNCT .      _
-        """,
+        *SAID_HE,
         "direct: incise after the quote",
     ),
     "colon after a reporting verb": (

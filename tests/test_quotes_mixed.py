@@ -8,6 +8,7 @@ from parses import built
 from presse.analyze.quotemarks import find_quote_marks
 from presse.analyze.quotes.mixed import mixed_or_indirect, outside_quotations
 from presse.analyze.quotes.records import QuoteRec
+from sentences import CUT
 
 TEXT = "Il a dit qu'il était « très inquiet » et que la ville « se relèverait vite »."
 
@@ -34,24 +35,7 @@ def test_quotes_mixed_a_clause_with_marks_is_mixed(clause: str, kept: str | None
 
 
 def test_quotes_mixed_an_incise_inside_marks_belongs_to_the_quotation() -> None:
-    doc = built(
-        "« Nous partirons, a-t-il dit, dès demain. »",
-        """
-        «          2 punct     PUNCT «       _
-        Nous       2 nsubj     PRON  nous    _
-        partirons  2 ROOT      VERB  partir  VerbForm=Fin
-        ,          7 punct     PUNCT ,       _
-        a          7 aux:tense AUX   avoir   VerbForm=Fin
-        -t         7 expl:subj PRON  -t      _
-        -il        7 nsubj     PRON  il      _
-        dit        2 parataxis VERB  dire    VerbForm=Fin
-        ,          7 punct     PUNCT ,       _
-        dès       10 case      ADP   dès     _
-        demain     2 obl:mod   ADV   demain  _
-        .          2 punct     PUNCT .       _
-        »          2 punct     PUNCT »       _
-        """,
-    )
+    doc = built(*CUT)
     incise = QuoteRec(2, 40, "indirect", "indirect: incise", 0.75, cue=doc[7])
     clause = QuoteRec(2, 40, "indirect", "indirect: reporting verb + que-clause", 0.85, cue=doc[7])
     assert outside_quotations([incise, clause], find_quote_marks(doc.text).spans, []) == [clause]

@@ -6,22 +6,11 @@ import pytest
 
 from parses import built
 from presse.analyze.subjects import has_inverted_subject, person_noun, speaker_of, subject_of
+from sentences import DECLARED, SAID_HE
 
 SPEAKERS = {
     "subject": (
-        "Le ministre a déclaré que la situation était grave.",
-        """
-        Le           1 det        DET   le         _
-        ministre     3 nsubj      NOUN  ministre   Number=Sing
-        a            3 aux:tense  AUX   avoir      VerbForm=Fin
-        déclaré      3 ROOT       VERB  déclarer   Tense=Past|VerbForm=Part
-        que          8 mark       SCONJ que        _
-        la           6 det        DET   le         _
-        situation    8 nsubj      NOUN  situation  _
-        était        8 cop        AUX   être       VerbForm=Fin
-        grave        3 ccomp      ADJ   grave      _
-        .            3 punct      PUNCT .          _
-        """,
+        *DECLARED,
         3, "ministre",
     ),
     "coordination": (
@@ -97,20 +86,7 @@ SPEAKERS = {
         7, "ministre",
     ),
     "inverted clitic": (
-        "« C'est fini », a-t-elle dit.",
-        """
-        «            3 punct      PUNCT «          _
-        C'           3 nsubj      PRON  ce         _
-        est          3 cop        AUX   être       VerbForm=Fin
-        fini         3 ROOT       ADJ   fini       _
-        »            3 punct      PUNCT »          _
-        ,            9 punct      PUNCT ,          _
-        a            9 aux:tense  AUX   avoir      VerbForm=Fin
-        -t           9 expl:subj  PRON  -t         _
-        -elle        9 nsubj      PRON  elle       _
-        dit          3 parataxis  VERB  dire       Tense=Past|VerbForm=Part
-        .            3 punct      PUNCT .          _
-        """,
+        *SAID_HE,
         # the euphonic « -t », parsed as a subject, is what the finder gives: speakers.resolve
         # reads the clitic after it
         9, "-t",

@@ -93,10 +93,16 @@ class Marked:
             return None
         return speaker_of(self.cue, self.ctx.in_quote)
 
-    def quote(self, evidence: str, confidence: float, **attribution: object) -> QuoteRec:
+    def quote(
+        self, evidence: str, confidence: float, cue: Token | None = None, speaker: Token | None = None,
+        speaker_tokens: tuple[int, int] | None = None,
+    ) -> QuoteRec:
         """A direct quotation of the marked words, less sure when the marks are left open."""
         penalty = 0.0 if self.span.closed else 0.2
-        return QuoteRec(self.span.start, self.span.end, "direct", evidence, confidence - penalty, **attribution)  # type: ignore[arg-type]
+        return QuoteRec(
+            self.span.start, self.span.end, "direct", evidence, confidence - penalty,
+            cue=cue, speaker=speaker, speaker_tokens=speaker_tokens,
+        )
 
 
 def _gloss(m: Marked) -> Verdict:
