@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from parses import built, quote_context
 from presse.analyze.quotes.records import QuoteRec
 from presse.analyze.quotes.speakers import STRATEGIES, continue_voices, resolve, sign
+from sentences import SAID_HE
 from test_quotes_dialogue import JEAN_DUPONT, LINES
 
 SLIP = (
@@ -16,7 +17,7 @@ SLIP = (
     "« Nous partirons », a déclaré le ministre.",
     """
     «          2 punct     PUNCT «        _
-    Nous       2 nsubj     PRON  nous     _
+    Nous       6 nsubj     PRON  nous     _
     partirons  2 ROOT      VERB  partir   VerbForm=Fin
     »          2 punct     PUNCT »        _
     ,          6 punct     PUNCT ,        _
@@ -78,7 +79,7 @@ def test_quotes_speakers_strategies_run_from_the_finder_s_evidence_to_the_words_
 
 def test_quotes_speakers_the_quoted_words_never_name_their_speaker() -> None:
     doc = built(*SLIP)
-    q = _quote(doc, "Nous partirons", "direct: incise after the quote", cue=6)
+    q = _quote(doc, "Nous partirons", "direct: quote governed by a reporting verb", cue=6)
     resolve(quote_context(doc), q)
     assert (q.speaker.text, q.speaker_name, q.cue_lemma, doc[q.cue_tokens[0] : q.cue_tokens[1]].text) == (
         "ministre", "le ministre", "déclarer", "a déclaré",
@@ -134,3 +135,11 @@ def test_quotes_speakers_a_voice_goes_on_in_the_next_quotation() -> None:
     continue_voices(quote_context(doc), [first, second])
     assert second.continues is first and second.speaker is first.speaker
     assert second.evidence.endswith("; speaker of the previous quotation")
+
+
+def test_quotes_speakers_an_incise_s_subject_follows_its_verb() -> None:
+    doc = built(*SAID_HE)
+    q = _quote(doc, "C'est fini", "direct: incise after the quote", cue=9)
+    q.incise = True
+    resolve(quote_context(doc), q)
+    assert (q.speaker.text, q.speaker_name, q.confidence) == ("-il", "-il", 0.5)  # a pronoun nobody resolved

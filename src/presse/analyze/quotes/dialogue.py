@@ -43,7 +43,9 @@ def dialogue(ctx: QuoteContext, marked: list[MarkedSpan]) -> list[QuoteRec]:
             if not any(c.isalnum() for c in text):
                 continue
             evidence = "direct: dialogue line, cut by an incise" if incise is not None else "direct: dialogue line"
-            found.append(QuoteRec(piece.start, piece.start + len(text), "direct", evidence, 0.7, cue=incise))
+            found.append(QuoteRec(
+                piece.start, piece.start + len(text), "direct", evidence, 0.7, cue=incise, incise=incise is not None,
+            ))
     return found
 
 

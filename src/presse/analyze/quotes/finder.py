@@ -53,7 +53,7 @@ class QuoteFinder:
             pieces, incise = split_incises(doc, span)
             if incise is not None:
                 direct.extend(
-                    QuoteRec(p.start, p.end, "direct", "direct: quotation cut by an incise", 0.9, cue=incise)
+                    QuoteRec(p.start, p.end, "direct", "direct: quotation cut by an incise", 0.9, cue=incise, incise=True)
                     for p in pieces
                 )
                 continue

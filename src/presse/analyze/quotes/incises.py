@@ -41,6 +41,7 @@ from presse.lexicons import reporting_verbs
 # of its sentence when the quotation goes on after it (« A, a déclaré le maire. B »), not at the
 # point of an initial (« M. Dupont »)
 INCISE_SEGMENT_RE = re.compile(r",\s*([^,«»\n]{2,60}?)(?=,|(?<![\s.][A-ZÉ])[.!?…]\s+\S)")
+BARE_INCISE = "indirect: incise"
 # « où » is left out: after an incise's comma it opens no description of the speaker
 _SPEAKER_RELATIVES = RELATIVE_OPENERS - {"où"}
 
@@ -176,7 +177,7 @@ def bare_incise(ctx: QuoteContext, verb: Token) -> QuoteRec | None:
     speaker = next((t for t in doc[lo:hi] if INVERTED_CLITIC_RE.match(t.text)), None)
     if speaker is None:
         speaker = next((t for t in doc[hi:tail_end] if t.pos_ in ("PROPN", "NOUN") and not t.like_num and t.lower_ not in MONTHS_AND_DAYS), None)
-    return QuoteRec(body[0].idx, body[-1].idx + len(body[-1]), "indirect", "indirect: incise", 0.75, cue=verb, speaker=speaker)
+    return QuoteRec(body[0].idx, body[-1].idx + len(body[-1]), "indirect", BARE_INCISE, 0.75, cue=verb, speaker=speaker, incise=True)
 
 
 def final_incise(ctx: QuoteContext, sent: Span) -> QuoteRec | None:
@@ -232,5 +233,5 @@ def final_incise(ctx: QuoteContext, sent: Span) -> QuoteRec | None:
         return None
     return QuoteRec(
         left[0].idx, left[-1].idx + len(left[-1]), "indirect", "indirect: incise closing the sentence, no comma",
-        0.6, cue=verb, speaker=head,
+        0.6, cue=verb, speaker=head, incise=True,
     )

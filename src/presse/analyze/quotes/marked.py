@@ -95,13 +95,13 @@ class Marked:
 
     def quote(
         self, evidence: str, confidence: float, cue: Token | None = None, speaker: Token | None = None,
-        speaker_tokens: tuple[int, int] | None = None,
+        speaker_tokens: tuple[int, int] | None = None, incise: bool = False,
     ) -> QuoteRec:
         """A direct quotation of the marked words, less sure when the marks are left open."""
         penalty = 0.0 if self.span.closed else 0.2
         return QuoteRec(
             self.span.start, self.span.end, "direct", evidence, confidence - penalty,
-            cue=cue, speaker=speaker, speaker_tokens=speaker_tokens,
+            cue=cue, speaker=speaker, speaker_tokens=speaker_tokens, incise=incise,
         )
 
 
@@ -124,13 +124,13 @@ def _incise_after_marks(m: Marked) -> Verdict:
     if m.naming and not m.utterance_slot:
         return None
     incise = incise_after(m.ctx.doc, m.span)
-    return m.quote("direct: incise after the quote", 0.95, cue=incise) if incise is not None else None
+    return m.quote("direct: incise after the quote", 0.95, cue=incise, incise=True) if incise is not None else None
 
 
 def _incise_closing_sentence(m: Marked) -> Verdict:
     """« A », bien que cela ne « B », estime X."""
     incise = None if m.naming else sentence_incise(m.ctx.doc, m.span)
-    return m.quote("direct: incise closing its sentence", 0.85, cue=incise) if incise is not None else None
+    return m.quote("direct: incise closing its sentence", 0.85, cue=incise, incise=True) if incise is not None else None
 
 
 def _colon(m: Marked) -> Verdict:

@@ -9,9 +9,9 @@ belongs to the quotation it cuts.
 from __future__ import annotations
 
 from presse.analyze.quotemarks import MarkedSpan
+from presse.analyze.quotes.incises import BARE_INCISE
 from presse.analyze.quotes.records import QuoteRec
 
-INCISE = "indirect: incise"
 # share of a reported clause in quote marks from which it is one direct quotation
 WHOLLY_QUOTED = 0.8
 
@@ -21,10 +21,10 @@ def outside_quotations(indirect: list[QuoteRec], marked: list[MarkedSpan], dialo
     the quotation they stand in, which holds the words."""
     return [
         rec for rec in indirect
-        if not (rec.evidence == INCISE and rec.cue is not None and any(
+        if not (rec.evidence == BARE_INCISE and rec.cue is not None and any(
             m.open_at < rec.cue.idx < (m.close_at or m.end) for m in marked
         ))
-        and not (rec.evidence == INCISE and any(d.start <= rec.end and rec.start <= d.end for d in dialogue))
+        and not (rec.evidence == BARE_INCISE and any(d.start <= rec.end and rec.start <= d.end for d in dialogue))
     ]
 
 

@@ -18,7 +18,8 @@ class QuoteRec:
     widened to whole tokens), ``cue_span`` (the cue, « a déclaré »), ``speaker_span`` (the whole
     mention naming the speaker, « Emmanuel Macron », « la ministre »), ``entity`` (the resolved
     actor of ``doc._.presse_actors``: ``.id``, ``.name``, ``.type``), ``kind``, ``evidence`` and
-    ``confidence``. ``cue`` and ``speaker`` are the head tokens; ``cue_tokens`` and
+    ``confidence``. ``cue`` and ``speaker`` are the head tokens (``incise`` when the cue is an
+    incise, its subject after it); ``cue_tokens`` and
     ``speaker_tokens`` the token ranges of the spans. The spans are None until the finder has
     resolved the quote (``doc`` set), or when there is no cue or speaker.
     """
@@ -36,6 +37,7 @@ class QuoteRec:
     speaker_name: str | None = None
     speaker_entity: int | None = None  # index in doc._.presse_actors.entities
     continues: QuoteRec | None = None  # the quotation whose voice goes on in this one
+    incise: bool = False  # the cue is an incise: its subject is written after it (« a-t-il dit »)
     entity: EntityRec | None = field(default=None, repr=False, compare=False)
     doc: Doc | None = field(default=None, repr=False, compare=False)
 

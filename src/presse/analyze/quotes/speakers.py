@@ -79,7 +79,7 @@ def _given(ctx: QuoteContext, q: QuoteRec) -> Token | None:
 
 def _incise_subject(ctx: QuoteContext, q: QuoteRec) -> Token | None:
     """An incise's subject follows its verb: « a-t-il dit », « estime le ministre »."""
-    if q.cue is None or q.cue_tokens is None or "incise" not in q.evidence:
+    if q.cue is None or q.cue_tokens is None or not q.incise:
         return None
     lo, hi = q.cue_tokens
     clitic = next((t for t in ctx.doc[lo:hi] if INVERTED_CLITIC_RE.match(t.text)), None)
@@ -147,7 +147,7 @@ def _one_of_the_words(ctx: QuoteContext, q: QuoteRec, tok: Token) -> bool:
         return False
     cue = q.cue
     in_phrase = cue is not None and cue.lower_ in SELON | {"d'", "d’", "pour"} and 0 < tok.i - cue.i <= 8
-    if q.cue_tokens is not None and "incise" in q.evidence and q.cue_tokens[0] <= tok.i:
+    if q.cue_tokens is not None and q.incise and q.cue_tokens[0] <= tok.i:
         in_phrase = in_phrase or not any(t.text in (",", ";", ":") for t in ctx.doc[q.cue_tokens[1] : tok.i])
     return not in_phrase
 
