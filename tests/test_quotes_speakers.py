@@ -71,9 +71,9 @@ def _quote(doc: Doc, words: str, evidence: str, cue: int | None = None) -> Quote
                     cue=doc[cue] if cue is not None else None)
 
 
-def test_quotes_speakers_strategies_run_from_the_finder_s_evidence_to_the_words_after_the_cue() -> None:
+def test_quotes_speakers_strategies_run_from_the_finder_s_evidence_to_the_grammar() -> None:
     assert [s.__name__ for s in STRATEGIES] == [
-        "_given", "_incise_subject", "_verb_subject", "_speech_noun_agent", "_named_after_cue",
+        "_given", "_incise_subject", "_verb_subject", "_speech_noun_agent",
     ]
 
 

@@ -42,8 +42,6 @@ from presse.lexicons import reporting_verbs
 # point of an initial (« M. Dupont »)
 INCISE_SEGMENT_RE = re.compile(r",\s*([^,«»\n]{2,60}?)(?=,|(?<![\s.][A-ZÉ])[.!?…]\s+\S)")
 BARE_INCISE = "indirect: incise"
-# « où » is left out: after an incise's comma it opens no description of the speaker
-_SPEAKER_RELATIVES = RELATIVE_OPENERS - {"où"}
 
 
 def split_incises(doc: Doc, span: MarkedSpan) -> tuple[list[MarkedSpan], Token | None]:
@@ -155,7 +153,7 @@ def bare_incise(ctx: QuoteContext, verb: Token) -> QuoteRec | None:
     tail_end = next((t.i for t in doc[hi : sent.end] if t.text in (",", ";", ":")), sent.end)
     if any(t.lower_ in QUE and t.dep_ == "mark" for t in doc[hi:tail_end]):
         return None  # "X, ministre …, a précisé pendant une conférence que …": a content clause follows
-    if tail_end + 1 < sent.end and doc[tail_end + 1].lower_ in _SPEAKER_RELATIVES:
+    if tail_end + 1 < sent.end and doc[tail_end + 1].lower_ in RELATIVE_OPENERS:
         tail_end = sent.end  # ", qui affirme …" describes the speaker: not part of the words
     incise_tokens = set(range(lo - 1 if prev.text == "," else lo, tail_end + 1))
     rest = doc[tail_end:sent.end]

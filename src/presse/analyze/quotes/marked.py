@@ -33,7 +33,7 @@ from presse.analyze.quotes.terms import (
 )
 from presse.analyze.quotes.tokens import is_word, opens_clause
 from presse.analyze.subjects import speaker_of
-from presse.lexicons import naming_cues, speech_nouns
+from presse.lexicons import speech_nouns
 
 # a rule's verdict: the quotation, False (the marks hold no one's words), None (the rule says nothing)
 Verdict = QuoteRec | Literal[False] | None
@@ -146,16 +146,6 @@ def _colon(m: Marked) -> Verdict:
     return None
 
 
-def _named_thing(m: Marked) -> Verdict:
-    """l'« affaire Troadec », le « plan Marshall »: a name, its naming noun inside the marks."""
-    words = m.words
-    if m.container is None and 2 <= len(words) <= 5 and words[0].lower_ in naming_cues().nouns and any(
-        w.text[0].isupper() for w in words[1:]
-    ):
-        return False
-    return None
-
-
 def _charge_by_passive(m: Marked) -> Verdict:
     """« ils sont accusés de « rébellion » »: the name of a charge, nobody's words."""
     if m.cue is not None and passive_without_agent(m.cue) and not m.has_verb and len(m.words) <= 6:
@@ -239,7 +229,6 @@ RULES: tuple[Callable[[Marked], Verdict], ...] = (
     _incise_after_marks,
     _incise_closing_sentence,
     _colon,
-    _named_thing,
     _charge_by_passive,
     _unspoken_noun,
     _describes_speaker,

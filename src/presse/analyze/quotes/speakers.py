@@ -107,19 +107,11 @@ def _speech_noun_agent(ctx: QuoteContext, q: QuoteRec) -> Token | None:
     ), None)
 
 
-def _named_after_cue(ctx: QuoteContext, q: QuoteRec) -> Token | None:
-    """« … », a déclaré à l'AFP Jean Dupont: the name the parse hung on the addressee."""
-    if q.cue is None or q.cue_tokens is None or q.cue.idx < q.end or q.cue.pos_ not in ("VERB", "AUX"):
-        return None
-    return _after_cue(ctx, q.cue_tokens[1])
-
-
 STRATEGIES: tuple[Callable[[QuoteContext, QuoteRec], Token | None], ...] = (
     _given,
     _incise_subject,
     _verb_subject,
     _speech_noun_agent,
-    _named_after_cue,
 )
 
 
