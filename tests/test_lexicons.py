@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sized
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -403,6 +404,8 @@ BAD_ROWS = [
     (lexicons.parse_first_name_shares, "marine\t1.0\t5\nMarine\t1.0\t5\n", 4, "duplicate"),
     (lexicons.parse_word_list, "propos\tnoun\n", 3, "one entry per line"),
     (lexicons.parse_naming_cues, "baptisé\n", 3, "before any"),
+    (lexicons.parse_word_sets, "que\tque\nque\trelative\n", 4, "duplicate"),
+    (lexicons.parse_word_sets, "que\n", 3, "expected 2"),
 ]
 
 
@@ -473,3 +476,23 @@ def test_lexicons_group_demonym(form: str, place: str | None) -> None:
 )
 def test_lexicons_disease(name: str, is_disease: bool) -> None:
     assert lexicons.disease(name) is is_disease
+
+
+def test_lexicons_word_sets_group_each_word_under_its_classes(tmp_path: Path) -> None:
+    good = tmp_path / "words.tsv"
+    good.write_text("# columns: word\tsets\nque\tque,relative\nqui\trelative\n", encoding="utf-8")
+    assert lexicons.parse_word_sets(good) == {"que": frozenset({"que"}), "relative": frozenset({"que", "qui"})}
+
+
+@pytest.mark.parametrize(
+    ("accessor", "name", "members"),
+    [
+        (lexicons.function_words, "que", {"que", "qu'", "qu’"}),
+        (lexicons.function_words, "subject_pronoun", {"il", "elles", "-t-il"}),
+        (lexicons.function_words, "article", {"le", "l’", "aux"}),
+        (lexicons.quote_words, "calendar_noun", {"lundi", "décembre"}),
+        (lexicons.quote_words, "object_control_verb", {"permettre", "autoriser"}),
+    ],
+)
+def test_lexicons_bundled_word_sets(accessor: Callable[[], Any], name: str, members: set[str]) -> None:
+    assert members <= accessor()[name]

@@ -73,18 +73,18 @@ def _source(name: str) -> str:
 
 
 def test_model_quote_rules_are_exactly_those_the_finder_writes() -> None:
-    source = _source("quotes.py")
-    families = source + _source("np_content.py")
+    families = "".join(p.read_text(encoding="utf-8") for p in sorted((ANALYZE / "quotes").glob("*.py")))
     written = set(re.findall(r'"((?:direct|indirect): [^"]+)"', families))
     assert written == set(QUOTE_RULES)
-    fallbacks = set(re.findall(r'evidence \+= "; ([^"]+)"', source))
+    speakers = _source("quotes/speakers.py")
+    fallbacks = set(re.findall(r'evidence \+= "; ([^"]+)"', families))
     assert fallbacks == set(SPEAKER_FALLBACKS)
     # the fallbacks are composed in the order the finder applies them
-    calls = [source.index(c) for c in ("self._signed_quotes(direct)", "self._context_speakers(doc, direct",
-                                       "self._resolve(doc, q, actors)")]
+    finder = _source("quotes/finder.py")
+    calls = [finder.index(c) for c in ("sign(ctx, direct)", "continue_voices(ctx, direct)", "resolve(ctx, q)")]
     assert calls == sorted(calls)
-    assert [source.index(f'"; {f}"') for f in SPEAKER_FALLBACKS] == sorted(
-        source.index(f'"; {f}"') for f in SPEAKER_FALLBACKS
+    assert [speakers.index(f'"; {f}"') for f in SPEAKER_FALLBACKS] == sorted(
+        speakers.index(f'"; {f}"') for f in SPEAKER_FALLBACKS
     )
 
 

@@ -1,4 +1,4 @@
-"""Reported speech with noun-phrase content (presse.analyze.np_content, guidelines §3a).
+"""Reported speech with noun-phrase content (presse.analyze.quotes.np_content, guidelines §3a).
 
 The rule tests build the parse by hand (as spaCy's own tests do), so each shows the construction
 it handles whatever the model makes of it; the pipeline tests run real sentences of the dev gold
@@ -16,8 +16,15 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
+from parses import built, quote_context
 from presse.analyze.actors import Actors
-from presse.analyze.np_content import EVIDENCE, content_prepositions, noun_phrase_content
+from presse.analyze.quotes.cues import cue_of
+from presse.analyze.quotes.np_content import (
+    EVIDENCE,
+    content_prepositions,
+    noun_phrase_content,
+    noun_phrase_quote,
+)
 from presse.lexicons import reporting_verbs
 from presse.model import Document
 
@@ -271,3 +278,49 @@ def test_np_content_from_the_command_line(tmp_path: Path) -> None:
     said = [q for q in quotes if q["evidence"].startswith(EVIDENCE)]
     assert [q["text"] for q in said] == ["la fermeture du site de Florange, qui emploie 600 salariés"]
     assert said[0]["kind"] == "indirect" and said[0]["cue"] == "a dénoncé"
+
+
+NP_SENTENCES = {
+    "the syndicate denounces": (
+        "Le syndicat a dénoncé la fermeture du site.",
+        """
+        Le         1 det       DET   le        _
+        syndicat   3 nsubj     NOUN  syndicat  _
+        a          3 aux:tense AUX   avoir     VerbForm=Fin
+        dénoncé    3 ROOT      VERB  dénoncer  Tense=Past|VerbForm=Part
+        la         5 det       DET   le        _
+        fermeture  3 obj       NOUN  fermeture _
+        du         7 case      ADP   de        _
+        site       5 nmod      NOUN  site      _
+        .          3 punct     PUNCT .         _
+        """,
+        ("la fermeture du site", "syndicat"),
+    ),
+    "a report states facts": (
+        "Le rapport a révélé la fermeture du site.",
+        """
+        Le         1 det       DET   le        _
+        rapport    3 nsubj     NOUN  rapport   _
+        a          3 aux:tense AUX   avoir     VerbForm=Fin
+        révélé     3 ROOT      VERB  révéler   Tense=Past|VerbForm=Part
+        la         5 det       DET   le        _
+        fermeture  3 obj       NOUN  fermeture _
+        du         7 case      ADP   de        _
+        site       5 nmod      NOUN  site      _
+        .          3 punct     PUNCT .         _
+        """,
+        None,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(NP_SENTENCES))
+def test_np_content_quote_with_its_speaker(name: str) -> None:
+    text, table, expected = NP_SENTENCES[name]
+    doc = built(text, table)
+    cue = cue_of(doc[3])
+    assert cue is not None
+    rec = noun_phrase_quote(quote_context(doc), doc[3], cue)
+    assert ((doc.text[rec.start : rec.end], rec.speaker.text) if rec is not None else None) == expected
+    if rec is not None:
+        assert rec.evidence == EVIDENCE and rec.kind == "indirect"

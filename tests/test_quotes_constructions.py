@@ -15,7 +15,9 @@ from spacy.tokens import Doc
 
 from conftest import speaker_name
 from presse.analyze.quotemarks import find_quote_marks
-from presse.analyze.quotes import QuoteFinder, _finite_or_aux, _is_word, _opens_clause
+from presse.analyze.quotes.incises import incise_after
+from presse.analyze.quotes.tokens import is_word, opens_clause
+from presse.analyze.verb_groups import finite_or_aux
 from presse.model import Article, Document
 
 VOCAB = spacy.blank("fr").vocab
@@ -78,13 +80,13 @@ def test_quotes_incise_verb_group(name: str) -> None:
     doc = _built(*parse)
     marks = find_quote_marks(doc.text)
     assert len(marks.spans) == 1
-    found = QuoteFinder()._incise_after(doc, marks.spans[0])
+    found = incise_after(doc, marks.spans[0])
     assert found is not None and found.text == verb
 
 
 def test_quotes_inverted_clitic_makes_a_verb_finite() -> None:
     doc = _built(*INCISES["inverted clitic after a participle form"][:-1])
-    assert _finite_or_aux(doc[6])
+    assert finite_or_aux(doc[6])
 
 
 @pytest.mark.parametrize(
@@ -100,13 +102,13 @@ def test_quotes_inverted_clitic_makes_a_verb_finite() -> None:
     ],
 )
 def test_quotes_marks_in_a_clause_place(text: str, opens: bool) -> None:
-    assert _opens_clause(text, text.rindex("«")) is opens
+    assert opens_clause(text, text.rindex("«")) is opens
 
 
 @pytest.mark.parametrize(("words", "count"), [(["peut-être"], 1), (["vis-à-vis", "de", "la", "loi"], 4), (["-"], 0), (["«"], 0)])
 def test_quotes_hyphenated_words_are_words(words: list[str], count: int) -> None:
     doc = Doc(VOCAB, words=words)
-    assert sum(_is_word(t) for t in doc) == count
+    assert sum(is_word(t) for t in doc) == count
 
 
 # -- real sentences, through the analyzer -----------------------------------------------------------

@@ -56,6 +56,7 @@ from presse.analyze.polarity import (
     token_texts,
 )
 from presse.analyze.quotes import QuoteRec, Quotes, cue_of
+from presse.analyze.subjects import subject_of
 from presse.lexicons import Effect, effect, reporting_verb
 
 EXTENSION = "presse_stance"
@@ -109,7 +110,6 @@ MEETING_VERBS = frozenset({"rencontrer", "recevoir", "accueillir", "retrouver", 
 PLACE_CASES = frozenset({"à", "en", "dans", "sur", "vers", "au", "aux"})
 THIRD_PERSON_SUBJECTS = frozenset({"il", "elle", "ils", "elles"})
 FIRST_PERSON = frozenset({"je", "j'", "j’", "me", "m'", "m’", "moi", "nous", "on"})
-SUBJECT_CLIMB = frozenset({"conj", "xcomp", "advcl"})
 # What an act does, by its kind in effects.tsv: (the act towards its patient, as a relation;
 # how a quote with no evaluative word presents the patient; how it presents the agent).
 # Violence blames its agent (its victim is sided with only when the quote condemns the act, see
@@ -255,21 +255,6 @@ def _actor_of(token: Token, actors: Actors, spans: Sequence[tuple[int, int, int]
 
 def _conjuncts(token: Token) -> list[Token]:
     return [token, *[c for c in token.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON")]]
-
-
-def _subject(verb: Token) -> Token | None:
-    """The subject of `verb`, carried from the governing verb through coordination, infinitive
-    complements and adverbial clauses ("a balayé … et a remercié", "pour critiquer")."""
-    current = verb
-    for _ in range(4):
-        for child in current.children:
-            if child.dep_ == "nsubj" or child.dep_ == "expl:subj":
-                return child
-        if current.dep_ in SUBJECT_CLIMB and current.head.i != current.i:
-            current = current.head
-            continue
-        return None
-    return None
 
 
 def _agent(verb: Token) -> Token | None:
@@ -969,7 +954,7 @@ def _received_relations(verb: Token, add: AddRelation) -> bool:
         if hit is None:
             continue
         agents = [g for c in noun.children if c.dep_ == "nmod" and set(_case(c).split()) & _DE for g in _conjuncts(c)]
-        subj = _subject(verb)
+        subj = subject_of(verb)
         if subj is None or not agents:
             continue
         found = True
@@ -1008,7 +993,7 @@ def _verb_relations(verb: Token, add: AddRelation) -> None:
             c for ch in verb.children if ch.dep_ in ("iobj", "obl:arg") or (ch.dep_ == "obl" and _case(ch) in OBL_CASES)
             for c in _conjuncts(ch)
         ]
-        subj = _agent(verb) or _subject(verb)
+        subj = _agent(verb) or subject_of(verb)
         if subj is not None:
             for s in _conjuncts(subj):
                 for o in objects:
@@ -1028,13 +1013,13 @@ def _verb_relations(verb: Token, add: AddRelation) -> None:
             patient = verb.head
         if patient is None:
             # "X vient d'être condamné par Y": the patient is the subject of the governing verb
-            patient = _subject(verb)
+            patient = subject_of(verb)
         if agent is not None and patient is not None:
             for s in _conjuncts(agent):
                 for o in _conjuncts(patient):
                     add(s, pred, pred_span, o, score, via_de=False)
         return
-    subj = _subject(verb) or (next((c for c in verb.children if c.dep_ == "nsubj:pass"), None) if motion else None)
+    subj = subject_of(verb) or (next((c for c in verb.children if c.dep_ == "nsubj:pass"), None) if motion else None)
     if subj is None:
         return
     polar_or_meeting = score != 0.0 or pred in MEETING_VERBS
@@ -1076,7 +1061,7 @@ def _noun_relations(noun: Token, add: AddRelation) -> None:
         return
     if not agents and noun.dep_ in ("obj", "nsubj:pass") and noun.head.pos_ == "VERB":
         # "les FDS ont lancé une offensive contre Daech": the subject of the verb it is object of
-        subj = _agent(noun.head) or _subject(noun.head)
+        subj = _agent(noun.head) or subject_of(noun.head)
         agents = _conjuncts(subj) if subj is not None else []
     score = _noun_score(noun)
     for agent in agents:

@@ -53,6 +53,7 @@ __all__ = [
     "first_name_share",
     "first_name_shares",
     "first_names",
+    "function_words",
     "gentiles",
     "group_demonym",
     "metonyms",
@@ -73,9 +74,11 @@ __all__ = [
     "parse_role_titles",
     "parse_speaker_nouns",
     "parse_word_list",
+    "parse_word_sets",
     "parties",
     "party",
     "pronouns",
+    "quote_words",
     "reporting_verb",
     "reporting_verbs",
     "role_titles",
@@ -374,6 +377,32 @@ def parse_word_list(source: Traversable) -> frozenset[str]:
             )
         _put(words, word, None, source, line)
     return frozenset(words)
+
+
+def parse_word_sets(source: Traversable) -> dict[str, frozenset[str]]:
+    """Parse ``word<TAB>sets`` rows (``sets`` comma-separated) into the words of each named set;
+    a repeated word is an error (list all its sets on its one row)."""
+    words: dict[str, None] = {}
+    sets: dict[str, set[str]] = {}
+    for line, (word, names) in _rows(source, 2):
+        _put(words, word, None, source, line)
+        for name in names.split(","):
+            sets.setdefault(name.strip(), set()).add(word)
+    return {name: frozenset(members) for name, members in sets.items()}
+
+
+@cache
+def function_words() -> Mapping[str, frozenset[str]]:
+    """French closed-class words by set (``que``, ``relative``, ``subject_pronoun``, ``article``…;
+    the sets are described in ``function_words.tsv``)."""
+    return MappingProxyType(parse_word_sets(_bundled("function_words.tsv")))
+
+
+@cache
+def quote_words() -> Mapping[str, frozenset[str]]:
+    """Content words the quotation rules read by class (``calendar_noun``, ``time_noun``,
+    ``intent_noun``, ``quantity_noun``, ``object_control_verb``…; see ``quote_words.tsv``)."""
+    return MappingProxyType(parse_word_sets(_bundled("quote_words.tsv")))
 
 
 @cache

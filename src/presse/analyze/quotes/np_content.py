@@ -8,8 +8,8 @@ take that content after a preposition, written ``np:<preposition>`` in the lexic
 passive names the speaker as its agent and the content as its subject: « [la fermeture],
 dénoncée par le syndicat », « [une explosion] a été démentie par EDF ».
 
-Only the syntax is read here; the caller (``presse.analyze.quotes``) turns a found content into
-a quotation and finds the speaker of an active verb. What is never content: a pronoun (« l'a
+:func:`noun_phrase_content` reads the syntax only; :func:`noun_phrase_quote` turns a found
+content into a quotation with the speaker of an active verb (presse.analyze.subjects). What is never content: a pronoun (« l'a
 démenti »), a person, a group or an institution (« a salué la foule », « a critiqué l'OTAN »), a
 court's sentence (« condamné à deux ans »), and a noun phrase that is only someone's words in
 quote marks with its determiner (« a dénoncé un « crime barbare » »: the direct quotation is
@@ -23,42 +23,38 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from presse.analyze.actors import Actors
-from presse.lexicons import CueVerb, speaker_nouns
+from presse.analyze.quotes.context import QuoteContext
+from presse.analyze.quotes.cues import unsaid
+from presse.analyze.quotes.records import QuoteRec
+from presse.analyze.subjects import SUBJECT_DEPS, speaker_of
+from presse.lexicons import CueVerb, function_words, quote_words, speaker_nouns, speech_nouns
 
 EVIDENCE = "indirect: speech act + noun-phrase content"
+_WORDS = function_words()
 
-SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
 # relations under which the parser hangs a verb's object (« nie tout « élément » » is obl:arg)
 OBJECT_DEPS = frozenset({"obj", "obl:arg"})
 # relations under which it hangs a prepositional complement of the verb
 PREPOSITIONAL_DEPS = frozenset({"obl:arg", "obl", "obl:mod", "iobj", "obj", "dep", "nmod"})
 # the forms a preposition takes, contracted with the article or elided
 PREPOSITION_FORMS = {
-    "à": frozenset({"à", "au", "aux"}),
-    "de": frozenset({"de", "d'", "d’", "du", "des"}),
+    "à": _WORDS["preposition_à"],
+    "de": _WORDS["preposition_de"],
     "pour": frozenset({"pour"}),
     "contre": frozenset({"contre"}),
 }
 # relations under which the parser hangs on the verb the phrases that go on its object
 EXTENDING_DEPS = frozenset({"obl:mod", "obl", "obl:arg", "nmod", "obj", "conj", "dep", "appos"})
 # prepositions of a circumstance of the speech act, not of what was said
-CIRCUMSTANCE_CASES = frozenset({
-    "lors", "avec", "depuis", "pendant", "durant", "après", "avant", "selon", "devant", "malgré",
-    "dès", "jusqu'", "jusqu’", "par", "auprès", "sans",
-})
+CIRCUMSTANCE_CASES = _WORDS["circumstance_preposition"]
 # nouns of time: an object or a complement so headed is when it was said, not what
-TIME_NOUNS = frozenset({
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-    "octobre", "novembre", "décembre", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
-    "samedi", "dimanche", "matin", "soir", "jour", "semaine", "mois", "année", "an", "heure",
-    "fois", "veille", "lendemain", "nuit", "après-midi", "instant", "moment", "minute",
-})
+TIME_NOUNS = quote_words()["time_noun"]
 # verbs whose « V X à … » is a court's sentence, not a statement (« condamné à deux ans »)
-SENTENCING_VERBS = frozenset({"condamner"})
+SENTENCING_VERBS = quote_words()["sentencing_verb"]
 # words of time that end a content noun phrase (« a revendiqué l'attaque [quelques heures plus tard] »)
-TIME_ADVERBS = frozenset({"aujourd'hui", "aujourd’hui", "hier", "demain", "désormais", "depuis", "ensuite", "alors", "tard", "tôt"})
+TIME_ADVERBS = _WORDS["time_adverb"]
 # « par » phrases that are adverbs, not an agent (« confirmée par la suite par les autorités »)
-ADVERBIAL_PAR = frozenset({"suite", "ailleurs", "exemple", "conséquent", "hasard", "erreur", "avance", "endroit", "moment"})
+ADVERBIAL_PAR = quote_words()["adverbial_par_noun"]
 QUOTE_OPENERS = frozenset({"«", "“", '"'})
 QUOTE_CLOSERS = frozenset({"»", "”", '"'})
 
@@ -140,7 +136,7 @@ def _object(verb: Token, cue: CueVerb, prepositions: frozenset[str]) -> tuple[To
         if not _nominal(child) or child.lemma_.lower() in TIME_NOUNS:
             continue  # « a annoncé ce mercredi que … »: a time, not an object
         if any(c.dep_ in ("cop", "nsubj", "mark") for c in child.children) or any(
-            t.lower_ in ("que", "qu'", "qu’") for t in verb.doc[verb.i + 1 : child.left_edge.i]
+            t.lower_ in _WORDS["que"] for t in verb.doc[verb.i + 1 : child.left_edge.i]
         ):
             continue  # « a annoncé … que PUBG était la troisième production »: a clause, not a noun phrase
         case = _preposition(child)
@@ -341,3 +337,21 @@ def _content(verb: Token, first: int, last: int, agent: Token | None = None) -> 
         return None  # « a dénoncé un « crime barbare » »: the direct quotation says it all
     return NounPhraseContent(first, last, verb, agent)
 
+
+
+def noun_phrase_quote(ctx: QuoteContext, verb: Token, cue: CueVerb) -> QuoteRec | None:
+    """'Le syndicat a dénoncé la fermeture du site', 'la fermeture, dénoncée par le
+    syndicat': the noun phrase as an indirect quotation, with the passive's agent or the
+    verb's subject as speaker; None when nobody speaks (« le bilan fait état de 4 morts »)."""
+    if unsaid(verb):
+        return None
+    content = noun_phrase_content(verb, cue, ctx.actors)
+    if content is None:
+        return None
+    doc = ctx.doc
+    first, last = doc[content.first], doc[content.last]
+    speaker = content.agent or speaker_of(verb, ctx.in_quote)
+    source = speaker.head.head if speaker is not None and speaker.lower_ == "qui" and speaker.head.dep_ == "acl:relcl" else speaker
+    if source is None or source.lemma_.lower() in speech_nouns():
+        return None  # « le bilan fait état de 4 morts », « l'enquête a révélé un élément »: facts, no one speaks
+    return QuoteRec(first.idx, last.idx + len(last), "indirect", EVIDENCE, 0.7, cue=verb, speaker=speaker)
