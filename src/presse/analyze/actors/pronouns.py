@@ -21,16 +21,17 @@ Closed-class words (forms, gender, number) come from ``lexicons/fr/pronouns.tsv`
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
 from spacy.tokens import Doc, Token
 
+from presse.analyze.actors.context import Decision, Mention, ResolutionContext
 from presse.lexicons import PronounInfo, pronouns, speaker_nouns
 
 if TYPE_CHECKING:
-    from presse.analyze.actors import EntityRec
+    from presse.analyze.actors.records import EntityRec
 
 SALIENCE_WINDOW: Final = 4  # sentences back a pronoun may reach (quoted sentences do not count)
 STRESS_PREPOSITIONS = frozenset({"selon", "pour", "avec", "contre", "envers", "sans", "chez", "d'après", "après"})
@@ -274,3 +275,52 @@ class Salience:
             if want in t.morph.get("Gender") and "Sing" in t.morph.get("Number"):
                 return True
         return False
+
+
+def pronoun_mention(ctx: ResolutionContext, ref: Reference) -> Decision | None:
+    """The mention `ref` is of the actor it stands for (``salience``), or None."""
+    idx = ctx.salience.resolve(ref)
+    return Mention(idx, ref.start, ref.end, "pronoun", "salience") if idx is not None else None
+
+
+def narrated(ctx: ResolutionContext, i: int) -> bool:
+    """Whether a reference at token `i` is the narrator's: outside quotation marks, or an
+    incise's inverted pronoun (« -t-il ») inside them. Inside a quotation a pronoun is the
+    speaker's word, about someone the speaker means."""
+    return ctx.doc[i].text.startswith("-") or not ctx.in_quote(i)
+
+
+def plural_references(ctx: ResolutionContext) -> Iterator[Decision]:
+    """« ils », « elles », « selon eux », « ces derniers »: resolved once the groups of people
+    (coordinated persons, collectives) are known."""
+    for i in range(len(ctx.doc)):
+        if i in ctx.by_token:
+            continue
+        ref = reference_at(ctx.doc, i)
+        if ref is None or not ref.plural or not narrated(ctx, i):
+            continue
+        mention = pronoun_mention(ctx, ref)
+        if mention is not None:
+            yield mention
+
+
+def salient_person(
+    ctx: ResolutionContext, at: int, gender: str | None, accept: Callable[[EntityRec], bool] | None = None
+) -> int | None:
+    """The salient person a reference at token `at` stands for (see :meth:`Salience.salient`)."""
+    return ctx.salience.salient(at, gender, accept=accept)
+
+
+def topic_person(ctx: ResolutionContext, at: int, gender: list[str]) -> int | None:
+    """The named person a definite description at `at` continues (« Alexandra Maquet … . La
+    chanteuse s'est dite … »): the salient agreeing person, when it was a subject in this or
+    the previous sentence. `gender` is the description's morphology (``["Fem"]``)."""
+    doc = ctx.doc
+    wanted = "f" if "Fem" in gender else "m" if "Masc" in gender else None
+    idx = salient_person(ctx, at, wanted)
+    if idx is None or ctx.entities[idx].collective:
+        return None
+    sent = doc[at].sent
+    previous_start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    recent = any(m.is_subject and previous_start <= m.start < at for m in ctx.entities[idx].mentions)
+    return idx if recent else None

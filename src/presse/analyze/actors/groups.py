@@ -12,11 +12,13 @@ mentions that stance relations give to each person.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from presse.analyze.actors.context import Decision, Learn, Mention, ResolutionContext
+from presse.analyze.actors.records import EntityRec
 from presse.lexicons import first_name_gender
 
 # words that join the names of a coordination: « X et Y », « X, Y et Z », « X ainsi que Y »
@@ -128,3 +130,24 @@ def member_names(names: Sequence[str], first_name: bool = True) -> list[str]:
 def group_name(names: Sequence[str]) -> str:
     """« A et B », « A, B et C »."""
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} et {names[-1]}"
+
+
+def coordinated_groups(ctx: ResolutionContext) -> Iterator[Decision]:
+    """Persons coordinated in a speaker's place become one group actor, named by its members;
+    the members keep their own mentions (and the coordination's tokens stay theirs until the
+    final index, so that later layers resolve against the persons)."""
+    entities = ctx.entities
+    spans = {m.start: (m.start, m.end) for e in entities if e.named for m in e.mentions if m.kind == "name"}
+    person_at = {t: idx for t, idx in ctx.by_token.items() if entities[idx].named}
+    groups: dict[tuple[int, ...], EntityRec] = {}
+    for co in find_coordinations(ctx.doc, person_at, spans):
+        members = [entities[i] for i in co.members]
+        names = member_names([m.name for m in members])
+        for idx, member, name in zip(co.members, members, names, strict=True):
+            if name != member.name:  # "Marie" of "Marie et Paul Dupont" is Marie Dupont
+                guess = first_name_gender(name.split()[0])
+                yield Learn(idx, renamed=name, gender=guess if guess in ("m", "f") else None)
+        group = groups.get(co.members)
+        if group is None:
+            group = groups[co.members] = EntityRec("", group_name(names), "MISC", members=members)
+        yield Mention(group, co.start, co.end, "name", "group", claims_tokens=False)

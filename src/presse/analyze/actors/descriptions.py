@@ -33,7 +33,7 @@ SOURCE_PREPOSITIONS: Final = frozenset({"selon", "pour", "après", "par"})  # d'
 
 
 class Named(Protocol):
-    """What this module needs of an actor under construction (see actors.EntityRec)."""
+    """What this module needs of an actor under construction (see :class:`.records.EntityRec`)."""
 
     name: str
     type: str
