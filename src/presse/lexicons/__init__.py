@@ -72,6 +72,7 @@ __all__ = [
     "parse_role_titles",
     "parse_speaker_nouns",
     "parse_word_list",
+    "parse_word_sets",
     "parties",
     "party",
     "pronouns",
@@ -80,6 +81,8 @@ __all__ = [
     "role_titles",
     "speaker_nouns",
     "speech_nouns",
+    "word_map",
+    "word_set",
 ]
 
 CUE_CLASSES: Final = frozenset(
@@ -756,3 +759,43 @@ def first_name_gender(token: str) -> str | None:
     if token.islower():
         return None
     return _first_names_folded().get(fold_name(token))
+
+
+# --- closed-class words ------------------------------------------------------------------------
+
+WORD_SET_FILES: Final = ("determiners", "prepositions", "name_words", "clause_words", "collective_nouns")
+"""The files of closed-class word sets (``<file>.tsv``), each row ``set<TAB>form[<TAB>value]``."""
+
+
+def parse_word_sets(source: Traversable) -> dict[str, dict[str, str]]:
+    """Parse ``set<TAB>form[<TAB>value]`` rows: each set's forms in file order, with their value
+    (empty when the row has none). A form listed twice in one set is an error."""
+    sets: dict[str, dict[str, str]] = {}
+    for line, (name, form, value) in _rows(source, 3, optional=1):
+        _put(sets.setdefault(name, {}), form, value, source, line)
+    return sets
+
+
+@cache
+def _word_sets(stem: str) -> Mapping[str, Mapping[str, str]]:
+    if stem not in WORD_SET_FILES:
+        raise KeyError(f"no closed-class word file {stem!r} (one of {', '.join(WORD_SET_FILES)})")
+    return MappingProxyType(parse_word_sets(_bundled(f"{stem}.tsv")))
+
+
+@cache
+def word_map(name: str) -> Mapping[str, str]:
+    """The forms of the closed-class set `name` with their values: ``word_map("determiners.
+    contracted")["du"] == "le"``. `name` is ``<file>.<set>``; an unknown one is a KeyError."""
+    stem, _, set_name = name.partition(".")
+    sets = _word_sets(stem)
+    if set_name not in sets:
+        raise KeyError(f"{stem}.tsv has no set {set_name!r}")
+    return MappingProxyType(dict(sets[set_name]))
+
+
+@cache
+def word_set(name: str) -> frozenset[str]:
+    """The forms of the closed-class set `name` (``"prepositions.locative"``: the set
+    ``locative`` of ``prepositions.tsv``), see :func:`word_map`."""
+    return frozenset(word_map(name))

@@ -19,11 +19,11 @@ from spacy.tokens import Doc
 
 from presse.analyze.actors.context import Decision, Merge, ResolutionContext
 from presse.analyze.names import fold_name
-from presse.lexicons import acronym_names
+from presse.lexicons import acronym_names, word_set
 
 ACRONYM_RE: Final = re.compile(r"^[A-Z][A-Za-z]{1,8}$")
-TITLE_ARTICLES: Final = frozenset({"Le", "La", "Les", "L'", "L’"})
-NICKNAME_CUES: Final = frozenset({"dit", "dite", "alias", "surnommé", "surnommée"})
+TITLE_ARTICLES: Final = frozenset(a.capitalize() for a in word_set("determiners.definite"))
+NICKNAME_CUES: Final = word_set("name_words.nickname_cue")
 
 
 def is_acronym(text: str) -> bool:

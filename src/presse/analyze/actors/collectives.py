@@ -37,30 +37,21 @@ from presse.analyze.actors.records import EntityRec
 from presse.analyze.actors.roles import person_key, role_nouns, singles_out
 from presse.analyze.actors.spans import as_noun_phrase, trim_span
 from presse.analyze.names import fold_name
-from presse.lexicons import SpeakerNoun, speaker_nouns
+from presse.lexicons import SpeakerNoun, speaker_nouns, word_map, word_set
 
-NAME_PREPOSITIONS: Final = frozenset({"de", "d'", "d’", "du", "des", "à", "au", "aux", "par", "pour", "avec", "contre"})
+NAME_PREPOSITIONS: Final = word_set("prepositions.name")
 # people news talks about who rarely speak as such (not in the speaker lexicon): collectives too
 PEOPLE_NOUNS: Final = MappingProxyType({
-    noun: SpeakerNoun(noun, gender, "person")
-    for noun, gender in (("personne", "f"), ("civil", "m"), ("individu", "m"), ("fidèle", "mf"), ("riverain", "m"))
+    noun: SpeakerNoun(noun, gender, "person") for noun, gender in word_map("collective_nouns.people").items()
 })
 # speaker nouns that mostly name a place or a building, not a body that acts ("dans la ville")
-PLACE_LIKE_NOUNS: Final = frozenset({
-    "ville", "région", "département", "pays", "capitale", "commune", "université", "école",
-    "hôpital", "ambassade", "consulat", "chambre", "service", "banque", "compagnie", "municipalité",
-    "État", "état", "quartier", "village", "province", "île", "territoire", "site", "sécurité",
-})
+PLACE_LIKE_NOUNS: Final = word_set("collective_nouns.place")
 # a singular body is a collective actor with a definite, demonstrative or possessive determiner
-COLLECTIVE_DETERMINERS: Final = frozenset({"le", "la", "l'", "l’", "les", "ce", "cet", "cette", "son", "sa", "leur", "notre", "votre", "du", "au"})
-PLURAL_DETERMINERS: Final = frozenset({
-    "les", "des", "ces", "mes", "tes", "ses", "nos", "vos", "leurs", "aux", "plusieurs", "quelques",
-    "certains", "certaines", "différents", "différentes", "divers", "diverses", "nombreux", "nombreuses",
-})
-SINGULAR_DETERMINERS: Final = frozenset({
-    "le", "la", "l'", "l’", "un", "une", "ce", "cet", "cette", "mon", "ma", "ton", "ta", "son", "sa",
-    "notre", "votre", "leur", "du", "au", "chaque", "aucun", "aucune",
-})
+COLLECTIVE_DETERMINERS: Final = word_set("determiners.collective")
+PLURAL_DETERMINERS: Final = word_set("determiners.plural")
+SINGULAR_DETERMINERS: Final = word_set("determiners.singular")
+INDEFINITE: Final = word_set("determiners.indefinite")
+CAPACITY_PREPOSITIONS: Final = word_set("prepositions.capacity")
 VOWELS: Final = "aeiouyhàâéèêëîïôûü"
 
 
@@ -192,12 +183,12 @@ def _refers_as_collective(tok: Token, person: bool, plural: bool, determiners: s
     """Whether a speaker-lexicon noun refers to a group, a body or one unnamed person here."""
     if tok.dep_ in ("appos", "flat:name") or any(c.dep_ in ("appos", "flat:name", "cop") for c in tok.children):
         return False  # "le syndicat, la CGT", "X et Y, les deux suspects", "il est avocat": named there
-    if any(c.dep_ == "case" and c.lower_ in ("comme", "en") for c in tok.children):
+    if any(c.dep_ == "case" and c.lower_ in CAPACITY_PREPOSITIONS for c in tok.children):
         return False  # "en tant que médecin", "comme témoin": a capacity, not someone
-    if person and tok.lower_ in role_nouns() and determiners & {"un", "une"} and not singles_out(tok):
+    if person and tok.lower_ in role_nouns() and determiners & INDEFINITE and not singles_out(tok):
         return False  # "un président accueilli à Washington": nobody in particular
     # "une police", "gouvernement" alone: no definite body
-    return plural or bool(determiners & (COLLECTIVE_DETERMINERS | ({"un", "une"} if person else set())))
+    return plural or bool(determiners & (COLLECTIVE_DETERMINERS | (INDEFINITE if person else set())))
 
 
 def _collective_entity(
@@ -269,7 +260,7 @@ def _person_referent(
     """The named person an unnamed-person description stands for, and how it was found; or
     (None, "") after pointing `seen.keys[key]` at the unnamed person it continues."""
     doc, entities, by_token = ctx.doc, ctx.entities, ctx.by_token
-    indefinite = bool(determiners & {"un", "une"})
+    indefinite = bool(determiners & INDEFINITE)
     # "une représentante du comité, Oksana Kovrijnaïa", "X, le chef de mission"
     name_at = apposed_name(doc, entities, by_token, start, description_end(tok))
     if name_at is not None:

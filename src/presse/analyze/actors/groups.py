@@ -19,12 +19,12 @@ from spacy.tokens import Doc, Token
 
 from presse.analyze.actors.context import Decision, Learn, Mention, ResolutionContext
 from presse.analyze.actors.records import EntityRec
-from presse.lexicons import first_name_gender
+from presse.lexicons import first_name_gender, word_set
 
 # words that join the names of a coordination: « X et Y », « X, Y et Z », « X ainsi que Y »
-JOINERS = frozenset({"et", ",", "ainsi", "que", "qu'", "qu’"})
+JOINERS = word_set("clause_words.joiner")
 # prepositions after which a noun phrase is a speaker: « selon X et Y », « d'après X et Y »
-SPEAKER_CASES = frozenset({"selon", "d'après", "d’après", "par"})
+SPEAKER_CASES = word_set("prepositions.speaker")
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
 
 

@@ -21,13 +21,21 @@ from presse.analyze.actors.name_types import NameContext, checked_type
 from presse.analyze.actors.records import EntityRec
 from presse.analyze.actors.roles import role_index, role_nouns
 from presse.analyze.actors.spans import clean_name_span
-from presse.analyze.gender import TITLES_F, TITLES_M
 from presse.analyze.names import fold_name
-from presse.lexicons import first_name_gender, metonyms, party, role_titles, speaker_nouns
+from presse.lexicons import (
+    first_name_gender,
+    metonyms,
+    party,
+    role_titles,
+    speaker_nouns,
+    word_map,
+    word_set,
+)
 
 NER_LABELS: Final = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC"}
-NAME_PARTICLES: Final = frozenset({"de", "du", "des", "le", "la", "von", "van", "der", "den", "da", "di", "ben", "bin", "al", "el"})
-LOCATIVE_PREPOSITIONS: Final = frozenset({"à", "en", "dans", "vers", "depuis", "près", "via"})
+NAME_PARTICLES: Final = word_set("name_words.particle")
+LOCATIVE_PREPOSITIONS: Final = word_set("prepositions.locative")
+CIVIL_TITLES: Final = word_map("name_words.civil_title")  # « M. », « Mme » → the gender they give
 
 
 class NameSpan(NamedTuple):
@@ -70,16 +78,14 @@ def _name_spans(doc: Doc, ent: Span) -> list[NameSpan]:
     start, end = cleaned
     while end < len(doc) and doc[end - 1].text.endswith("-") and not doc[end - 1].whitespace_ and doc[end].is_alpha:
         end += 1  # "Ban Ki-moon", whose lower-case last part the NER leaves out
-    gender = None
-    first = doc[start].lower_
-    if first in TITLES_M | TITLES_F:
-        gender = "f" if first in TITLES_F else "m"
+    gender = CIVIL_TITLES.get(doc[start].lower_)
+    if gender is not None:
         start += 1
         if start < end and doc[start].text == ".":
             start += 1
         label = "PER"
-    elif start > 0 and doc[start - 1].lower_ in TITLES_M | TITLES_F:
-        gender = "f" if doc[start - 1].lower_ in TITLES_F else "m"
+    elif start > 0 and doc[start - 1].lower_ in CIVIL_TITLES:
+        gender = CIVIL_TITLES[doc[start - 1].lower_]
         label = "PER"
     if start >= end:
         return []
@@ -141,7 +147,7 @@ def name_context(doc: Doc, start: int, end: int) -> NameContext:
     before = doc[start - 1] if start > 0 else None
     person_nouns = speaker_nouns()
     person_cue = before is not None and (
-        before.lower_ in TITLES_M | TITLES_F
+        before.lower_ in CIVIL_TITLES
         or before.lower_ in role_nouns()
         or (before.pos_ == "NOUN" and getattr(person_nouns.get(before.lower_), "kind", None) == "person")
     )

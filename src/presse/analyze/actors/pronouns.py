@@ -28,21 +28,21 @@ from typing import TYPE_CHECKING, Final
 from spacy.tokens import Doc, Token
 
 from presse.analyze.actors.context import Decision, Mention, ResolutionContext
-from presse.lexicons import PronounInfo, pronouns, speaker_nouns
+from presse.lexicons import PronounInfo, pronouns, speaker_nouns, word_set
 
 if TYPE_CHECKING:
     from presse.analyze.actors.records import EntityRec
 
 SALIENCE_WINDOW: Final = 4  # sentences back a pronoun may reach (quoted sentences do not count)
-STRESS_PREPOSITIONS = frozenset({"selon", "pour", "avec", "contre", "envers", "sans", "chez", "d'après", "après"})
-IMPERSONAL_NEXT = frozenset({
-    "faut", "fallait", "faudra", "faudrait", "semble", "semblait", "paraît", "paraissait",
-    "suffit", "suffisait", "reste", "restait", "existe", "existait", "manque", "convient",
-    "importe", "pleut", "s'agit", "s'agissait", "agit", "vaut", "arrive", "n'y",
-})
-IMPERSONAL_REFLEXIVE = frozenset({"agit", "agissait", "agira", "agirait", "avère", "avérait"})
+STRESS_PREPOSITIONS = word_set("prepositions.stressed")
+IMPERSONAL_NEXT = word_set("clause_words.impersonal")
+IMPERSONAL_REFLEXIVE = word_set("clause_words.impersonal_reflexive")
+PRE_VERB = word_set("clause_words.pre_verb")
+COPULAS = word_set("clause_words.copula")
+COMPLEMENTIZERS = word_set("clause_words.complementizer")
+DEMONSTRATIVES = word_set("determiners.demonstrative")
 # clitics between a subject pronoun and its verb: negation, reflexive and object pronouns
-VERB_CLITICS = frozenset({"ne", "n'", "n’", "se", "s'", "s’", "le", "la", "l'", "l’", "les", "lui", "leur", "y", "en", "me", "m'", "te", "t'", "nous", "vous"})
+VERB_CLITICS = word_set("clause_words.verb_clitic")
 MAIN_CLAUSE_DEPS = frozenset({"ROOT", "conj", "parataxis"})
 # actor types a « ce dernier » may stand for (not a place: « à Moscou. Ce dernier »)
 LAST_MENTIONED_TYPES = frozenset({"PER", "ORG", "MISC"})
@@ -85,7 +85,7 @@ def reference_at(doc: Doc, i: int) -> Reference | None:
     low = tok.lower_
     if i + 1 < len(doc):
         info = _third_person(f"{low} {doc[i + 1].lower_}", "demonstrative")
-        if info is not None and low in ("ce", "cette", "ces"):
+        if info is not None and low in DEMONSTRATIVES:
             return _reference(i, i + 2, info, last_mentioned=True)
     inverted = low.startswith("-")
     form = low.removeprefix("-").removeprefix("t-")
@@ -112,14 +112,14 @@ def _before_verb(doc: Doc, i: int) -> bool:
 def _impersonal(doc: Doc, i: int) -> bool:
     """« il faut », « il s'agit », « il y a », « il est difficile de … »: nobody is meant."""
     j = i + 1
-    while j < len(doc) and doc[j].lower_ in ("s'", "s’", "se", "n'", "n’", "ne"):
+    while j < len(doc) and doc[j].lower_ in PRE_VERB:
         j += 1
     nxt = doc[j].lower_ if j < len(doc) else ""
     if nxt in IMPERSONAL_NEXT or nxt in IMPERSONAL_REFLEXIVE or nxt == "y":
         return True
-    if nxt in ("est", "était", "sera") and i + 2 < len(doc):
+    if nxt in COPULAS and i + 2 < len(doc):
         window = [t.lower_ for t in doc[i + 2 : i + 6]]
-        return bool({"de", "que", "d'"} & set(window)) and doc[i + 2].pos_ in ("ADJ", "NOUN", "ADV")
+        return bool(COMPLEMENTIZERS & set(window)) and doc[i + 2].pos_ in ("ADJ", "NOUN", "ADV")
     return False
 
 

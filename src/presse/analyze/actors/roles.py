@@ -37,13 +37,13 @@ from presse.analyze.actors.records import EntityRec
 from presse.analyze.actors.spans import as_noun_phrase
 from presse.analyze.actors.subjects import subject_of
 from presse.analyze.names import fold_name
-from presse.lexicons import country_by_alias, demonyms, role_titles, speaker_nouns
+from presse.lexicons import country_by_alias, demonyms, role_titles, speaker_nouns, word_set
 
-DETERMINERS: Final = frozenset({"le", "la", "l'", "l’", "son", "sa", "leur", "ce", "cette", "notre", "votre", "au", "du"})
+DETERMINERS: Final = word_set("determiners.description")
 # a former or future holder is not the holder on the article's date
-NOT_CURRENT: Final = frozenset({"nouveau", "nouvelle", "ancien", "ancienne", "futur", "future", "actuel", "actuelle"})
-OF_PREPOSITIONS: Final = frozenset({"de", "des", "du", "d'", "d’"})
-OF_ARTICLES: Final = frozenset({"la", "l'", "l’", "le", "les"})
+NOT_CURRENT: Final = word_set("name_words.not_current")
+OF_PREPOSITIONS: Final = word_set("prepositions.of")
+OF_ARTICLES: Final = word_set("determiners.definite")
 
 Appositions = dict[tuple[str, str | None], int]
 """The person a role was seen next to, by (office, of) and by (office, None)."""

@@ -12,15 +12,15 @@ from typing import Final
 
 from spacy.tokens import Doc, Span
 
-from presse.lexicons import party
+from presse.lexicons import party, word_map, word_set
 
 OPENING_QUOTES: Final = frozenset({"«", "“", "‹"})
 CLOSING_QUOTES: Final = frozenset({"»", "”", "›"})
 QUOTE_REACH: Final = 6  # tokens past a span its closing quote mark may be: « Les Républicains »
-DETERMINERS: Final = frozenset({"le", "la", "l'", "l’", "son", "sa", "leur", "ce", "cette", "notre", "votre", "au", "du"})
+DETERMINERS: Final = word_set("determiners.description")
 # a description is a noun phrase: "du président" is "le président" after its preposition
-CONTRACTED_ARTICLES: Final = {"du": "le", "au": "le", "aux": "les", "des": "les"}
-SURNAME_PARTICLES: Final = frozenset({"de", "du", "von", "van", "der", "da", "di"})
+CONTRACTED_ARTICLES: Final = word_map("determiners.contracted")
+SURNAME_PARTICLES: Final = word_set("name_words.surname_particle")
 
 
 def trim_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
