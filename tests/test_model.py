@@ -93,9 +93,8 @@ def test_model_resolutions_are_exactly_those_the_actor_layers_write() -> None:
     patterns = (
         r'Mention\([^()]*"\w+", "(\w+)"',  # a mention decision: (…, kind, resolved_by)
         r'Merge\([^()]*?"(\w+)"',  # mentions moved to another actor, relabelled
-        r'_describe\(.*"(\w+)"\)',
-        r'^\s*(?:\w+, )?how = .*"(\w+)"$',  # a resolver's (actor, how) result
-        r'^\s*(?:return|\)).*, "(\w+)"\s*(?:#.*)?$',
+        r'(?:_describe|_tied)\(.*?"(\w+)"',  # a description tied to its actor by (…, how, …)
+        r'^\s*(?:return|\)).*, "(\w+)"\s*(?:#.*)?$',  # a resolver's (actor, how) result
     )
     written = {m for p in patterns for m in re.findall(p, source, re.MULTILINE)}
     assert written == set(RESOLUTIONS) == set(get_args(ResolvedBy))

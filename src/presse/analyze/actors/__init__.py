@@ -1,7 +1,7 @@
 """Actors: canonical entities with every mention (names, descriptions, pronouns).
 
 Resolution runs in layers, each recorded on the mention as ``resolved_by`` (the registry is
-:data:`presse.model.RESOLVED_BY`); :mod:`.resolver` runs them in this order:
+:data:`presse.model.RESOLUTIONS`); :mod:`.resolver` runs them in this order:
 
 1. ``ner`` / ``alias``: spaCy's named entities grouped into canonical actors ("Poutine" is the
    "Vladimir Poutine" named earlier or later; an acronym is the name it spells; a nickname is

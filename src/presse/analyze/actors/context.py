@@ -12,7 +12,7 @@ text order depends on them (a token already taken is no longer a candidate).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, TypeAlias
@@ -73,7 +73,8 @@ class Merge:
 
 
 Decision: TypeAlias = Mention | Learn | Merge
-Layer: TypeAlias = Iterator[Decision]
+Layer: TypeAlias = Callable[["ResolutionContext"], Iterator[Decision]]
+"""A resolution layer: reads the context, yields its decisions."""
 
 
 @dataclass

@@ -25,6 +25,8 @@ from presse.lexicons import first_name_gender, word_set
 JOINERS = word_set("clause_words.joiner")
 # prepositions after which a noun phrase is a speaker: « selon X et Y », « d'après X et Y »
 SPEAKER_CASES = word_set("prepositions.speaker")
+JOINER_SEQUENCES = word_set("clause_words.joiner_sequence")  # words joined by one space
+LIST_ENDS = word_set("clause_words.list_end")
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
 
 
@@ -96,14 +98,13 @@ def find_coordinations(
 
 def _joined(doc: Doc, end: int, start: int) -> bool:
     """The words between two names are a coordination's joiners: « et », « , », « ainsi que »."""
-    words = [doc[t].lower_ for t in range(end, start)]
-    return words in (["et"], [","], [",", "et"], ["ainsi", "que"], ["ainsi", "qu'"], ["ainsi", "qu’"])
+    return " ".join(doc[t].lower_ for t in range(end, start)) in JOINER_SEQUENCES
 
 
 def _joined_by_et(doc: Doc, members: Sequence[_Member]) -> bool:
     """A list of names ends with « et » / « ainsi que » before its last member (« X, Y et Z »); a
     comma alone joins an apposition (« Jean Martin, Anne Martin ») more often than a list."""
-    return doc[members[-1].start - 1].lower_ in ("et", "que", "qu'", "qu’")
+    return doc[members[-1].start - 1].lower_ in LIST_ENDS
 
 
 def _in_speaker_place(doc: Doc, members: Sequence[_Member]) -> bool:

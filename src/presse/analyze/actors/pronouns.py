@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Final
 from spacy.tokens import Doc, Token
 
 from presse.analyze.actors.context import Decision, Mention, ResolutionContext
+from presse.analyze.actors.subjects import MAIN_CLAUSE_DEPS
 from presse.lexicons import PronounInfo, pronouns, speaker_nouns, word_set
 
 if TYPE_CHECKING:
@@ -43,7 +44,6 @@ COMPLEMENTIZERS = word_set("clause_words.complementizer")
 DEMONSTRATIVES = word_set("determiners.demonstrative")
 # clitics between a subject pronoun and its verb: negation, reflexive and object pronouns
 VERB_CLITICS = word_set("clause_words.verb_clitic")
-MAIN_CLAUSE_DEPS = frozenset({"ROOT", "conj", "parataxis"})
 # actor types a « ce dernier » may stand for (not a place: « à Moscou. Ce dernier »)
 LAST_MENTIONED_TYPES = frozenset({"PER", "ORG", "MISC"})
 

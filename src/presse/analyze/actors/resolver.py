@@ -16,14 +16,14 @@ genders read (:mod:`presse.analyze.gender`) and ids given in order.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import date
 
 from spacy.tokens import Doc
 
 from presse.analyze.actors.aliases import merge_acronyms, merge_nicknames
 from presse.analyze.actors.collectives import collectives
-from presse.analyze.actors.context import Decision, ResolutionContext
+from presse.analyze.actors.context import Decision, Layer, ResolutionContext
 from presse.analyze.actors.groups import coordinated_groups
 from presse.analyze.actors.knowledge import link_knowledge
 from presse.analyze.actors.names import names
@@ -70,7 +70,7 @@ def roles_and_pronouns(ctx: ResolutionContext) -> Iterator[Decision]:
         i += 1
 
 
-LAYERS: tuple[Callable[[ResolutionContext], Iterator[Decision]], ...] = (
+LAYERS: tuple[Layer, ...] = (
     names,
     merge_nicknames,
     merge_acronyms,

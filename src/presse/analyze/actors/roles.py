@@ -162,40 +162,51 @@ def resolve_role(ctx: ResolutionContext, desc: RoleDescription, appositions: App
     """The decisions tying a role description to its holder, or none: a person named next to
     it, the person it was seen next to before, the other party for « son homologue », the
     holder on the article's date, else the salient person holding such a role."""
-    doc, entities, by_token = ctx.doc, ctx.entities, ctx.by_token
-    actor: ActorRef | None = None
-    facts = Learn(0)
-    nxt = desc.end
-    if nxt + 1 < len(doc) and doc[nxt].text == ",":
-        nxt += 1  # "le président américain, Joe Biden, …": the name the text gives wins
-    prev = desc.start - 1
-    if prev >= 0 and doc[prev].text == ",":
-        prev -= 1
-    named = next((t for t in (nxt, prev) if 0 <= t < len(doc) and t in by_token and entities[by_token[t]].type == "PER"), None)
+    named = _person_next_to(ctx, desc)
     if named is not None:
-        actor, how = by_token[named], "apposition"
-        appositions[(desc.office, desc.of)] = appositions[(desc.office, None)] = actor
-        facts = Learn(actor, offices=((desc.office, desc.of),) if desc.of else ())
-    elif (desc.office, desc.of) in appositions:
-        actor, how = appositions[(desc.office, desc.of)], "apposition"
-    elif desc.office == "counterpart":
-        actor, how = _counterpart(ctx, desc), "salience"
-    elif desc.of is not None:
-        holder = office_holder(desc.office, desc.of, ctx.on, description_gender(desc.gender, doc[desc.start]))
-        if holder is not None:
-            found = find_person(entities, holder.person, holder.aliases)
-            actor = found if found is not None else EntityRec("", holder.person, "PER", gender=holder.gender)
-            how = "knowledge"
-            facts = Learn(actor, offices=((desc.office, desc.of),), knowledge=f"{holder.title_fr}, {holder.of}", gender=holder.gender)
-    else:
-        actor, how = salient_person(ctx, desc.start, desc.gender if desc.gender != "mf" else None, accept=_holds(desc.office)), "salience"
+        appositions[(desc.office, desc.of)] = appositions[(desc.office, None)] = named
+        return _tied(ctx, desc, named, "apposition", ((desc.office, desc.of),) if desc.of else ())
+    if (desc.office, desc.of) in appositions:
+        return _tied(ctx, desc, appositions[(desc.office, desc.of)], "apposition")
+    if desc.office == "counterpart":
+        return _tied(ctx, desc, _counterpart(ctx, desc), "salience")
+    if desc.of is None:
+        # a bare role (« le président », « le chef de l'État »): the salient person holding it
+        gender = desc.gender if desc.gender != "mf" else None
+        return _tied(ctx, desc, salient_person(ctx, desc.start, gender, accept=_holds(desc.office)), "salience")
+    holder = office_holder(desc.office, desc.of, ctx.on, description_gender(desc.gender, ctx.doc[desc.start]))
+    if holder is None:
+        return []
+    found = find_person(ctx.entities, holder.person, holder.aliases)
+    actor = found if found is not None else EntityRec("", holder.person, "PER", gender=holder.gender)
+    knowledge = f"{holder.title_fr}, {holder.of}"
+    return _tied(ctx, desc, actor, "knowledge", ((desc.office, desc.of),), knowledge, holder.gender)
+
+
+def _person_next_to(ctx: ResolutionContext, desc: RoleDescription) -> int | None:
+    """The person named right after the description (past a comma: « le président américain,
+    Joe Biden, ») or right before it (« Vladimir Poutine, le président russe »), or None."""
+    doc, entities, by_token = ctx.doc, ctx.entities, ctx.by_token
+    nxt = desc.end + 1 if desc.end + 1 < len(doc) and doc[desc.end].text == "," else desc.end
+    prev = desc.start - 2 if desc.start >= 1 and doc[desc.start - 1].text == "," else desc.start - 1
+    named = next((t for t in (nxt, prev) if 0 <= t < len(doc) and t in by_token and entities[by_token[t]].type == "PER"), None)
+    return by_token[named] if named is not None else None
+
+
+def _tied(
+    ctx: ResolutionContext, desc: RoleDescription, actor: ActorRef | None, how: str,
+    offices: tuple[tuple[str, str], ...] = (), knowledge: str | None = None, gender: str | None = None,
+) -> list[Decision]:
+    """The description as a mention of `actor` found by `how`, and what it tells of the actor
+    (its words, offices, knowledge; its gender when the holder's is not known); none without
+    an actor."""
     if actor is None:
         return []
-    gender = facts.gender or (desc.gender if desc.gender in ("m", "f") else None)
+    gender = gender or (desc.gender if desc.gender in ("m", "f") else None)
     label = as_noun_phrase(ctx.phrase(desc.start, desc.end))
     return [
         Mention(actor, desc.start, desc.end, "description", how),
-        Learn(actor, description=label, offices=facts.offices, knowledge=facts.knowledge, gender=gender),
+        Learn(actor, description=label, offices=offices, knowledge=knowledge, gender=gender),
     ]
 
 
