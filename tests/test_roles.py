@@ -1,4 +1,5 @@
-"""Role nouns are people, never the organisation in their complement (roles.py)."""
+"""Role nouns are people, never the organisation in their complement, and a role description
+names its holder (presse.analyze.actors.roles)."""
 
 from __future__ import annotations
 
