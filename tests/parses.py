@@ -4,7 +4,8 @@ construction a rule reads whatever the model makes of it.
 
 A table has one token per line: ``word head dep pos lemma morph`` (head: absolute token index;
 morph: ``Feature=Value|…`` or ``_``; a line break is written ``⏎``). The spaces between words
-are read from the sentence.
+are read from the sentence. :func:`parse` builds a Doc from lists (words, heads, deps,
+pos, entity tags) where no sentence text is needed.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
+import presse.analyze.factories  # noqa: F401  (declares the Doc extensions the layers read)
 from presse.analyze.actors import Actors, EntityRec, MentionRec
 from presse.analyze.quotemarks import find_quote_marks
 from presse.analyze.quotes.context import QuoteContext
@@ -58,3 +60,27 @@ def quote_context(doc: Doc, *mentions: tuple[int, int, str, str]) -> QuoteContex
     marks = find_quote_marks(text)
     quoted = [(m.open_at, m.close_at + 1 if m.close_at is not None else m.end) for m in marks.spans]
     return QuoteContext(doc, actors(*mentions), text, quoted=quoted)
+
+
+def parse(
+    words: list[str],
+    heads: list[int],
+    deps: list[str],
+    pos: list[str],
+    *,
+    ents: list[str] | None = None,
+    lemmas: list[str] | None = None,
+    morphs: list[str] | None = None,
+) -> Doc:
+    """A Doc with the given tokens, absolute head indices, labels, IOB entity tags, lemmas (the
+    lower-case form when None) and morphology."""
+    return Doc(
+        VOCAB,
+        words=words,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        ents=ents,
+        lemmas=lemmas or [w.lower() for w in words],
+        morphs=morphs or [""] * len(words),
+    )

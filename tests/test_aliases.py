@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from presse.analyze.aliases import initials, spells
+from presse.analyze.actors.aliases import initials, spells
 from presse.model import Document
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from presse.analyze.descriptions import kind_of_name
+from presse.analyze.actors.descriptions import kind_of_name
 from presse.model import Article, Document
 
 

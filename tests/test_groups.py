@@ -7,7 +7,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from presse.analyze.groups import Coordination, find_coordinations, group_name, member_names
+from presse.analyze.actors.groups import Coordination, find_coordinations, group_name, member_names
 from presse.model import Document
 
 VOCAB = spacy.blank("fr").vocab  # French lexical attributes (lower case forms)

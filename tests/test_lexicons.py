@@ -105,8 +105,10 @@ def test_lexicons_data_file_has_sourced_header_and_unique_keys(file_name: str) -
     assert lines[0].startswith("# columns:")
     assert any("source" in line for line in header)
     assert any("licence" in line for line in header)
-    # The key is the first column; naming cues may repeat a word across sections only.
-    keys = [line.split("\t")[0] for line in lines if line.strip() and not line.startswith("#")]
+    # The key is the first column (set and form in word-set files); naming cues may repeat a
+    # word across sections only.
+    width = 2 if file_name.removesuffix(".tsv") in lexicons.WORD_SET_FILES else 1
+    keys = ["\t".join(line.split("\t")[:width]) for line in lines if line.strip() and not line.startswith("#")]
     if file_name in {"role_titles.tsv", "demonyms.tsv", "pronouns.tsv"}:
         keys = [key.lower() for key in keys]
     assert len(keys) == len(set(keys))
@@ -404,8 +406,8 @@ BAD_ROWS = [
     (lexicons.parse_first_name_shares, "marine\t1.0\t5\nMarine\t1.0\t5\n", 4, "duplicate"),
     (lexicons.parse_word_list, "propos\tnoun\n", 3, "one entry per line"),
     (lexicons.parse_naming_cues, "baptisé\n", 3, "before any"),
-    (lexicons.parse_word_sets, "que\tque\nque\trelative\n", 4, "duplicate"),
-    (lexicons.parse_word_sets, "que\n", 3, "expected 2"),
+    (lexicons.parse_word_sets, "plural\tles\nplural\tles\n", 4, "duplicate"),
+    (lexicons.parse_word_sets, "plural\tles\tx\ty\n", 3, "expected 2 to 3"),
 ]
 
 
@@ -478,12 +480,6 @@ def test_lexicons_disease(name: str, is_disease: bool) -> None:
     assert lexicons.disease(name) is is_disease
 
 
-def test_lexicons_word_sets_group_each_word_under_its_classes(tmp_path: Path) -> None:
-    good = tmp_path / "words.tsv"
-    good.write_text("# columns: word\tsets\nque\tque,relative\nqui\trelative\n", encoding="utf-8")
-    assert lexicons.parse_word_sets(good) == {"que": frozenset({"que"}), "relative": frozenset({"que", "qui"})}
-
-
 @pytest.mark.parametrize(
     ("accessor", "name", "members"),
     [
@@ -496,3 +492,29 @@ def test_lexicons_word_sets_group_each_word_under_its_classes(tmp_path: Path) ->
 )
 def test_lexicons_bundled_word_sets(accessor: Callable[[], Any], name: str, members: set[str]) -> None:
     assert members <= accessor()[name]
+
+
+@pytest.mark.parametrize(
+    ("name", "form", "member"),
+    [
+        ("determiners.plural", "les", True),
+        ("determiners.plural", "le", False),
+        ("prepositions.locative", "à", True),
+        ("name_words.nickname_cue", "alias", True),
+        ("clause_words.impersonal", "faut", True),
+        ("collective_nouns.place", "État", True),
+    ],
+)
+def test_lexicons_word_set_membership(name: str, form: str, member: bool) -> None:
+    assert (form in lexicons.word_set(name)) is member
+
+
+def test_lexicons_word_map_values() -> None:
+    assert lexicons.word_map("determiners.contracted")["du"] == "le"
+    assert lexicons.word_map("name_words.civil_title")["mme"] == "f"
+
+
+@pytest.mark.parametrize("name", ["determiners.nonexistent", "adverbs.plural"])
+def test_lexicons_unknown_word_set_is_a_key_error(name: str) -> None:
+    with pytest.raises(KeyError):
+        lexicons.word_set(name)

@@ -89,13 +89,12 @@ def test_model_quote_rules_are_exactly_those_the_finder_writes() -> None:
 
 
 def test_model_resolutions_are_exactly_those_the_actor_layers_write() -> None:
-    source = _source("actors.py")
+    source = "\n".join(p.read_text(encoding="utf-8") for p in sorted((ANALYZE / "actors").glob("*.py")))
     patterns = (
-        r'add_mention\([^()]*"(\w+)"\)',
-        r'_attach\([^()]*"(\w+)"\)',
-        r'_describe\([^()]*"(\w+)"\)',
-        r'MentionRec\([^()]*"\w+", "(\w+)"',  # a mention built whole (a group's coordination)
-        r'^\s*(?:return|\)).*, "(\w+)"\s*(?:#.*)?$',  # the resolvers' (entity, how) results
+        r'Mention\([^()]*"\w+", "(\w+)"',  # a mention decision: (…, kind, resolved_by)
+        r'Merge\([^()]*?"(\w+)"',  # mentions moved to another actor, relabelled
+        r'(?:_describe|_tied)\(.*?"(\w+)"',  # a description tied to its actor by (…, how, …)
+        r'^\s*(?:return|\)).*, "(\w+)"\s*(?:#.*)?$',  # a resolver's (actor, how) result
     )
     written = {m for p in patterns for m in re.findall(p, source, re.MULTILINE)}
     assert written == set(RESOLUTIONS) == set(get_args(ResolvedBy))

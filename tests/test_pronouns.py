@@ -8,7 +8,7 @@ import spacy
 from spacy.tokens import Doc
 
 from presse.analyze.actors import EntityRec, MentionRec
-from presse.analyze.pronouns import Reference, Salience, reference_at
+from presse.analyze.actors.pronouns import Reference, Salience, reference_at
 from presse.model import Article, Document
 
 VOCAB = spacy.blank("fr").vocab  # French lexical attributes (lower case forms)

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from parses import built
-from presse.analyze.subjects import has_inverted_subject, person_noun, speaker_of, subject_of
+from parses import built, parse
+from presse.analyze.subjects import (
+    has_inverted_subject,
+    is_main_clause_subject,
+    person_noun,
+    speaker_of,
+    subject_of,
+)
 from sentences import DECLARED, SAID_HE
 
 SPEAKERS = {
@@ -180,3 +186,39 @@ def test_subjects_has_inverted_subject(name: str, verb: int, inverted: bool) -> 
 def test_subjects_person_noun(word: str, person: bool) -> None:
     doc = built(word, f"{word} 0 ROOT NOUN {word} _")
     assert person_noun(doc[0]) is person
+
+
+# Subjects as actor resolution reads them (a main clause's subject is the strongest antecedent)
+# « Alain Juppé a annoncé qu' il part . »
+MAIN = parse(
+    ["Alain", "Juppé", "a", "annoncé", "qu'", "il", "part", "."],
+    [3, 0, 3, 3, 6, 6, 3, 3],
+    ["nsubj", "flat:name", "aux:tense", "ROOT", "mark", "nsubj", "ccomp", "punct"],
+    ["PROPN", "PROPN", "AUX", "VERB", "SCONJ", "PRON", "VERB", "PUNCT"],
+)
+# « Paul a rencontré Marie . »
+OBJECT = parse(
+    ["Paul", "a", "rencontré", "Marie", "."],
+    [2, 2, 2, 2, 2],
+    ["nsubj", "aux:tense", "ROOT", "obj", "punct"],
+    ["PROPN", "AUX", "VERB", "PROPN", "PUNCT"],
+)
+
+
+@pytest.mark.parametrize(
+    ("doc", "start", "end", "expected"),
+    [
+        (MAIN, 0, 2, True),  # the main clause's subject
+        (MAIN, 5, 6, False),  # a subordinate clause's subject
+        (OBJECT, 0, 1, True),
+        (OBJECT, 3, 4, False),  # an object
+    ],
+)
+def test_subjects_main_clause_subject(doc, start: int, end: int, expected: bool) -> None:
+    assert is_main_clause_subject(doc[start:end]) is expected
+
+
+@pytest.mark.parametrize(("doc", "verb", "subject"), [(MAIN, 3, 0), (MAIN, 6, 5), (OBJECT, 3, None)])
+def test_subjects_subject_of_a_verb(doc, verb: int, subject: int | None) -> None:
+    found = subject_of(doc[verb])
+    assert (found.i if found is not None else None) == subject

@@ -46,29 +46,31 @@ from presse.lexicons import (
     pronouns,
     role_titles,
     speaker_nouns,
+    word_map,
+    word_set,
     world_first_name_share,
 )
 
 if TYPE_CHECKING:
     from presse.analyze.actors import EntityRec, MentionRec
 
-TITLES_M: Final = frozenset({"m.", "monsieur", "mr"})
-TITLES_F: Final = frozenset({"mme", "madame", "mlle", "mademoiselle"})
+TITLES_M: Final = frozenset(t for t, g in word_map("name_words.civil_title").items() if g == "m")
+TITLES_F: Final = frozenset(t for t, g in word_map("name_words.civil_title").items() if g == "f")
 # titles before a name that show no gender (« Me » for maître, « Pr », « Dr »)
 NEUTRAL_TITLES: Final = frozenset({"me", "maître", "dr", "dr.", "docteur", "pr", "pr.", "professeur", "mgr"})
 FIRST_NAME_SHARE: Final = 0.9
 """Share of one sex above which an INSEE first name gives a gender (chosen on the dev gold)."""
 
 # determiners that show the noun's gender (not « son »: « son épouse »)
-DETERMINERS_F: Final = frozenset({"la", "une", "cette", "sa"})
-DETERMINERS_M: Final = frozenset({"le", "un", "ce", "cet", "du", "au"})
+DETERMINERS_F: Final = frozenset(d for d, g in word_map("determiners.gendered").items() if g == "f")
+DETERMINERS_M: Final = frozenset(d for d, g in word_map("determiners.gendered").items() if g == "m")
 SIGNALS: Final = ("title", "agreement", "description", "pronoun", "office", "first_name")
 # singular past participles: feminine « nommée, élue, partie, mise, écrite, ouverte, morte »;
 # masculine « nommé, élu, parti, mis, écrit, ouvert, mort »
 PARTICIPLE_ENDINGS_F: Final = ("ée", "ue", "ie", "ise", "ite", "inte", "erte", "orte", "aite", "uite", "use", "ose")
 PARTICIPLE_ENDINGS_M: Final = ("é", "u", "i", "is", "it", "int", "ert", "ort", "ait", "uit", "us", "os")
 ELIDED_ARTICLES: Final = frozenset({"l'", "l’"})
-REFLEXIVES: Final = frozenset({"se", "s'", "s’"})
+REFLEXIVES: Final = word_set("clause_words.reflexive")
 
 
 def assign_genders(doc: Doc, entities: Sequence[EntityRec]) -> None:

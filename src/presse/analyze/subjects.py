@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Final
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from presse.analyze.verb_groups import INVERTED_CLITIC_RE, comma_before_group, finite_or_aux
 from presse.lexicons import function_words, quote_words, speaker_nouns
@@ -36,6 +37,29 @@ OBJECT_CONTROL = quote_words()["object_control_verb"]
 # Agent-noun endings: a noun so formed names people (travailleur, manifestant, militant…)
 # (-ant is left out: instant, montant, restaurant are not people)
 AGENT_SUFFIX_RE = re.compile(r"(?:eur|euse|eurs|euses|trice|trices|iste|istes|ien|ienne|iens|iennes|ier|ière|iers|ières|aire|aires)$")
+
+
+MAIN_CLAUSE_DEPS: Final = frozenset({"ROOT", "conj", "parataxis"})
+
+
+def is_main_clause_subject(span: Span) -> bool:
+    """True for the subject of a main clause (or a name in apposition to it: "l'ancien candidat
+    Alain Juppé a annoncé"): the strongest antecedent for what follows."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].pos_ in ("AUX", "VERB"):
+        # "… Alain Juppé a annoncé": a name right before the main verb is its subject, whatever
+        # the parser made of a long noun phrase before it
+        verb = doc[span.end] if doc[span.end].pos_ == "VERB" else doc[span.end].head
+        if verb.dep_ in MAIN_CLAUSE_DEPS and any(c.dep_.startswith("nsubj") for c in verb.children):
+            return True
+    root = span.root
+    for _ in range(3):
+        if root.dep_ not in ("flat:name", "appos") or root.head == root:
+            break
+        root = root.head
+    return root.dep_ in ("nsubj", "expl:subj") and (
+        root.head.dep_ in MAIN_CLAUSE_DEPS or (root.head.head.dep_ == "ROOT" and root.head.dep_ == "advcl")
+    )
 
 
 def _never(_tok: Token) -> bool:

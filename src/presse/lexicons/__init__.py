@@ -84,6 +84,8 @@ __all__ = [
     "role_titles",
     "speaker_nouns",
     "speech_nouns",
+    "word_map",
+    "word_set",
     "world_first_name_share",
     "world_first_name_shares",
 ]
@@ -379,30 +381,18 @@ def parse_word_list(source: Traversable) -> frozenset[str]:
     return frozenset(words)
 
 
-def parse_word_sets(source: Traversable) -> dict[str, frozenset[str]]:
-    """Parse ``word<TAB>sets`` rows (``sets`` comma-separated) into the words of each named set;
-    a repeated word is an error (list all its sets on its one row)."""
-    words: dict[str, None] = {}
-    sets: dict[str, set[str]] = {}
-    for line, (word, names) in _rows(source, 2):
-        _put(words, word, None, source, line)
-        for name in names.split(","):
-            sets.setdefault(name.strip(), set()).add(word)
-    return {name: frozenset(members) for name, members in sets.items()}
-
-
 @cache
 def function_words() -> Mapping[str, frozenset[str]]:
     """French closed-class words by set (``que``, ``relative``, ``subject_pronoun``, ``article``…;
     the sets are described in ``function_words.tsv``)."""
-    return MappingProxyType(parse_word_sets(_bundled("function_words.tsv")))
+    return _set_members("function_words")
 
 
 @cache
 def quote_words() -> Mapping[str, frozenset[str]]:
     """Content words the quotation rules read by class (``calendar_noun``, ``time_noun``,
     ``intent_noun``, ``quantity_noun``, ``object_control_verb``…; see ``quote_words.tsv``)."""
-    return MappingProxyType(parse_word_sets(_bundled("quote_words.tsv")))
+    return _set_members("quote_words")
 
 
 @cache
@@ -824,3 +814,51 @@ def first_name_gender(token: str) -> str | None:
     if token.islower():
         return None
     return _first_names_folded().get(fold_name(token))
+
+
+# --- closed-class words ------------------------------------------------------------------------
+
+WORD_SET_FILES: Final = (
+    "determiners", "prepositions", "name_words", "clause_words", "collective_nouns",
+    "function_words", "quote_words",
+)
+"""The files of closed-class word sets (``<file>.tsv``), each row ``set<TAB>form[<TAB>value]``."""
+
+
+def parse_word_sets(source: Traversable) -> dict[str, dict[str, str]]:
+    """Parse ``set<TAB>form[<TAB>value]`` rows: each set's forms in file order, with their value
+    (empty when the row has none). A form listed twice in one set is an error."""
+    sets: dict[str, dict[str, str]] = {}
+    for line, (name, form, value) in _rows(source, 3, optional=1):
+        _put(sets.setdefault(name, {}), form, value, source, line)
+    return sets
+
+
+@cache
+def _word_sets(stem: str) -> Mapping[str, Mapping[str, str]]:
+    if stem not in WORD_SET_FILES:
+        raise KeyError(f"no closed-class word file {stem!r} (one of {', '.join(WORD_SET_FILES)})")
+    return MappingProxyType(parse_word_sets(_bundled(f"{stem}.tsv")))
+
+
+def _set_members(stem: str) -> Mapping[str, frozenset[str]]:
+    """Every set of the closed-class file `stem` with its forms."""
+    return MappingProxyType({name: frozenset(forms) for name, forms in _word_sets(stem).items()})
+
+
+@cache
+def word_map(name: str) -> Mapping[str, str]:
+    """The forms of the closed-class set `name` with their values: ``word_map("determiners.
+    contracted")["du"] == "le"``. `name` is ``<file>.<set>``; an unknown one is a KeyError."""
+    stem, _, set_name = name.partition(".")
+    sets = _word_sets(stem)
+    if set_name not in sets:
+        raise KeyError(f"{stem}.tsv has no set {set_name!r}")
+    return MappingProxyType(dict(sets[set_name]))
+
+
+@cache
+def word_set(name: str) -> frozenset[str]:
+    """The forms of the closed-class set `name` (``"prepositions.locative"``: the set
+    ``locative`` of ``prepositions.tsv``), see :func:`word_map`."""
+    return frozenset(word_map(name))

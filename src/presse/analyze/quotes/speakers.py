@@ -16,6 +16,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from presse.analyze.actors import apposed_name
+from presse.analyze.actors.roles import is_role_noun
 from presse.analyze.quotes.context import QuoteContext
 from presse.analyze.quotes.cues import cue_label, cue_of
 from presse.analyze.quotes.records import QuoteRec
@@ -28,7 +29,6 @@ from presse.analyze.quotes.tokens import (
     addressee,
     noun_phrase,
 )
-from presse.analyze.roles import is_role_noun
 from presse.analyze.subjects import speaker_of
 from presse.analyze.verb_groups import INVERTED_CLITIC_RE, comma_before_group
 from presse.lexicons import speaker_nouns, speech_nouns

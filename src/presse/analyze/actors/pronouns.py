@@ -21,28 +21,29 @@ Closed-class words (forms, gender, number) come from ``lexicons/fr/pronouns.tsv`
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
 from spacy.tokens import Doc, Token
 
-from presse.lexicons import PronounInfo, pronouns, speaker_nouns
+from presse.analyze.actors.context import Decision, Mention, ResolutionContext
+from presse.analyze.subjects import MAIN_CLAUSE_DEPS
+from presse.lexicons import PronounInfo, pronouns, speaker_nouns, word_set
 
 if TYPE_CHECKING:
-    from presse.analyze.actors import EntityRec
+    from presse.analyze.actors.records import EntityRec
 
 SALIENCE_WINDOW: Final = 4  # sentences back a pronoun may reach (quoted sentences do not count)
-STRESS_PREPOSITIONS = frozenset({"selon", "pour", "avec", "contre", "envers", "sans", "chez", "d'après", "après"})
-IMPERSONAL_NEXT = frozenset({
-    "faut", "fallait", "faudra", "faudrait", "semble", "semblait", "paraît", "paraissait",
-    "suffit", "suffisait", "reste", "restait", "existe", "existait", "manque", "convient",
-    "importe", "pleut", "s'agit", "s'agissait", "agit", "vaut", "arrive", "n'y",
-})
-IMPERSONAL_REFLEXIVE = frozenset({"agit", "agissait", "agira", "agirait", "avère", "avérait"})
+STRESS_PREPOSITIONS = word_set("prepositions.stressed")
+IMPERSONAL_NEXT = word_set("clause_words.impersonal")
+IMPERSONAL_REFLEXIVE = word_set("clause_words.impersonal_reflexive")
+PRE_VERB = word_set("clause_words.pre_verb")
+COPULAS = word_set("clause_words.copula")
+COMPLEMENTIZERS = word_set("clause_words.complementizer")
+DEMONSTRATIVES = word_set("determiners.demonstrative")
 # clitics between a subject pronoun and its verb: negation, reflexive and object pronouns
-VERB_CLITICS = frozenset({"ne", "n'", "n’", "se", "s'", "s’", "le", "la", "l'", "l’", "les", "lui", "leur", "y", "en", "me", "m'", "te", "t'", "nous", "vous"})
-MAIN_CLAUSE_DEPS = frozenset({"ROOT", "conj", "parataxis"})
+VERB_CLITICS = word_set("clause_words.verb_clitic")
 # actor types a « ce dernier » may stand for (not a place: « à Moscou. Ce dernier »)
 LAST_MENTIONED_TYPES = frozenset({"PER", "ORG", "MISC"})
 
@@ -84,7 +85,7 @@ def reference_at(doc: Doc, i: int) -> Reference | None:
     low = tok.lower_
     if i + 1 < len(doc):
         info = _third_person(f"{low} {doc[i + 1].lower_}", "demonstrative")
-        if info is not None and low in ("ce", "cette", "ces"):
+        if info is not None and low in DEMONSTRATIVES:
             return _reference(i, i + 2, info, last_mentioned=True)
     inverted = low.startswith("-")
     form = low.removeprefix("-").removeprefix("t-")
@@ -111,14 +112,14 @@ def _before_verb(doc: Doc, i: int) -> bool:
 def _impersonal(doc: Doc, i: int) -> bool:
     """« il faut », « il s'agit », « il y a », « il est difficile de … »: nobody is meant."""
     j = i + 1
-    while j < len(doc) and doc[j].lower_ in ("s'", "s’", "se", "n'", "n’", "ne"):
+    while j < len(doc) and doc[j].lower_ in PRE_VERB:
         j += 1
     nxt = doc[j].lower_ if j < len(doc) else ""
     if nxt in IMPERSONAL_NEXT or nxt in IMPERSONAL_REFLEXIVE or nxt == "y":
         return True
-    if nxt in ("est", "était", "sera") and i + 2 < len(doc):
+    if nxt in COPULAS and i + 2 < len(doc):
         window = [t.lower_ for t in doc[i + 2 : i + 6]]
-        return bool({"de", "que", "d'"} & set(window)) and doc[i + 2].pos_ in ("ADJ", "NOUN", "ADV")
+        return bool(COMPLEMENTIZERS & set(window)) and doc[i + 2].pos_ in ("ADJ", "NOUN", "ADV")
     return False
 
 
@@ -274,3 +275,52 @@ class Salience:
             if want in t.morph.get("Gender") and "Sing" in t.morph.get("Number"):
                 return True
         return False
+
+
+def pronoun_mention(ctx: ResolutionContext, ref: Reference) -> Decision | None:
+    """The mention `ref` is of the actor it stands for (``salience``), or None."""
+    idx = ctx.salience.resolve(ref)
+    return Mention(idx, ref.start, ref.end, "pronoun", "salience") if idx is not None else None
+
+
+def narrated(ctx: ResolutionContext, i: int) -> bool:
+    """Whether a reference at token `i` is the narrator's: outside quotation marks, or an
+    incise's inverted pronoun (« -t-il ») inside them. Inside a quotation a pronoun is the
+    speaker's word, about someone the speaker means."""
+    return ctx.doc[i].text.startswith("-") or not ctx.in_quote(i)
+
+
+def plural_references(ctx: ResolutionContext) -> Iterator[Decision]:
+    """« ils », « elles », « selon eux », « ces derniers »: resolved once the groups of people
+    (coordinated persons, collectives) are known."""
+    for i in range(len(ctx.doc)):
+        if i in ctx.by_token:
+            continue
+        ref = reference_at(ctx.doc, i)
+        if ref is None or not ref.plural or not narrated(ctx, i):
+            continue
+        mention = pronoun_mention(ctx, ref)
+        if mention is not None:
+            yield mention
+
+
+def salient_person(
+    ctx: ResolutionContext, at: int, gender: str | None, accept: Callable[[EntityRec], bool] | None = None
+) -> int | None:
+    """The salient person a reference at token `at` stands for (see :meth:`Salience.salient`)."""
+    return ctx.salience.salient(at, gender, accept=accept)
+
+
+def topic_person(ctx: ResolutionContext, at: int, gender: list[str]) -> int | None:
+    """The named person a definite description at `at` continues (« Alexandra Maquet … . La
+    chanteuse s'est dite … »): the salient agreeing person, when it was a subject in this or
+    the previous sentence. `gender` is the description's morphology (``["Fem"]``)."""
+    doc = ctx.doc
+    wanted = "f" if "Fem" in gender else "m" if "Masc" in gender else None
+    idx = salient_person(ctx, at, wanted)
+    if idx is None or ctx.entities[idx].collective:
+        return None
+    sent = doc[at].sent
+    previous_start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    recent = any(m.is_subject and previous_start <= m.start < at for m in ctx.entities[idx].mentions)
+    return idx if recent else None

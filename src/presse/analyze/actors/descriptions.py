@@ -23,17 +23,17 @@ from typing import Final, Protocol
 
 from spacy.tokens import Doc, Token
 
-from presse.lexicons import OrganisationNoun, country_by_alias, organisation_nouns, party
+from presse.lexicons import OrganisationNoun, country_by_alias, organisation_nouns, party, word_set
 
-DEFINITE: Final = frozenset({"le", "la", "l'", "l’", "ce", "cet", "cette"})
+DEFINITE: Final = word_set("determiners.definite_singular")
 # kinds whose members are usually named by a proper name that does not say what they are
 UNMARKED_KINDS: Final = frozenset({"company", "media", "association", "club", "union", "party"})
 INTRODUCTION_REACH: Final = 5  # tokens between an introducing noun and the name it introduces
-SOURCE_PREPOSITIONS: Final = frozenset({"selon", "pour", "après", "par"})  # d'après, par (agent)
+SOURCE_PREPOSITIONS: Final = word_set("prepositions.source")  # d'après, par (agent)
 
 
 class Named(Protocol):
-    """What this module needs of an actor under construction (see actors.EntityRec)."""
+    """What this module needs of an actor under construction (see :class:`.records.EntityRec`)."""
 
     name: str
     type: str
@@ -58,7 +58,7 @@ def kind_of_name(name: str) -> str | None:
     """The kind a name says it is: its first word (« Tribunal de commerce de Tarbes » →
     institution, « Parti socialiste » → party), a known party or country; None otherwise."""
     words = name.split()
-    while words and words[0].lower() in DEFINITE | {"les"}:
+    while words and words[0].lower() in DEFINITE | word_set("determiners.definite"):
         words = words[1:]
     if not words:
         return None

@@ -12,17 +12,21 @@ mentions that stance relations give to each person.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from presse.lexicons import first_name_gender
+from presse.analyze.actors.context import Decision, Learn, Mention, ResolutionContext
+from presse.analyze.actors.records import EntityRec
+from presse.lexicons import first_name_gender, word_set
 
 # words that join the names of a coordination: « X et Y », « X, Y et Z », « X ainsi que Y »
-JOINERS = frozenset({"et", ",", "ainsi", "que", "qu'", "qu’"})
+JOINERS = word_set("clause_words.joiner")
 # prepositions after which a noun phrase is a speaker: « selon X et Y », « d'après X et Y »
-SPEAKER_CASES = frozenset({"selon", "d'après", "d’après", "par"})
+SPEAKER_CASES = word_set("prepositions.speaker")
+JOINER_SEQUENCES = word_set("clause_words.joiner_sequence")  # words joined by one space
+LIST_ENDS = word_set("clause_words.list_end")
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
 
 
@@ -94,14 +98,13 @@ def find_coordinations(
 
 def _joined(doc: Doc, end: int, start: int) -> bool:
     """The words between two names are a coordination's joiners: « et », « , », « ainsi que »."""
-    words = [doc[t].lower_ for t in range(end, start)]
-    return words in (["et"], [","], [",", "et"], ["ainsi", "que"], ["ainsi", "qu'"], ["ainsi", "qu’"])
+    return " ".join(doc[t].lower_ for t in range(end, start)) in JOINER_SEQUENCES
 
 
 def _joined_by_et(doc: Doc, members: Sequence[_Member]) -> bool:
     """A list of names ends with « et » / « ainsi que » before its last member (« X, Y et Z »); a
     comma alone joins an apposition (« Jean Martin, Anne Martin ») more often than a list."""
-    return doc[members[-1].start - 1].lower_ in ("et", "que", "qu'", "qu’")
+    return doc[members[-1].start - 1].lower_ in LIST_ENDS
 
 
 def _in_speaker_place(doc: Doc, members: Sequence[_Member]) -> bool:
@@ -128,3 +131,24 @@ def member_names(names: Sequence[str], first_name: bool = True) -> list[str]:
 def group_name(names: Sequence[str]) -> str:
     """« A et B », « A, B et C »."""
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} et {names[-1]}"
+
+
+def coordinated_groups(ctx: ResolutionContext) -> Iterator[Decision]:
+    """Persons coordinated in a speaker's place become one group actor, named by its members;
+    the members keep their own mentions (and the coordination's tokens stay theirs until the
+    final index, so that later layers resolve against the persons)."""
+    entities = ctx.entities
+    spans = {m.start: (m.start, m.end) for e in entities if e.named for m in e.mentions if m.kind == "name"}
+    person_at = {t: idx for t, idx in ctx.by_token.items() if entities[idx].named}
+    groups: dict[tuple[int, ...], EntityRec] = {}
+    for co in find_coordinations(ctx.doc, person_at, spans):
+        members = [entities[i] for i in co.members]
+        names = member_names([m.name for m in members])
+        for idx, member, name in zip(co.members, members, names, strict=True):
+            if name != member.name:  # "Marie" of "Marie et Paul Dupont" is Marie Dupont
+                guess = first_name_gender(name.split()[0])
+                yield Learn(idx, renamed=name, gender=guess if guess in ("m", "f") else None)
+        group = groups.get(co.members)
+        if group is None:
+            group = groups[co.members] = EntityRec("", group_name(names), "MISC", members=members)
+        yield Mention(group, co.start, co.end, "name", "group", claims_tokens=False)
