@@ -45,8 +45,13 @@ class AddRelation(Protocol):
         self, subj_tok: Token, pred: str, pred_span: tuple[int, int], obj_tok: Token, score: float, *, via_de: bool
     ) -> None: ...
 
-def extract_relations(doc: Doc, actors: Actors, quoted: Sequence[tuple[int, int]] = ()) -> list[RelationRec]:
-    """Actor–predicate–actor triples outside the token ranges in `quoted`, in text order."""
+def extract_relations(
+    doc: Doc, actors: Actors, quoted: Sequence[tuple[int, int]] = (), *, inside_quotes: bool = False
+) -> list[RelationRec]:
+    """Actor–predicate–actor triples, in text order: outside the token ranges in `quoted`, and
+    with `inside_quotes` inside them too (marked ``in_quote``: an act a speaker tells of two
+    third parties). An act with no effect is kept only when it is a meeting or an exchange
+    (`is_exchange`): « a rencontré », « s'est entretenu avec »."""
     spans = mentions(actors)
     out: list[RelationRec] = []
     seen: set[tuple[int, int, int]] = set()
@@ -56,19 +61,20 @@ def extract_relations(doc: Doc, actors: Actors, quoted: Sequence[tuple[int, int]
         obj = actor_of(obj_tok, actors, spans, via_de=via_de)
         if subj is None or obj is None or subj[2] == obj[2]:
             return
-        if score == 0.0 and actors.entities[obj[2]].type == "LOC" and case_of(obj_tok) in PLACE_CASES:
+        if score == 0.0 and (not is_exchange(pred) or (actors.entities[obj[2]].type == "LOC" and case_of(obj_tok) in PLACE_CASES)):
             return  # "tenir le sommet à Moscou": a setting, not someone acted upon
         key = (subj[2], obj[2], pred_span[0])
         if key in seen:
             return
         seen.add(key)
-        out.append(RelationRec(subj[2], subj[:2], pred, pred_span, obj[2], obj[:2], round(max(-1.0, min(1.0, score)), 3)))
+        out.append(RelationRec(subj[2], subj[:2], pred, pred_span, obj[2], obj[:2], round(max(-1.0, min(1.0, score)), 3),
+                               in_quote=pred_span[0] in inside))
 
     inside = token_set(quoted)
     # a meeting relation needs a complement in "entre" (see _between_relations)
     between = "entre" in token_texts(doc)
     for tok in doc:
-        if tok.i in inside:
+        if tok.i in inside and not inside_quotes:
             continue
         pos = tok.pos_
         if pos == "VERB":
@@ -79,6 +85,16 @@ def extract_relations(doc: Doc, actors: Actors, quoted: Sequence[tuple[int, int]
             _between_relations(tok, add)
     out.sort(key=lambda r: r.predicate_span[0])
     return out
+
+# neutral acts worth showing: meetings and exchanges (besides MEETING_VERBS and MEETING_NOUNS)
+EXCHANGE_VERBS = frozenset({"téléphoner", "converser", "dialoguer", "échanger", "correspondre", "visiter"})
+
+
+def is_exchange(predicate: str) -> bool:
+    """Whether a relation's predicate (lemma, or light verb + noun) is a meeting or an exchange."""
+    last = predicate.split()[-1]
+    return predicate in MEETING_VERBS or last in MEETING_NOUNS or predicate in EXCHANGE_VERBS
+
 
 # "X a reçu le soutien de Y", "X essuie les critiques de Y": Y acts on X
 RECEIVE_VERBS = frozenset({"recevoir", "obtenir", "essuyer", "subir", "attirer", "récolter", "bénéficier"})

@@ -3,12 +3,16 @@ expressions, acts of effects.tsv) and how a cue combines with the words of a quo
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Token
 
 from presse.analyze.polarity import (
+    Hit,
     expression_hit,
     expression_hits,
     expression_starts,
+    is_negated,
     polarity_lexicon,
     sentence_end,
     token_hit,
@@ -150,3 +154,41 @@ def light_noun(verb: Token) -> Token | None:
     return None
 
 NEGATION_FLIP = -0.6
+
+
+def strongest(hits: Iterable[Hit]) -> int | None:
+    """The token index of the strongest evaluative hit (largest absolute value), or None."""
+    best = max(hits, key=lambda h: abs(h.value), default=None)
+    return best.token if best is not None else None
+
+
+# reporting verbs whose class takes back what they govern: « X a démenti avoir menacé Y »
+TAKING_BACK = frozenset({"denial"})
+CONTRAST_WORDS = frozenset({"mais", "pourtant", "cependant", "toutefois", "néanmoins"})
+
+
+def modality(carrier: Token) -> tuple[str, ...]:
+    """What qualifies a carrier's polarity, read off the parse: ``negated`` (« n'a pas
+    critiqué », already folded into the lexicon score), ``conditional`` (the carrier or its
+    auxiliary in the conditional: « il sanctionnerait »), ``denied`` (governed by a verb of
+    denial: « a démenti avoir menacé »), ``conceded`` (a contrast word later in its sentence:
+    « il l'a salué, mais … », which already damps the score)."""
+    out: list[str] = []
+    if is_negated(carrier):
+        out.append("negated")
+    verbs = [carrier, *(c for c in carrier.children if c.dep_.startswith("aux"))]
+    if any("Cnd" in v.morph.get("Mood") for v in verbs):
+        out.append("conditional")
+    head = carrier
+    for _ in range(3):
+        if head.head.i == head.i or head.dep_ not in ("xcomp", "ccomp"):
+            break
+        head = head.head
+        entry = reporting_verb(head.lemma_.lower())
+        if entry is not None and entry.cue_class in TAKING_BACK:
+            out.append("denied")
+            break
+    sentence = carrier.sent
+    if any(t.lower_ in CONTRAST_WORDS for t in carrier.doc[carrier.i + 1 : sentence.end]):
+        out.append("conceded")
+    return tuple(out)

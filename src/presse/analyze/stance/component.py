@@ -7,9 +7,14 @@ from spacy.tokens import Doc
 from presse.analyze.actors import Actors
 from presse.analyze.quotes import Quotes
 from presse.analyze.stance.acts import extract_relations, meeting_partners
+from presse.analyze.stance.aggregation import (
+    aggregate_pairs,
+    one_per_evidence,
+    quote_edges,
+    relation_edges,
+)
 from presse.analyze.stance.records import (
     DEFAULT_WEIGHTS,
-    EdgeRec,
     QuoteStance,
     Stance,
     StanceWeights,
@@ -26,22 +31,17 @@ def analyze_stance(
     spans = mentions(actors)
     qspans = [quote_span(doc, q) for q in quotes.quotes]
     quoted = [(s.start, s.end) for s in qspans if s is not None]
-    relations = extract_relations(doc, actors, quoted)
+    relations = extract_relations(doc, actors, quoted, inside_quotes=True)
     meetings = meeting_partners(relations)
     stance = Stance(relations=relations, tone=actor_tone(doc, actors, quoted))
     for q, span in zip(quotes.quotes, qspans, strict=True):
         if span is None:
             stance.quotes.append(QuoteStance(None, 0.0))
             continue
-        stance.quotes.append(quote_targets(doc, span, q.cue, q.speaker_entity, actors, meetings, spans, weights))
-    edges: list[EdgeRec] = []
-    for n, (q, qs) in enumerate(zip(quotes.quotes, stance.quotes, strict=True)):
-        if q.speaker_entity is None:
-            continue
-        position = min(q.start, doc[q.cue.i].idx) if q.cue is not None else q.start
-        edges.extend(EdgeRec(q.speaker_entity, t.entity, t.score, "quote", n, position) for t in qs.targets)
-    for n, r in enumerate(relations):
-        edges.append(EdgeRec(r.subject, r.object, r.score, "relation", n, doc[r.predicate_span[0]].idx))
-    edges.sort(key=lambda e: (e.position, e.via, e.evidence))
-    stance.edges = edges
+        stance.quotes.append(
+            quote_targets(doc, span, q.cue, q.speaker_entity, actors, meetings, spans, weights, direct=q.kind != "indirect")
+        )
+    edges = quote_edges(doc, actors, quotes, stance.quotes) + relation_edges(doc, actors, relations)
+    stance.edges = one_per_evidence(edges)
+    stance.pairs = aggregate_pairs(stance.edges)
     return stance

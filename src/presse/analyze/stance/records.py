@@ -39,6 +39,8 @@ class TargetRec:
     end: int
     score: float
     via: str = "mention"
+    cue: int | None = None  # token index of the word that carries the polarity (None: no carrier)
+    channel: str = "quote"  # "quote" | "reported" | "act": how the carrier shows the stance
 
     @property
     def polarity(self) -> str:
@@ -63,6 +65,12 @@ class RelationRec:
     object: int
     object_span: tuple[int, int]
     score: float
+    in_quote: bool = False  # told inside a quotation (the agent is then a third party of the quote)
+
+    @property
+    def lemma(self) -> str:
+        """The predicate's lemma (its last word for light verb + noun: « rendre hommage » → hommage)."""
+        return self.predicate
 
     @property
     def polarity(self) -> str:
@@ -70,7 +78,13 @@ class RelationRec:
 
 @dataclass
 class EdgeRec:
-    """Evidence of a stance source → target: from quote `evidence` (index) or relation."""
+    """One judgment source → target: from quote `evidence` (index) or relation, with its carrier.
+
+    ``via`` names the record the evidence is (``quote`` or ``relation``); ``channel`` how it shows
+    the stance (``quote``: the source's quoted words, ``reported``: reported speech or a speech
+    act, ``act``: a deed); ``cue`` the token span of the carrying word; ``sentence`` the token
+    range of the evidence sentence; ``modality`` what changed the cue's polarity (negation…).
+    """
 
     source: int
     target: int
@@ -78,10 +92,40 @@ class EdgeRec:
     via: str  # "quote" | "relation"
     evidence: int
     position: int  # character offset
+    channel: str = "quote"
+    cue: tuple[int, int] | None = None
+    sentence: tuple[int, int] | None = None
+    modality: tuple[str, ...] = ()
 
     @property
     def polarity(self) -> str:
         return label(self.score)
+
+
+@dataclass
+class PairRec:
+    """Every judgment from one source to one target over the article, in article order.
+
+    ``edges`` are indices into ``Stance.edges``; ``swing`` is ``negative→positive`` or
+    ``positive→negative`` when the first and last judgments disagree, else None.
+    """
+
+    source: int
+    target: int
+    edges: list[int]
+    positives: int
+    negatives: int
+    first: int
+    last: int
+    first_polarity: str
+    last_polarity: str
+    score: float
+
+    @property
+    def swing(self) -> str | None:
+        if self.first_polarity == self.last_polarity:
+            return None
+        return f"{self.first_polarity}→{self.last_polarity}"
 
 @dataclass
 class ToneRec:
@@ -103,4 +147,5 @@ class Stance:
     quotes: list[QuoteStance] = field(default_factory=list)
     relations: list[RelationRec] = field(default_factory=list)
     edges: list[EdgeRec] = field(default_factory=list)
+    pairs: list[PairRec] = field(default_factory=list)
     tone: list[ToneRec] = field(default_factory=list)

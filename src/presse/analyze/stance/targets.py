@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from presse.analyze.actors import Actors
-from presse.analyze.polarity import score_tokens
+from presse.analyze.polarity import Hit, score_tokens
 from presse.analyze.quotes import QuoteRec, cue_of
-from presse.analyze.stance.carriers import MEETING_NOUNS, combine, cue_prior
+from presse.analyze.stance.carriers import MEETING_NOUNS, combine, cue_prior, strongest
 from presse.analyze.stance.records import DEFAULT_WEIGHTS, QuoteStance, StanceWeights, TargetRec
 from presse.analyze.stance.syntax import (
     FIRST_PERSON,
@@ -23,7 +23,7 @@ from presse.analyze.stance.syntax import (
     mentions,
     noun_targets,
 )
-from presse.analyze.stance.victims import CLEARED, alleged, cleared, effect_view, sided
+from presse.analyze.stance.victims import CLEARED, alleged, cleared, effect_act, effect_view, sided
 
 
 def _clause_tokens(token: Token, within: Span) -> list[Token]:
@@ -94,6 +94,8 @@ def quote_targets(
     meetings: dict[int, set[int]] | None = None,
     spans: Sequence[tuple[int, int, int]] | None = None,
     weights: StanceWeights = DEFAULT_WEIGHTS,
+    *,
+    direct: bool = True,
 ) -> QuoteStance:
     """The stance of a quotation given its token span, cue token and speaker entity index.
 
@@ -101,15 +103,19 @@ def quote_targets(
     actor objects of `cue`, then — when the cue's object is a meeting noun — the speaker's
     partners in `meetings` (entity → entities it meets), then the holders a partial quote is
     said of (`holder_tokens`). One target per entity: the first found. Scores follow
-    `target_score`, with `weights`.
+    `target_score`, with `weights`. Each target keeps the token that carries its polarity
+    (``cue``; None when nothing in the text carries it) and its ``channel``: ``quote`` for the
+    words of a `direct` quote, ``reported`` for reported speech and for a cue verb's class.
     """
     spans = mentions(actors) if spans is None else spans
     meetings = meetings or {}
     cue_entry = cue_of(cue) if cue is not None else None
     cue_class = cue_entry.cue_class if cue_entry is not None else None
     prior = cue_prior(cue)
-    own = score_tokens(quote).score
+    own_score = score_tokens(quote)
+    own, own_hits = own_score.score, own_score.hits
     whole = _quote_score(quote, weights, own)
+    channel = "quote" if direct else "reported"
     targets: list[TargetRec] = []
     seen: set[int] = set() if speaker is None else {speaker}
 
@@ -121,7 +127,8 @@ def quote_targets(
         seen.add(ent)
         mention = doc[start:end]
         inside_prior = 0.0 if _cue_has_other_object(cue, quote, mention) else prior
-        targets.append(TargetRec(ent, start, end, _inside_score(doc, quote, mention, inside_prior, spans, weights)))
+        score, carrier = _inside_judgment(doc, quote, mention, inside_prior, spans, weights)
+        targets.append(TargetRec(ent, start, end, score, cue=carrier, channel=channel))
 
     if cue is not None:
         for obj in _cue_objects(cue, quote):
@@ -130,8 +137,11 @@ def quote_targets(
                 start, end, ent = found
                 if ent not in seen:
                     seen.add(ent)
-                    score = sided(combine(_quote_score(quote, weights, own, doc[start:end].root), prior, weights.cue_weight_object), doc[start:end].root)
-                    targets.append(TargetRec(ent, start, end, score, "cue_object"))
+                    root = doc[start:end].root
+                    score = sided(combine(_quote_score(quote, weights, own, root), prior, weights.cue_weight_object), root)
+                    # the cue's class carries it (« menaçait Moscou de … »), else the quote's words
+                    carrier, how = (cue.i, "reported") if prior else (_outside_carrier(quote, own_hits, root), channel)
+                    targets.append(TargetRec(ent, start, end, score, "cue_object", carrier, how))
             elif obj.lemma_.lower() in MEETING_NOUNS and speaker is not None:
                 for partner in sorted(meetings.get(speaker, ())):
                     if partner in seen:
@@ -139,15 +149,27 @@ def quote_targets(
                     seen.add(partner)
                     first = next((s for s in spans if s[2] == partner), None)
                     if first is not None:
-                        targets.append(TargetRec(partner, first[0], first[1], combine(whole, prior, weights.cue_weight_object), "event"))
+                        carrier = strongest(own_hits)
+                        targets.append(TargetRec(partner, first[0], first[1], combine(whole, prior, weights.cue_weight_object), "event",
+                                                 carrier, channel))
     for tok in holder_tokens(quote):
         found = actor_of(tok, actors, spans, via_de=True)
         if found is not None and found[2] not in seen:
             start, end, ent = found
             seen.add(ent)
-            score = sided(combine(_quote_score(quote, weights, own, doc[start:end].root), prior, weights.cue_weight_inside), doc[start:end].root)
-            targets.append(TargetRec(ent, start, end, score, "holder"))
+            root = doc[start:end].root
+            score = sided(combine(_quote_score(quote, weights, own, root), prior, weights.cue_weight_inside), root)
+            targets.append(TargetRec(ent, start, end, score, "holder", _outside_carrier(quote, own_hits, root), channel))
     return QuoteStance(cue_class, combine(own, prior, weights.cue_weight_inside), targets)
+
+def _outside_carrier(quote: Span, own_hits: Sequence[Hit], target: Token) -> int | None:
+    """What carries a quote's polarity towards an actor outside it: the quote's strongest
+    evaluative word, else the act the actor takes part in (« le prix décerné à X »)."""
+    found = strongest(own_hits)
+    if found is None and effect_view(target):
+        found = effect_act(target)
+    return found
+
 
 def _foreign_tokens(doc: Doc, target: tuple[int, int], spans: Sequence[tuple[int, int, int]], within: Span) -> set[int]:
     """Tokens that evaluate another actor than the target: that actor's mention and the epithets
@@ -186,18 +208,56 @@ def _inside_score(
     """The polarity towards a target mentioned inside `quote`: the words of its clause (else the
     whole quote, damped) that are not about another actor, else what the act it takes part in
     makes of it (`effect_view`), weighed with the cue prior."""
+    return _inside_judgment(doc, quote, target, prior, spans, weights)[0]
+
+
+def _inside_judgment(
+    doc: Doc, quote: Span, target: Span, prior: float, spans: Sequence[tuple[int, int, int]],
+    weights: StanceWeights,
+) -> tuple[float, int | None]:
+    """`_inside_score` and the token that carries it: an evaluative word said of the target
+    (`said_of`), the act it takes part in, or the verb that clears it; None when only the damped
+    whole quote, an allegation or the journalist's frame gave the score (no carrier)."""
     if cleared(target.root):
-        return CLEARED
+        return CLEARED, target.root.head.i
     foreign = _foreign_tokens(doc, (target.start, target.end), spans, quote)
     whole = score_tokens(t for t in quote if t.i not in foreign)
-    local = score_tokens(t for t in _clause_tokens(target.root, quote) if t.i not in foreign)
+    clause = _clause_tokens(target.root, quote)
+    local = score_tokens(t for t in clause if t.i not in foreign)
     fallback = weights.quote_fallback if len(quote) <= weights.long_quote else weights.quote_fallback_long
     text_score = local.score if local.hits else whole.score * fallback
+    carrier = strongest(h for h in local.hits if h.token in said_of(target.root, clause))
     if text_score == 0.0:
         # no evaluative word: what the act the target takes part in makes of it, else how the
         # journalist's sentence around the quote frames it
-        text_score = effect_view(target.root) or alleged(target.root) or _frame_score(quote, weights)
-    return sided(combine(text_score, prior, weights.cue_weight_inside), target.root)
+        view = effect_view(target.root)
+        if view:
+            carrier = effect_act(target.root)
+        text_score = view or alleged(target.root) or _frame_score(quote, weights)
+    return sided(combine(text_score, prior, weights.cue_weight_inside), target.root), carrier
+
+
+def said_of(target: Token, clause: Sequence[Token]) -> set[int]:
+    """The tokens of `clause` that can evaluate `target` itself: its own phrase (« l'escroc X »,
+    « les mensonges de X » from X up), the words it hangs on up to the clause's head (the verb
+    or predicate adjective it is subject or object of: « X a trahi », « X est incompétent »,
+    « la colère contre X »), and their direct objects, attributes and modifiers (« X mène une
+    politique désastreuse »). A word in another argument of the clause is about something else."""
+    inside = {t.i for t in clause}
+    out = {t.i for t in target.subtree}
+    tok = target
+    while tok.head.i != tok.i and tok.head.i in inside:
+        tok = tok.head
+        out.add(tok.i)
+        for child in tok.children:
+            if child.dep_ in SAID_OF_DEPS:
+                out.update(g.i for g in child.subtree if g.i in inside)
+    return out & inside
+
+
+# what a governing word's evaluation reaches: its objects, attributes, manner and epithets
+SAID_OF_DEPS = frozenset({"obj", "xcomp", "advmod", "amod", "acl", "obl:arg", "iobj", "cop", "fixed", "flat:name"})
+
 
 def _quote_score(
     quote: Span, weights: StanceWeights, own: float | None = None, target: Token | None = None

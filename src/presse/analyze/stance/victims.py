@@ -116,6 +116,12 @@ def effect_view(target: Token) -> float | None:
         return None
     return view * NEGATION_FLIP if is_negated(act_tok) else view
 
+def effect_act(target: Token) -> int | None:
+    """The token of the act `target` takes part in (see `effect_view`), or None."""
+    role = _effect_role(target)
+    return role[0].i if role is not None else None
+
+
 # The « conditionnel journalistique »: an act reported in the past conditional (« il aurait
 # touché … », « l'homme aurait tiré … ») is an unconfirmed allegation, and what news reports
 # allege of an actor is mostly wrongdoing — a weak negative, used only when the quote has no
