@@ -12,38 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
-from presse.analyze.actors import Actors, EntityRec
+from presse.analyze.actors import Actors
 from presse.analyze.quotes import Quotes
 from presse.analyze.stance.carriers import modality
 from presse.analyze.stance.records import EdgeRec, PairRec, QuoteStance, RelationRec
-from presse.analyze.stance.syntax import case_of
+from presse.analyze.stance.targets import is_actor
 from presse.lexicons import reporting_verb
 
-# roles in which a place name stands for its government or people (« Washington a sanctionné
-# Moscou », « les sanctions contre Moscou »), not for the place (« à Moscou », « en Russie »)
-ACTOR_ROLES = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl:agent", "obl:arg"})
-ACTOR_CASES = frozenset({"contre", "envers", "avec", "par", "face à", "auprès de"})
 SPEECH_CLASSES = frozenset({"hostile", "warm"})
-
-
-def is_actor(entity: EntityRec, mention: Token) -> bool:
-    """Whether a mention can be the source or target of a stance: a person or an organisation,
-    a group of people (a collective), or a place in a role only an actor plays (metonymy: the
-    subject or object of a verb, the complement of « contre », « avec », « par »: « Moscou a
-    démenti », « les sanctions contre Moscou »; not « à Moscou », « en Russie »). Things, works
-    and events (MISC entities that are not groups) are not actors."""
-    if entity.type in ("PER", "ORG"):
-        return True
-    if entity.type == "MISC":
-        return entity.collective or bool(entity.members)
-    while mention.dep_ == "conj" and mention.head.i != mention.i:
-        mention = mention.head  # « marginalisant l'Europe et l'Ukraine »: the first conjunct's role
-    if mention.dep_ in ACTOR_ROLES:
-        return True
-    case = case_of(mention)
-    return case in ACTOR_CASES or "égard" in case or "encontre" in case
 
 
 def _sentence(doc: Doc, token: int) -> tuple[int, int]:
@@ -53,7 +31,7 @@ def _sentence(doc: Doc, token: int) -> tuple[int, int]:
 
 def quote_edges(doc: Doc, actors: Actors, quotes: Quotes, stances: Sequence[QuoteStance]) -> list[EdgeRec]:
     """Speaker → target edges of the quote targets that have a carrier and a polarity; none for
-    an unresolved speaker, a non-actor target or a carrier taken back (« a démenti avoir … »)."""
+    an unresolved speaker or a carrier taken back (« a démenti avoir … »)."""
     out: list[EdgeRec] = []
     for n, (q, qs) in enumerate(zip(quotes.quotes, stances, strict=True)):
         if q.speaker_entity is None:
@@ -61,8 +39,6 @@ def quote_edges(doc: Doc, actors: Actors, quotes: Quotes, stances: Sequence[Quot
         position = min(q.start, doc[q.cue.i].idx) if q.cue is not None else q.start
         for t in qs.targets:
             if t.cue is None or t.polarity == "neutral" or t.entity == q.speaker_entity:
-                continue
-            if not is_actor(actors.entities[t.entity], doc[t.start : t.end].root):
                 continue
             qualifiers = modality(doc[t.cue])
             if "denied" in qualifiers:
@@ -95,13 +71,14 @@ def relation_edges(doc: Doc, actors: Actors, relations: Sequence[RelationRec]) -
 
 
 def one_per_evidence(edges: Sequence[EdgeRec]) -> list[EdgeRec]:
-    """One judgment per (source, target, evidence sentence): the strongest (a quote's cue verb
-    and the relation of the same verb are one judgment), in article order."""
+    """One judgment per (source, target, evidence sentence), in article order: a quote's edge
+    rather than a relation's (« X menaçait Y de « … » » is one judgment, whose evidence is the
+    quote), else the strongest."""
     best: dict[tuple[int, int, tuple[int, int] | None], EdgeRec] = {}
     for e in edges:
         key = (e.source, e.target, e.sentence)
         kept = best.get(key)
-        if kept is None or abs(e.score) > abs(kept.score):
+        if kept is None or (e.via == "quote", abs(e.score)) > (kept.via == "quote", abs(kept.score)):
             best[key] = e
     return sorted(best.values(), key=lambda e: (e.position, e.via, e.evidence))
 

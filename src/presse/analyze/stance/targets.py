@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from presse.analyze.actors import Actors
+from presse.analyze.actors import Actors, EntityRec
 from presse.analyze.polarity import Hit, score_tokens
 from presse.analyze.quotes import QuoteRec, cue_of
 from presse.analyze.stance.carriers import MEETING_NOUNS, combine, cue_prior, strongest
@@ -16,6 +16,7 @@ from presse.analyze.stance.syntax import (
     FIRST_PERSON,
     OBJECT_DEPS,
     OBL_CASES,
+    PLACE_CASES,
     RELATIVE_PRONOUNS,
     actor_of,
     case_of,
@@ -24,6 +25,32 @@ from presse.analyze.stance.syntax import (
     noun_targets,
 )
 from presse.analyze.stance.victims import CLEARED, alleged, cleared, effect_act, effect_view, sided
+from presse.lexicons import effect
+
+# roles in which a place name stands for its government or people (« Washington a sanctionné
+# Moscou », « les sanctions contre Moscou »), not for the place (« à Moscou », « en Russie »)
+ACTOR_ROLES = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl:agent", "obl:arg"})
+ACTOR_CASES = frozenset({"contre", "envers", "avec", "par", "face à", "auprès de"})
+
+
+def is_actor(entity: EntityRec, mention: Token) -> bool:
+    """Whether a mention can be the source or target of a stance: a person or an organisation,
+    a group of people (a collective), or a place in a role only an actor plays (metonymy: the
+    subject or object of a verb, the complement of « contre », « avec », « par »: « Moscou a
+    démenti », « les sanctions contre Moscou »; not « à Moscou », « en Russie »). Things, works
+    and events (MISC entities that are not groups) are not actors."""
+    if entity.type in ("PER", "ORG"):
+        return True
+    if entity.type == "MISC":
+        return entity.collective or bool(entity.members)
+    if case_of(mention) in PLACE_CASES:
+        return False  # « à Marseille », « en Russie »: the place
+    while mention.dep_ == "conj" and mention.head.i != mention.i:
+        mention = mention.head  # « marginalisant l'Europe et l'Ukraine »: the first conjunct's role
+    if mention.dep_ in ACTOR_ROLES:
+        return True
+    case = case_of(mention)
+    return case in ACTOR_CASES or "égard" in case or "encontre" in case
 
 
 def _clause_tokens(token: Token, within: Span) -> list[Token]:
@@ -104,8 +131,9 @@ def quote_targets(
     partners in `meetings` (entity → entities it meets), then the holders a partial quote is
     said of (`holder_tokens`). One target per entity: the first found. Scores follow
     `target_score`, with `weights`. Each target keeps the token that carries its polarity
-    (``cue``; None when nothing in the text carries it) and its ``channel``: ``quote`` for the
-    words of a `direct` quote, ``reported`` for reported speech and for a cue verb's class.
+    (``cue``) and its ``channel``: ``quote`` for the words of a `direct` quote, ``reported`` for
+    reported speech and for a cue verb's class. Only targets with a carrier that are actors
+    (`is_actor`) are kept.
     """
     spans = mentions(actors) if spans is None else spans
     meetings = meetings or {}
@@ -160,7 +188,9 @@ def quote_targets(
             root = doc[start:end].root
             score = sided(combine(_quote_score(quote, weights, own, root), prior, weights.cue_weight_inside), root)
             targets.append(TargetRec(ent, start, end, score, "holder", _outside_carrier(quote, own_hits, root), channel))
-    return QuoteStance(cue_class, combine(own, prior, weights.cue_weight_inside), targets)
+    # no carrier, no target: an actor merely named in a quote is not what it is about
+    about = [t for t in targets if t.cue is not None and is_actor(actors.entities[t.entity], doc[t.start : t.end].root)]
+    return QuoteStance(cue_class, combine(own, prior, weights.cue_weight_inside), about)
 
 def _outside_carrier(quote: Span, own_hits: Sequence[Hit], target: Token) -> int | None:
     """What carries a quote's polarity towards an actor outside it: the quote's strongest
@@ -207,34 +237,44 @@ def _inside_score(
 ) -> float:
     """The polarity towards a target mentioned inside `quote`: the words of its clause (else the
     whole quote, damped) that are not about another actor, else what the act it takes part in
-    makes of it (`effect_view`), weighed with the cue prior."""
-    return _inside_judgment(doc, quote, target, prior, spans, weights)[0]
+    makes of it (`effect_view`), weighed with the cue prior. (The version-1 score of
+    `target_score`; stance edges use `_inside_judgment`.)"""
+    if cleared(target.root):
+        return CLEARED
+    foreign = _foreign_tokens(doc, (target.start, target.end), spans, quote)
+    whole = score_tokens(t for t in quote if t.i not in foreign)
+    local = score_tokens(t for t in _clause_tokens(target.root, quote) if t.i not in foreign)
+    fallback = weights.quote_fallback if len(quote) <= weights.long_quote else weights.quote_fallback_long
+    text_score = local.score if local.hits else whole.score * fallback
+    if text_score == 0.0:
+        # no evaluative word: what the act the target takes part in makes of it, else how the
+        # journalist's sentence around the quote frames it
+        text_score = effect_view(target.root) or alleged(target.root) or _frame_score(quote, weights)
+    return sided(combine(text_score, prior, weights.cue_weight_inside), target.root)
 
 
 def _inside_judgment(
     doc: Doc, quote: Span, target: Span, prior: float, spans: Sequence[tuple[int, int, int]],
     weights: StanceWeights,
 ) -> tuple[float, int | None]:
-    """`_inside_score` and the token that carries it: an evaluative word said of the target
-    (`said_of`), the act it takes part in, or the verb that clears it; None when only the damped
-    whole quote, an allegation or the journalist's frame gave the score (no carrier)."""
+    """The polarity towards a target inside `quote` and the token that carries it: the words
+    said of the target (`said_of`, other actors' epithets left out), else the act it takes part
+    in (`effect_view`), else the verb that clears it; (0.0, None) when nothing in the quote is
+    said of it — an actor merely named is no target. Unlike `_inside_score` (the version-1
+    scores), the rest of the clause, the whole quote and the journalist's frame never count."""
     if cleared(target.root):
         return CLEARED, target.root.head.i
     foreign = _foreign_tokens(doc, (target.start, target.end), spans, quote)
-    whole = score_tokens(t for t in quote if t.i not in foreign)
     clause = _clause_tokens(target.root, quote)
-    local = score_tokens(t for t in clause if t.i not in foreign)
-    fallback = weights.quote_fallback if len(quote) <= weights.long_quote else weights.quote_fallback_long
-    text_score = local.score if local.hits else whole.score * fallback
-    carrier = strongest(h for h in local.hits if h.token in said_of(target.root, clause))
-    if text_score == 0.0:
-        # no evaluative word: what the act the target takes part in makes of it, else how the
-        # journalist's sentence around the quote frames it
-        view = effect_view(target.root)
-        if view:
-            carrier = effect_act(target.root)
-        text_score = view or alleged(target.root) or _frame_score(quote, weights)
-    return sided(combine(text_score, prior, weights.cue_weight_inside), target.root), carrier
+    related = said_of(target.root, clause)
+    said = score_tokens(t for t in clause if t.i in related and t.i not in foreign)
+    if said.hits:
+        return sided(combine(said.score, prior, weights.cue_weight_inside), target.root), strongest(said.hits)
+    # no word said of it: what the act it takes part in makes of it (« X a tué », « tués par X »)
+    view = effect_view(target.root)
+    if view:
+        return sided(combine(view, prior, weights.cue_weight_inside), target.root), effect_act(target.root)
+    return 0.0, None
 
 
 def said_of(target: Token, clause: Sequence[Token]) -> set[int]:
@@ -247,8 +287,12 @@ def said_of(target: Token, clause: Sequence[Token]) -> set[int]:
     out = {t.i for t in target.subtree}
     tok = target
     while tok.head.i != tok.i and tok.head.i in inside:
+        # the doer of an act or a speech act is not judged by its verb (« Washington
+        # sanctionne Moscou » says nothing bad of Washington): see `effect_view`
+        doer = tok.dep_ == "nsubj" and (effect(tok.head.lemma_.lower()) is not None or cue_of(tok.head) is not None)
         tok = tok.head
-        out.add(tok.i)
+        if not doer:
+            out.add(tok.i)
         for child in tok.children:
             if child.dep_ in SAID_OF_DEPS:
                 out.update(g.i for g in child.subtree if g.i in inside)

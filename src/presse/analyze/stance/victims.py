@@ -180,8 +180,12 @@ def victim_of(target: Token) -> bool:
     elif head.pos_ == "VERB" and head.dep_ == "acl":
         head = head.head  # "l'attentat commis contre X"
     if head.pos_ == "NOUN" and case in VICTIM_CASES:
+        # an act done to X (« l'attentat contre X »), not an attitude towards X (« la colère
+        # contre X », « une plainte contre X »), which is hostility to X
+        act = effect(head.lemma_.lower())
+        harmful = (act is not None and act.kind in ("violence", "coercion")) or head.lemma_.lower() in PATIENT_NOUNS
         hit = token_hit(head)
-        return hit is not None and hit.value < 0
+        return harmful and (hit is None or hit.value < 0)
     if head.pos_ == "NOUN" and head.lemma_.lower() in PATIENT_NOUNS and target.dep_ == "nmod" and set(case.split()) & DE_CASES:
         hit = token_hit(head)
         return hit is None or hit.value < 0
