@@ -167,6 +167,27 @@ TAKING_BACK = frozenset({"denial"})
 CONTRAST_WORDS = frozenset({"mais", "pourtant", "cependant", "toutefois", "néanmoins"})
 
 
+CONDITIONAL_ENDINGS = ("ait", "aient", "ais", "ions", "iez")
+IRREGULAR_CONDITIONALS = frozenset({
+    "serait", "seraient", "aurait", "auraient", "ferait", "feraient", "pourrait", "pourraient",
+    "devrait", "devraient", "voudrait", "voudraient", "faudrait", "irait", "iraient", "viendrait",
+    "viendraient", "saurait", "sauraient", "verrait", "verraient", "enverrait", "tiendrait",
+})
+
+
+def _conditional_form(verb: Token) -> bool:
+    """Whether a finite verb is in the conditional by its form, where the tagger says indicative
+    (« sanctionnerait »): the infinitive (or its stem without -e, « prendr- ») plus an
+    imperfect ending, or an irregular conditional (« ferait », « pourrait »)."""
+    if verb.pos_ not in ("VERB", "AUX") or "Fin" not in verb.morph.get("VerbForm"):
+        return False
+    form, lemma = verb.lower_, verb.lemma_.lower()
+    if form in IRREGULAR_CONDITIONALS:
+        return True
+    stems = (lemma, lemma[:-1]) if lemma.endswith("re") else (lemma,)
+    return lemma.endswith(("r", "re")) and any(form == stem + end for stem in stems for end in CONDITIONAL_ENDINGS)
+
+
 def modality(carrier: Token) -> tuple[str, ...]:
     """What qualifies a carrier's polarity, read off the parse: ``negated`` (« n'a pas
     critiqué », already folded into the lexicon score), ``conditional`` (the carrier or its
@@ -177,7 +198,7 @@ def modality(carrier: Token) -> tuple[str, ...]:
     if is_negated(carrier):
         out.append("negated")
     verbs = [carrier, *(c for c in carrier.children if c.dep_.startswith("aux"))]
-    if any("Cnd" in v.morph.get("Mood") for v in verbs):
+    if any("Cnd" in v.morph.get("Mood") or _conditional_form(v) for v in verbs):
         out.append("conditional")
     head = carrier
     for _ in range(3):
