@@ -57,8 +57,11 @@ def extract_relations(
     seen: set[tuple[int, int, int]] = set()
 
     def add(subj_tok: Token, pred: str, pred_span: tuple[int, int], obj_tok: Token, score: float, *, via_de: bool) -> None:
-        subj = actor_of(subj_tok, actors, spans, via_de=False)
-        obj = actor_of(obj_tok, actors, spans, via_de=via_de)
+        # the possessor stands for a polar act's doer or patient when the phrase is a thing
+        # (« les frappes de la coalition ont épaulé … », « le décret de Trump a été bloqué »)
+        possessor = score != 0.0
+        subj = actor_of(subj_tok, actors, spans, via_de=possessor)
+        obj = actor_of(obj_tok, actors, spans, via_de=via_de or possessor)
         if subj is None or obj is None or subj[2] == obj[2]:
             return
         if score == 0.0 and (not is_exchange(pred) or (actors.entities[obj[2]].type == "LOC" and case_of(obj_tok) in PLACE_CASES)):

@@ -259,7 +259,8 @@ def _inside_judgment(
 ) -> tuple[float, int | None]:
     """The polarity towards a target inside `quote` and the token that carries it: the words
     said of the target (`said_of`, other actors' epithets left out), else the act it takes part
-    in (`effect_view`), else the verb that clears it; (0.0, None) when nothing in the quote is
+    in (`effect_view`), else the verb that clears it, else — in a short quote naming no other
+    actor — the quote's strongest evaluative word; (0.0, None) when nothing in the quote is
     said of it — an actor merely named is no target. Unlike `_inside_score` (the version-1
     scores), the rest of the clause, the whole quote and the journalist's frame never count."""
     if cleared(target.root):
@@ -274,7 +275,16 @@ def _inside_judgment(
     view = effect_view(target.root)
     if view:
         return sided(combine(view, prior, weights.cue_weight_inside), target.root), effect_act(target.root)
+    if len(quote) <= SHORT_QUOTE and not foreign:
+        # a short quote naming no other actor is about its one actor (« X ? Un incapable. »)
+        whole = score_tokens(quote)
+        if whole.hits:
+            return sided(combine(whole.score, prior, weights.cue_weight_inside), target.root), strongest(whole.hits)
     return 0.0, None
+
+
+# tokens: a quote this short that names one actor only is about it as a whole
+SHORT_QUOTE = 15
 
 
 def said_of(target: Token, clause: Sequence[Token]) -> set[int]:

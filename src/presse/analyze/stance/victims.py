@@ -15,6 +15,7 @@ from presse.analyze.stance.syntax import (
     RELATIONAL_NOUNS,
     THIRD_PERSON_SUBJECTS,
     case_of,
+    find_subject,
     relational_head,
 )
 from presse.lexicons import Effect, effect, reporting_verb
@@ -169,6 +170,14 @@ PATIENT_NOUNS = frozenset({
     "séquestration", "exclusion", "persécuter", "agression",
 })
 
+def _third_party_attitude(noun: Token) -> bool:
+    """Whether an attitude noun is held by someone named in the third person: the subject of
+    the verb it hangs on (« l'homme avait une rancœur … ») is neither first person nor absent."""
+    verb = noun.head
+    subject = find_subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+    return subject is not None and subject.lower_ not in FIRST_PERSON
+
+
 def victim_of(target: Token) -> bool:
     """True when `target` is what a negative act is done to, so condemning the act is siding with
     it: "l'attentat commis contre X", "la discrimination à l'égard de X", "la persécution de X",
@@ -180,12 +189,13 @@ def victim_of(target: Token) -> bool:
     elif head.pos_ == "VERB" and head.dep_ == "acl":
         head = head.head  # "l'attentat commis contre X"
     if head.pos_ == "NOUN" and case in VICTIM_CASES:
-        # an act done to X (« l'attentat contre X »), not an attitude towards X (« la colère
-        # contre X », « une plainte contre X »), which is hostility to X
+        # an act done to X (« l'attentat contre X »), or a third party's hostility to X that the
+        # quote reports (« l'homme avait une rancœur vis-à-vis des femmes »); the speaker's own
+        # attitude (« je suis en colère contre X », « une plainte contre X ») is hostility to X
         act = effect(head.lemma_.lower())
         harmful = (act is not None and act.kind in ("violence", "coercion")) or head.lemma_.lower() in PATIENT_NOUNS
         hit = token_hit(head)
-        return harmful and (hit is None or hit.value < 0)
+        return (harmful or _third_party_attitude(head)) and (hit is None or hit.value < 0)
     if head.pos_ == "NOUN" and head.lemma_.lower() in PATIENT_NOUNS and target.dep_ == "nmod" and set(case.split()) & DE_CASES:
         hit = token_hit(head)
         return hit is None or hit.value < 0
