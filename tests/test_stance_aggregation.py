@@ -85,3 +85,23 @@ def test_aggregation_report_lists_the_swing():
     line = next(line for line in report.splitlines() if line.startswith("- Donald Trump → Vladimir Poutine:"))
     assert "negative→positive (at " in line
     assert "- Vladimir Poutine → Donald Trump:" in report and "steady positive" in report
+
+
+def test_aggregation_old_analysis_without_channels_still_loads_and_reports(reference_article):
+    """An article stored before issue 18 (no channel, cue, evidence offsets, modality, pairs)
+    still validates and its Dynamics section still renders, from `via`."""
+    from presse.report.dynamics import markdown_dynamics
+
+    data = reference_article.model_dump()
+    data.pop("stance_pairs")
+    for e in data["stance"]:
+        for key in ("channel", "cue", "cue_start", "cue_end", "evidence_start", "evidence_end", "modality"):
+            e.pop(key)
+    for r in data["relations"]:
+        for key in ("in_quote", "evidence_start", "evidence_end"):
+            r.pop(key)
+    old = Article.model_validate(data)
+    assert old.stance_pairs == [] and all(e.channel is None for e in old.stance)
+    report = markdown_dynamics(old)
+    assert "| relation |" in report or "| quote |" in report
+    assert "negative→positive" in report

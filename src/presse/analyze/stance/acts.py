@@ -89,14 +89,10 @@ def extract_relations(
     out.sort(key=lambda r: r.predicate_span[0])
     return out
 
-# neutral acts worth showing: meetings and exchanges (besides MEETING_VERBS and MEETING_NOUNS)
-EXCHANGE_VERBS = frozenset({"téléphoner", "converser", "dialoguer", "échanger", "correspondre", "visiter"})
-
-
 def is_exchange(predicate: str) -> bool:
     """Whether a relation's predicate (lemma, or light verb + noun) is a meeting or an exchange."""
     last = predicate.split()[-1]
-    return predicate in MEETING_VERBS or last in MEETING_NOUNS or predicate in EXCHANGE_VERBS
+    return predicate in MEETING_VERBS or last in MEETING_NOUNS
 
 
 # "X a reçu le soutien de Y", "X essuie les critiques de Y": Y acts on X

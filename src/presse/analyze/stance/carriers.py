@@ -18,7 +18,7 @@ from presse.analyze.polarity import (
     token_hit,
 )
 from presse.analyze.quotes import cue_of
-from presse.lexicons import effect, reporting_verb
+from presse.lexicons import effect, exchanges, reporting_verb
 
 # Prior polarity a cue class lends to what it reports (towards the cue's object above all)
 CUE_PRIOR: dict[str, float] = {
@@ -34,12 +34,9 @@ LIGHT_VERBS = frozenset({
     "avoir", "donner", "prodiguer", "envoyer", "déposer", "mener", "livrer", "reprendre",
 })
 
-MEETING_NOUNS = frozenset({
-    "rencontre", "sommet", "entretien", "réunion", "négociation", "dialogue", "échange",
-    "tête-à-tête", "discussion", "face-à-face", "entrevue", "pourparler", "visite",
-})
-
-MEETING_VERBS = frozenset({"rencontrer", "recevoir", "accueillir", "retrouver", "entretenir", "négocier", "discuter"})
+# meetings and exchanges (exchanges.tsv): neutral relations, never stances
+MEETING_NOUNS = frozenset(lemma for lemma, pos in exchanges().items() if pos == "noun")
+MEETING_VERBS = frozenset(lemma for lemma, pos in exchanges().items() if pos == "verb")
 
 # What an act does, by its kind in effects.tsv: (the act towards its patient, as a relation;
 # how a quote with no evaluative word presents the patient; how it presents the agent).
