@@ -53,3 +53,17 @@ def test_targets_reported_speech_is_channel_reported(analyzer):
     found = edge(article, "Le Pen", "Macron")
     assert found is not None and found.polarity == "negative" and found.channel == "reported"
     assert found.evidence_start == 0 and found.evidence_end == len(article.text)
+
+
+def test_targets_victims_in_apposition_are_sided_with(analyzer):
+    article = analyze(analyzer, "« Les personnes tuées, Marie Dupont et Paul Martin, étaient innocentes et la tragédie "
+                                "est terrible », a déclaré Jean Castex.")
+    found = edge(article, "Castex", "Paul Martin")
+    assert found is not None and found.polarity == "positive"
+
+
+def test_targets_words_under_a_verb_complement_are_not_said_of_its_subject(analyzer):
+    # « persécution » is about the men, not about the ministry that checks the reports
+    article = analyze(analyzer, "Dimitri Peskov annonce que le ministère s'emploie à « vérifier les informations relatives "
+                                "à la persécution présumée d'hommes homosexuels ».")
+    assert edge(article, "Peskov", "ministère") is None

@@ -292,7 +292,7 @@ def said_of(target: Token, clause: Sequence[Token]) -> set[int]:
     « les mensonges de X » from X up), the words it hangs on up to the clause's head (the verb
     or predicate adjective it is subject or object of: « X a trahi », « X est incompétent »,
     « la colère contre X »), and their direct objects, attributes and modifiers (« X mène une
-    politique désastreuse »). A word in another argument of the clause is about something else."""
+    politique désastreuse »; a verb among them without its own complements). A word in another argument of the clause is about something else."""
     inside = {t.i for t in clause}
     out = {t.i for t in target.subtree}
     tok = target
@@ -305,7 +305,10 @@ def said_of(target: Token, clause: Sequence[Token]) -> set[int]:
             out.add(tok.i)
         for child in tok.children:
             if child.dep_ in SAID_OF_DEPS:
-                out.update(g.i for g in child.subtree if g.i in inside)
+                # a phrase whole (« une politique désastreuse »), a verb alone: its own
+                # complements are about something else (« s'emploie à vérifier … la persécution »)
+                reach = [child] if child.pos_ in ("VERB", "AUX") else child.subtree
+                out.update(g.i for g in reach if g.i in inside)
     return out & inside
 
 

@@ -232,9 +232,14 @@ VICTIM_NOUNS = frozenset({
 })
 
 def sided(score: float, target: Token) -> float:
+    """A negative score turned positive when the target is a victim of what is condemned (or in
+    apposition to or coordinated with one: « les personnes tuées, trois femmes et un homme »)."""
     if score >= 0 or _described_badly(target):
         return score
-    return abs(score) if victim_of(target) or _described_as_victim(target) else score
+    heads = [target]
+    while heads[-1].dep_ in ("appos", "conj") and heads[-1].head.i != heads[-1].i and len(heads) < 4:
+        heads.append(heads[-1].head)
+    return abs(score) if any(victim_of(t) or _described_as_victim(t) for t in heads) else score
 
 def _described_as_victim(target: Token) -> bool:
     """True when the target's own noun names what it suffers (« les otages », « les familles des
