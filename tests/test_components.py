@@ -60,8 +60,9 @@ def test_components_salience_window_is_config() -> None:
 
 
 def test_components_stance_weights_are_config() -> None:
-    # no evaluative word in the quote: the target's score comes from the journalist's frame
-    text = "Furieux et amer, le ministre Jean Dupont a déclaré : « Emmanuel Macron viendra demain à Lyon. »"
+    # the cue's class and the quoted words weigh on the cue's object as the config says (issue
+    # 18: the journalist's frame alone no longer makes a target, so the cue weight is tested)
+    text = "Le ministre Jean Dupont a accusé Emmanuel Macron d'« une gestion exemplaire et brillante »."
 
     def macron_score(config: dict) -> float:
         nlp = _pipeline("presse_structure", "presse_actors", "presse_quotes", "presse_stance",
@@ -71,8 +72,7 @@ def test_components_stance_weights_are_config() -> None:
         (quote,) = doc._.presse_stance.quotes
         return next(t.score for t in quote.targets if names[t.entity] == "Emmanuel Macron")
 
-    assert macron_score({}) < 0
-    assert macron_score({"frame_weight": 0.0}) == 0
+    assert macron_score({"cue_weight_object": 1.0}) < 0 < macron_score({"cue_weight_object": 0.0})
 
 
 @pytest.fixture(scope="module")

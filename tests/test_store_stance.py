@@ -67,7 +67,8 @@ def _names(article: Article) -> dict[str, str]:
 
 
 def test_store_stance_rows_are_the_article_edges(reader: sqlite3.Connection, reference_article: Article) -> None:
-    assert len(reference_article.stance) >= 10
+    # issue 18: only edges with a carrier (about 7 on the reference article, 18 before)
+    assert len(reference_article.stance) >= 5
     rows = reader.execute(
         "SELECT s.source_entity, s.target_entity, s.polarity, s.score, s.via, s.evidence_id, "
         "s.position, s.source_actor = se.actor_id AND s.target_actor = te.actor_id "
@@ -226,4 +227,8 @@ def test_store_stance_exports(anchorage_db: Path, tmp_path: Path, reference_arti
         if data["kind"] == "quote"
     }
     assert polarity[("Donald Trump", "Moscou")] < -THRESHOLD
-    assert all(value is not None for value in polarity.values())
+    # a quote edge has a polarity where the quote judges the actor (issue 18: an actor merely
+    # named in a quote gets no stance edge, so its quote edge has none)
+    names = _names(reference_article)
+    judged = {(names[e.source], names[e.target]) for e in reference_article.stance if e.via == "quote"}
+    assert judged and all(polarity[pair] is not None for pair in judged if pair in polarity)

@@ -361,6 +361,16 @@ class Relation(_Model):
     polarity: Polarity = Field(description="The predicate's polarity towards the object (from `score`).")
     score: float = Field(ge=-1.0, le=1.0, description="-1 (most negative) … 1 (most positive).")
     position: int = Field(description="Character offset of the predicate, for article order.")
+    in_quote: bool = Field(False, description="Told inside a quotation (an act the speaker tells "
+                           "of two other actors); false in the journalist's sentences.")
+    evidence_start: int | None = Field(None, description="Character offset of the sentence that "
+                                       "tells the act in `text` (null in analyses made before it "
+                                       "was recorded).")
+    evidence_end: int | None = Field(None, description="Character offset where that sentence ends "
+                                     "in `text` (exclusive).")
+
+
+StanceChannel = Literal["quote", "reported", "act"]
 
 
 class StanceEdge(_Model):
@@ -376,6 +386,46 @@ class StanceEdge(_Model):
     )
     evidence_id: str = Field(description="Id of the quote (q…) or relation (r…).")
     position: int = Field(description="Character offset of the evidence in `text`, for article order.")
+    channel: StanceChannel | None = Field(
+        None, description="How the evidence shows the stance (the `via` of the stance guidelines, "
+        "version 2): quote (the source's own words between quote marks), reported (reported "
+        "speech or a speech act: accuser, saluer, dénoncer), act (a deed of the source on the "
+        "target: limoger, sanctionner, soutenir). Null in analyses made before it was recorded."
+    )
+    cue: str | None = Field(None, description="The word that carries the polarity (evaluative "
+                            "word, speech-act verb or verb of the act): `text[cue_start:cue_end]`.")
+    cue_start: int | None = Field(None, description="Character offset of the cue in `text`.")
+    cue_end: int | None = Field(None, description="Character offset where the cue ends in `text` "
+                                "(exclusive).")
+    evidence_start: int | None = Field(None, description="Character offset of the evidence "
+                                       "sentence (the one holding the cue) in `text`.")
+    evidence_end: int | None = Field(None, description="Character offset where the evidence "
+                                     "sentence ends in `text` (exclusive).")
+    modality: list[Literal["negated", "conditional", "conceded"]] = Field(
+        default_factory=list, description="What qualifies the cue: negated (« n'a pas "
+        "critiqué », the polarity already turned), conditional (« sanctionnerait »), conceded (a "
+        "« mais » later in the sentence, the cue weighing less)."
+    )
+
+
+class StancePair(_Model):
+    """Every stance edge from one source to one target, summed up over the article."""
+
+    source: str = Field(description="Entity id of the actor who holds the stance.")
+    target: str = Field(description="Entity id of the actor the stance is towards.")
+    polarity: Polarity = Field(description="Polarity of the summed score of the pair's edges.")
+    score: float = Field(ge=-1.0, le=1.0, description="Sum of the edges' scores, clipped to [-1, 1].")
+    edges: int = Field(description="Number of edges (one judgment per evidence sentence).")
+    positive: int = Field(description="Of `edges`, the positive ones.")
+    negative: int = Field(description="Of `edges`, the negative ones.")
+    first: int = Field(description="Character offset of the first edge in `text`.")
+    last: int = Field(description="Character offset of the last edge in `text`.")
+    first_polarity: Polarity = Field(description="Polarity of the first edge.")
+    last_polarity: Polarity = Field(description="Polarity of the last edge.")
+    swing: Literal["negative→positive", "positive→negative"] | None = Field(
+        None, description="How the pair turns over the article when its first and last edges "
+        "disagree (the reference article's Trump → Poutine: negative→positive); null otherwise."
+    )
 
 
 class Tone(_Model):
@@ -420,6 +470,9 @@ class Article(_Model):
     voices: list[Voice] = Field(default_factory=list, description="Mentions versus quotes per "
                                 "entity, most quoted first.")
     stance: list[StanceEdge] = Field(default_factory=list, description="In article order.")
+    stance_pairs: list[StancePair] = Field(default_factory=list, description="The stance edges "
+                                           "summed up per (source, target), in order of their "
+                                           "first edge.")
     relations: list[Relation] = Field(default_factory=list, description="Actor – predicate – "
                                       "actor relations, in text order.")
     tone: list[Tone] = Field(default_factory=list, description="The journalist's tone towards "

@@ -3,7 +3,8 @@
 ``add_stance(article, doc)`` sets, in place: ``Quote.cue_class`` and ``Quote.targets`` (quotes
 are matched by index: ``article.quotes[n]`` is ``doc._.presse_quotes.quotes[n]``),
 ``Article.relations`` (ids r1, r2… in text order), ``Article.stance`` (edges in article order,
-``evidence_id`` naming the quote or relation), ``Article.tone``, and the prominence fields of
+``evidence_id`` naming the quote or relation, with their cue and evidence sentence),
+``Article.stance_pairs`` (the per-pair aggregates), ``Article.tone``, and the prominence fields of
 ``Article.voices`` (in_standfirst, quoted_in_standfirst, first_quote). A Doc without the stance
 extension (the component not in the pipeline) leaves the stance fields empty but still fills the
 voice prominence, which needs only the article.
@@ -14,8 +15,9 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from presse.analyze.actors import Actors
-from presse.analyze.stance import EXTENSION, Stance
-from presse.model import Article, Relation, StanceEdge, Target, Tone
+from presse.analyze.polarity import label
+from presse.analyze.stance import EXTENSION, EdgeRec, Stance
+from presse.model import Article, Relation, StanceEdge, StancePair, Target, Tone
 
 
 def _chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -62,23 +64,37 @@ def add_stance(article: Article, doc: Doc) -> Article:
                 predicate=r.predicate,
                 predicate_text=text[ps:pe], predicate_start=ps, predicate_end=pe,
                 object=ids[r.object], object_text=text[os_:oe], object_start=os_, object_end=oe, polarity=r.polarity,  # type: ignore[arg-type]
-                score=r.score, position=ps,
+                score=r.score, position=ps, in_quote=r.in_quote,
+                evidence_start=(sent := doc[r.predicate_span[0]].sent).start_char, evidence_end=sent.end_char,
             )
         )
     article.relations = relations
-    article.stance = [
-        StanceEdge(
-            source=ids[e.source], target=ids[e.target], polarity=e.polarity, score=e.score,  # type: ignore[arg-type]
-            via=e.via, evidence_id=(f"q{e.evidence + 1}" if e.via == "quote" else f"r{e.evidence + 1}"),  # type: ignore[arg-type]
-            position=e.position,
+    article.stance = [_edge(doc, text, e, ids) for e in stance.edges]
+    article.stance_pairs = [
+        StancePair(
+            source=ids[p.source], target=ids[p.target], polarity=label(p.score), score=p.score,  # type: ignore[arg-type]
+            edges=len(p.edges), positive=p.positives, negative=p.negatives, first=p.first, last=p.last,
+            first_polarity=p.first_polarity, last_polarity=p.last_polarity, swing=p.swing,  # type: ignore[arg-type]
         )
-        for e in stance.edges
+        for p in stance.pairs
     ]
     article.tone = [
         Tone(entity=ids[t.entity], polarity=t.polarity, score=t.score, mentions=t.mentions, words=t.words)  # type: ignore[arg-type]
         for t in sorted(stance.tone, key=lambda t: t.score)
     ]
     return article
+
+
+def _edge(doc: Doc, text: str, e: EdgeRec, ids: list[str]) -> StanceEdge:
+    cue = _chars(doc, *e.cue) if e.cue is not None else None
+    sentence = _chars(doc, *e.sentence) if e.sentence is not None else (None, None)
+    return StanceEdge(
+        source=ids[e.source], target=ids[e.target], polarity=e.polarity, score=e.score,  # type: ignore[arg-type]
+        via=e.via, evidence_id=(f"q{e.evidence + 1}" if e.via == "quote" else f"r{e.evidence + 1}"),  # type: ignore[arg-type]
+        position=e.position, channel=e.channel,  # type: ignore[arg-type]
+        cue=text[cue[0] : cue[1]] if cue else None, cue_start=cue[0] if cue else None, cue_end=cue[1] if cue else None,
+        evidence_start=sentence[0], evidence_end=sentence[1], modality=list(e.modality),  # type: ignore[arg-type]
+    )
 
 
 def add_prominence(article: Article) -> None:

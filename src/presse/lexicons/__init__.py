@@ -422,6 +422,24 @@ def effect(lemma: str) -> Effect | None:
     return effects().get(lemma)
 
 
+EXCHANGE_POS = frozenset({"verb", "noun"})
+
+
+def parse_exchanges(source: Traversable) -> dict[str, str]:
+    """Parse ``lemma<TAB>pos<TAB>source`` rows into lemma → pos (verb or noun)."""
+    found: dict[str, str] = {}
+    for line, (lemma, pos, _origin) in _rows(source, 3):
+        _check(source, line, "pos", pos, EXCHANGE_POS)
+        _put(found, lemma, pos, source, line)
+    return found
+
+
+@cache
+def exchanges() -> Mapping[str, str]:
+    """Meetings and exchanges between actors (``exchanges.tsv``): lemma → verb or noun."""
+    return MappingProxyType(parse_exchanges(_bundled("exchanges.tsv")))
+
+
 def parse_speaker_nouns(source: Traversable) -> dict[str, SpeakerNoun]:
     """Parse ``noun<TAB>gender<TAB>kind`` rows keyed by noun as written."""
     nouns: dict[str, SpeakerNoun] = {}

@@ -41,6 +41,19 @@ class PairSummary:
     def count(self, polarity: str) -> int:
         return sum(1 for e in self.edges if e.polarity == polarity)
 
+    @property
+    def swing(self) -> str:
+        """How the pair turns over the article: ``negative→positive`` (with the offsets of the
+        first and last judgments) when its first and last non-neutral edges disagree, ``steady
+        positive`` / ``steady negative`` otherwise, ``neutral`` when no edge has a polarity."""
+        polar = [e for e in self.edges if e.polarity != "neutral"]
+        if not polar:
+            return "neutral"
+        first, last = polar[0], polar[-1]
+        if first.polarity == last.polarity:
+            return f"steady {first.polarity}"
+        return f"{first.polarity}→{last.polarity} (at {first.position} → {last.position})"
+
 
 def _name(article: Article, entity_id: str) -> str:
     ent = article.entity(entity_id)
@@ -80,6 +93,14 @@ def _relation_text(article: Article, edge: StanceEdge) -> str:
     if rel is None:
         return edge.evidence_id
     return f"{rel.subject_text} — {rel.predicate_text} ({rel.predicate}) — {rel.object_text}"
+
+
+def _how(edge: StanceEdge) -> str:
+    """The edge's channel and cue (« reported, cue menaçait »), or its ``via`` for an analysis
+    made before channels were recorded."""
+    if edge.channel is None:
+        return edge.via
+    return f"{edge.channel}, cue « {edge.cue} »" if edge.cue else edge.channel
 
 
 def evidence_markdown(article: Article, edge: StanceEdge) -> str:
@@ -130,7 +151,8 @@ def _where(v: Voice) -> str:
 
 
 def render_dynamics(article: Article, console: Console) -> None:
-    """Print the Dynamics section: voice table, stance edges in order, pairs, tone, sidelined."""
+    """Print the Dynamics section: voice table, stance edges in order, pairs with their swing,
+    tone, sidelined."""
     console.print(Text("\nDynamics", style="bold underline"))
     table = Table(title="Voices", title_justify="left")
     for col, just in (("actor", "left"), ("mentions", "right"), ("quotes", "right"), ("direct", "right"),
@@ -152,7 +174,7 @@ def render_dynamics(article: Article, console: Console) -> None:
             line = Text(f"  {edge.position:>6}  ")
             line.append(f"{_name(article, edge.source)} → {_name(article, edge.target)}", style="bold")
             line.append(f"  {edge.polarity} {edge.score:+.2f}", style=POLARITY_STYLE[edge.polarity])
-            evidence = Text(f"  {edge.via}").append_text(evidence_text(article, edge))
+            evidence = Text(f"  {_how(edge)}").append_text(evidence_text(article, edge))
             evidence.stylize("dim")
             line.append_text(evidence)
             console.print(line)
@@ -161,6 +183,7 @@ def render_dynamics(article: Article, console: Console) -> None:
             line = Text(f"  {_name(article, pair.source)} → {_name(article, pair.target)}: ")
             for edge in pair.edges:
                 line.append(POLARITY_SIGN[edge.polarity], style=POLARITY_STYLE[edge.polarity])
+            line.append(f"  {pair.swing}", style="dim")
             console.print(line)
 
     if article.tone:
@@ -194,12 +217,12 @@ def markdown_dynamics(article: Article) -> str:
         for e in article.stance:
             evidence = evidence_markdown(article, e).replace("|", "\\|")
             out.append(f"| {e.position} | {_name(article, e.source)} → {_name(article, e.target)} | "
-                       f"{e.polarity} {e.score:+.2f} | {e.via} | {evidence} |")
+                       f"{e.polarity} {e.score:+.2f} | {_how(e)} | {evidence} |")
         out += ["", "### Stance per pair", ""]
         for pair in stance_pairs(article):
             out.append(f"- {_name(article, pair.source)} → {_name(article, pair.target)}: `{pair.sequence}` "
                        f"({pair.count('positive')} positive, {pair.count('negative')} negative, "
-                       f"{pair.count('neutral')} neutral)")
+                       f"{pair.count('neutral')} neutral; {pair.swing})")
     if article.tone:
         out += ["", "### Journalist's tone (outside quotes)", ""]
         out += [f"- {_name(article, t.entity)}: {t.polarity} {t.score:+.2f} ({', '.join(t.words[:5])})" for t in article.tone]

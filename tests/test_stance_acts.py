@@ -1,0 +1,54 @@
+"""Acts between actors (presse.analyze.stance.acts): agent → patient with lemma and effect."""
+
+from __future__ import annotations
+
+import pytest
+
+from stance_helpers import analyze, edge, name
+
+
+@pytest.mark.parametrize(
+    ("text", "agent", "patient", "lemma", "effect", "channel"),
+    [
+        ("Le ministère des Armées a limogé le général Pierre de Villiers.", "ministère", "Villiers", "limoger",
+         "negative", "act"),
+        # passive: normalised to the agent
+        ("Le général Pierre de Villiers a été limogé par le ministère des Armées.", "ministère", "Villiers",
+         "limoger", "negative", "act"),
+        # a speech act is a relation and a reported stance
+        ("Donald Trump a accusé les médias de mentir.", "Trump", "médias", "accuser", "negative", "reported"),
+        ("Washington a sanctionné Moscou.", "Washington", "Moscou", "sanctionner", "negative", "act"),
+    ],
+)
+def test_acts_relation_and_stance_edge(analyzer, text, agent, patient, lemma, effect, channel):
+    article = analyze(analyzer, text)
+    relation = next(r for r in article.relations if agent in name(article, r.subject))
+    assert patient in name(article, relation.object)
+    assert (relation.predicate, relation.polarity) == (lemma, effect)
+    found = edge(article, agent, patient)
+    assert found is not None and found.polarity == effect and found.channel == channel
+    assert found.cue == article.text[relation.predicate_start : relation.predicate_end]
+
+
+def test_acts_meeting_is_a_neutral_relation_not_a_stance(analyzer):
+    article = analyze(analyzer, "Emmanuel Macron a rencontré Angela Merkel à Berlin.")
+    assert [(r.predicate, r.polarity) for r in article.relations] == [("rencontrer", "neutral")]
+    assert article.stance == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Emmanuel Macron a présenté Édouard Philippe aux journalistes.",
+        "Emmanuel Macron a vu Angela Merkel arriver.",
+    ],
+)
+def test_acts_neutral_act_that_is_no_exchange_is_dropped(analyzer, text):
+    article = analyze(analyzer, text)
+    assert article.relations == [] and article.stance == []
+
+
+def test_acts_inside_a_quote_are_relations_of_their_own(analyzer):
+    article = analyze(analyzer, "« Le gouvernement a limogé le préfet Jean Dupont », a déclaré Marine Le Pen.")
+    inside = [r for r in article.relations if r.in_quote]
+    assert inside and inside[0].predicate == "limoger" and "Dupont" in name(article, inside[0].object)
