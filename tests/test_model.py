@@ -20,6 +20,7 @@ from presse.model import (
     EVIDENCE_VALUES,
     QUOTE_RULES,
     RESOLUTIONS,
+    REVIEW_EVIDENCE,
     SPEAKER_FALLBACKS,
     Article,
     Document,
@@ -57,7 +58,8 @@ def test_model_every_schema_field_is_described() -> None:
 
 @pytest.mark.parametrize(
     ("field", "registry"),
-    [("Mention.resolved_by", RESOLUTIONS), ("Quote.evidence", QUOTE_RULES), ("Quote.evidence", SPEAKER_FALLBACKS)],
+    [("Mention.resolved_by", RESOLUTIONS), ("Quote.evidence", QUOTE_RULES), ("Quote.evidence", SPEAKER_FALLBACKS),
+     ("Quote.evidence", REVIEW_EVIDENCE)],
 )
 def test_model_closed_vocabularies_are_documented_in_the_schema(field: str, registry: Any) -> None:
     fields = dict(_properties(Article.model_json_schema()))

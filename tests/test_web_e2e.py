@@ -17,7 +17,6 @@ from test_web_api import HOSTILE, build_store
 
 pytestmark = pytest.mark.model
 
-CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 
 
@@ -28,14 +27,16 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def serve(db: Path) -> Iterator[str]:
-    """The app over `db`, served by uvicorn in a thread on a free loopback port; yields its URL."""
+def serve(db: Path, **options: object) -> Iterator[str]:
+    """The app over `db` (``options`` go to create_app), served by uvicorn in a thread on a free
+    loopback port; yields its URL."""
     import uvicorn
 
     from presse.web.app import create_app
 
     port = _free_port()
-    uv = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
+    app = create_app(db, **options)  # type: ignore[arg-type]
+    uv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=uv.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
@@ -55,21 +56,6 @@ def server(analyzer, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The app over a small store of real articles and the hostile one."""
     with serve(build_store(tmp_path_factory.mktemp("web-e2e"))) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is absent: install Debian's chromium package to run the browser tests")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--headless", "--no-sandbox", "--disable-background-networking", "--disable-gpu"],
-        )
-        yield chromium
-        chromium.close()
 
 
 class Watch:

@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 from conftest import EXAMPLE, shared_path
 from presse.corpus.ingest import ingest
 from presse.web.app import create_app
-from test_web_e2e import ARTIFACTS, Watch, browser, serve  # noqa: F401  (browser: fixture)
+from test_web_e2e import ARTIFACTS, Watch, serve
 
 pytestmark = pytest.mark.model
 
@@ -114,7 +114,7 @@ def server(store: Path) -> Iterator[str]:
         yield url
 
 
-def test_web_stance_in_the_browser(browser, server: str, client: TestClient) -> None:  # noqa: F811
+def test_web_stance_in_the_browser(browser, server: str, client: TestClient) -> None:
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
     watch = Watch()
     context.route(

@@ -108,14 +108,23 @@ SPEAKER_FALLBACKS: Final = MappingProxyType({
 this order, each at most once)."""
 
 
+REVIEW_EVIDENCE: Final = MappingProxyType({
+    "added by a reviewer": "a quotation presse missed, added by a correction (presse correct "
+    "add, or the web UI in edit mode); its speaker is the reviewer's",
+})
+"""The evidence of a quotation no rule found: a reviewer's correction added it."""
+
+
 def _evidence_values() -> tuple[str, ...]:
     fallbacks = tuple(SPEAKER_FALLBACKS)
     chains = [c for n in range(len(fallbacks) + 1) for c in combinations(fallbacks, n)]
-    return tuple("; ".join((rule, *chain)) for rule in QUOTE_RULES for chain in chains)
+    found = tuple("; ".join((rule, *chain)) for rule in QUOTE_RULES for chain in chains)
+    return found + tuple(REVIEW_EVIDENCE)
 
 
 EVIDENCE_VALUES: Final = _evidence_values()
-"""Every value :attr:`Quote.evidence` may take: a rule, then the fallbacks used, in order."""
+"""Every value :attr:`Quote.evidence` may take: a rule, then the fallbacks used, in order; or
+a :data:`REVIEW_EVIDENCE` value."""
 
 if TYPE_CHECKING:
     Evidence = str
@@ -299,7 +308,8 @@ class Quote(_Model):
     evidence: Evidence = Field(
         description="The rule that found the quotation, then how the speaker was found when the "
         "rule gave none, each after '; ' (in this order, each at most once). Rules — "
-        + _listing(QUOTE_RULES) + ". Speaker fallbacks — " + _listing(SPEAKER_FALLBACKS) + "."
+        + _listing(QUOTE_RULES) + ". Speaker fallbacks — " + _listing(SPEAKER_FALLBACKS)
+        + ". Reviews — " + _listing(REVIEW_EVIDENCE) + "."
     )
     quoted_words: int = Field(0, description="Number of words in `text`.")
     part_of: str | None = Field(

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc
 
 from presse.analyze.actors import Actors
 from presse.analyze.convert_stance import add_stance
 from presse.analyze.quotes import QuoteRec, Quotes
 from presse.analyze.structure import Structure
-from presse.analyze.utterances import link_parts, utterances
+from presse.analyze.utterances import link_parts
+from presse.analyze.voices import WORD_RE, voices
 from presse.model import (
     Article,
     Block,
@@ -20,10 +19,7 @@ from presse.model import (
     Quote,
     Section,
     Speaker,
-    Voice,
 )
-
-WORD_RE = re.compile(r"\w+(?:['’-]\w+)*")
 
 
 def _char_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -113,33 +109,6 @@ def _speaker_resolution(actors: Actors, q: QuoteRec) -> str | None:
     return None
 
 
-def _voices(entities: list[Entity], quotes: list[Quote], blocks: list[Block], text: str) -> list[Voice]:
-    title = next((b for b in blocks if b.kind == "title"), None)
-    word_starts = [m.start() for m in WORD_RE.finditer(text)]  # once, not once per entity
-    voices = []
-    for ent in entities:
-        spoken = [q for q in quotes if q.speaker.entity == ent.id]
-        own = utterances(spoken)
-        covered: set[int] = set()
-        for q in spoken:
-            covered.update(range(q.start, q.end))
-        words = sum(1 for w in word_starts if w in covered) if covered else 0
-        voices.append(
-            Voice(
-                entity=ent.id, name=ent.name, type=ent.type, mentions=len(ent.mentions),
-                quotes=len(own),
-                direct_quotes=sum(1 for q in own if q.kind == "direct"),
-                indirect_quotes=sum(1 for q in own if q.kind != "direct"),
-                quoted_words=words,
-                first_mention=min((m.start for m in ent.mentions), default=None),
-                in_title=bool(title) and any(title.start <= m.start < title.end for m in ent.mentions),
-                quoted_in_title=bool(title) and any(title.start <= q.start < title.end for q in own),
-            )
-        )
-    voices.sort(key=lambda v: (-v.quotes, -v.mentions, v.name))
-    return voices
-
-
 def doc_to_article(
     doc: Doc, text: str, document: Document, *, presse_version: str, model: str
 ) -> Article:
@@ -166,7 +135,7 @@ def doc_to_article(
         sections=_sections(blocks, text),
         entities=entities,
         quotes=quote_models,
-        voices=_voices(entities, quote_models, blocks, text),
+        voices=voices(entities, quote_models, blocks, text),
         warnings=[*document.warnings, *actors.warnings, *quotes.warnings],
         presse_version=presse_version,
         model=model,

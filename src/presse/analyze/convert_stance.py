@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from presse.analyze.actors import Actors
 from presse.analyze.polarity import label
 from presse.analyze.stance import EXTENSION, EdgeRec, Stance
+from presse.analyze.voices import add_prominence
 from presse.model import Article, Relation, StanceEdge, StancePair, Target, Tone
 
 
@@ -96,17 +97,3 @@ def _edge(doc: Doc, text: str, e: EdgeRec, ids: list[str]) -> StanceEdge:
         evidence_start=sentence[0], evidence_end=sentence[1], modality=list(e.modality),  # type: ignore[arg-type]
     )
 
-
-def add_prominence(article: Article) -> None:
-    """Set each voice's in_standfirst, quoted_in_standfirst and first_quote from the article."""
-    standfirst = [b for b in article.blocks if b.kind == "standfirst"]
-
-    def in_standfirst(offset: int) -> bool:
-        return any(b.start <= offset < b.end for b in standfirst)
-
-    for voice in article.voices:
-        entity = article.entity(voice.entity)
-        own = [q for q in article.quotes if q.speaker.entity == voice.entity]
-        voice.in_standfirst = entity is not None and any(in_standfirst(m.start) for m in entity.mentions)
-        voice.quoted_in_standfirst = any(in_standfirst(q.start) for q in own)
-        voice.first_quote = min((q.start for q in own), default=None)

@@ -56,6 +56,7 @@ class ExportFormat(StrEnum):
     csv = "csv"
     parquet = "parquet"
     gexf = "gexf"
+    gold = "gold"
 
 
 FormatOption = Annotated[
@@ -434,16 +435,23 @@ def voices_command(
 def export_command(
     output_format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Export format.")],
     out: Annotated[
-        str, typer.Option("--out", "-o", help="A folder for jsonl/csv/parquet tables, a file for gexf.")
+        str,
+        typer.Option("--out", "-o", help="A folder for jsonl/csv/parquet tables, a file for gexf and gold."),
     ],
     db: DbOption = DEFAULT_DB,
+    reviewed_only: Annotated[
+        bool, typer.Option("--reviewed-only", help="gold: only the articles marked reviewed.")
+    ] = False,
 ) -> None:
-    """Export articles, quotes, actors and stance edges as tables, or the actor network as GEXF (Gephi)."""
+    """Export articles, quotes, actors and stance edges as tables, the actor network as GEXF
+    (Gephi), or the corrected articles as gold JSONL for `presse eval quotes`."""
     from presse.store import queries
     from presse.store.export import export
 
+    if reviewed_only and output_format != ExportFormat.gold:
+        raise UsageError("--reviewed-only goes with --format gold")
     with closing(queries.connect_reader(db)) as conn:
-        paths = export(conn, output_format.value, out)
+        paths = export(conn, output_format.value, out, reviewed_only=reviewed_only)
     for path in paths:
         err.print(f"wrote {escape(str(path))}", soft_wrap=True)
 

@@ -6,7 +6,12 @@
 - :mod:`presse.store.actors`: corpus-level actor linking across articles.
 - :mod:`presse.store.queries`: read-only connections and typed query rows.
 - :mod:`presse.store.voices`: who gets a voice, by gender (per outlet and month).
-- :mod:`presse.store.export`: JSONL/CSV/Parquet tables and the GEXF actor network.
+- :mod:`presse.store.export`: JSONL/CSV/Parquet tables, the GEXF actor network, and the gold
+  JSONL of reviewed articles (:mod:`presse.store.gold_export`).
+- :mod:`presse.store.corrections`: a reviewer's corrections (record, undo, share as JSONL, mark
+  reviewed), kept in :mod:`presse.store.correction_log`, applied on every write to the
+  articles (:mod:`presse.store.corrected`) and to the corpus actors
+  (:mod:`presse.store.actor_rules`).
 """
 
 from presse.store.queries import ActorRow, QuoteRow, StatsRow, connect_reader

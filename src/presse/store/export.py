@@ -21,7 +21,10 @@ Contracts:
   :func:`presse.store.queries.quote_edges`, ``weight`` = number of quotes; ``polarity`` = mean stance score of the speaker towards the actor, over quotes and
   relations, when the store holds stance rows for the pair, with ``positive``/``negative``/
   ``neutral`` counts) and ``kind="co-mention"`` (two actors in the same article, ``weight`` =
-  number of articles, kept from ``min_comention`` articles on, stored once from the lower id).
+  number of articles, kept from ``min_comention`` articles on, stored once from the lower id);
+* ``gold`` writes one JSONL file ``out`` in the gold format ``presse eval quotes`` reads, from
+  the corrected articles (:mod:`presse.store.gold_export`);
+* every table and count reads the corrected data (:mod:`presse.store.corrections`).
 """
 
 from __future__ import annotations
@@ -35,10 +38,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
+from presse.errors import UsageError
+from presse.store.gold_export import gold_records
 from presse.store.queries import counted, quote_edges, stance_network
 from presse.store.voices import GROUPINGS, gender_voices
 
-ExportFormat = Literal["jsonl", "csv", "parquet", "gexf"]
+ExportFormat = Literal["jsonl", "csv", "parquet", "gexf", "gold"]
 TABLES = ("articles", "quotes", "actors", "stance", "voices")
 _BATCH = 2000
 
@@ -347,10 +352,38 @@ def export_gexf(conn: sqlite3.Connection, out: str | Path, *, min_comention: int
     return path
 
 
+def export_gold(conn: sqlite3.Connection, out: str | Path, *, reviewed_only: bool = False) -> Path:
+    """Write the (reviewed) corrected articles as gold JSONL to ``out``
+    (:mod:`presse.store.gold_export`); the file appears whole or not at all."""
+    path = Path(out)
+    if not path.name or path.is_dir():
+        raise UsageError(f"{path}: a folder; the gold export is one file (give its name)")
+    partial = path.with_name(path.name + ".part")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with partial.open("w", encoding="utf-8") as fh:
+            for record in gold_records(conn, reviewed_only=reviewed_only):
+                fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+        partial.replace(path)
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot write the gold file ({exc.strerror})") from None
+    finally:
+        partial.unlink(missing_ok=True)
+    return path
+
+
 def export(
-    conn: sqlite3.Connection, fmt: ExportFormat, out: str | Path, *, min_comention: int = 2
+    conn: sqlite3.Connection,
+    fmt: ExportFormat,
+    out: str | Path,
+    *,
+    min_comention: int = 2,
+    reviewed_only: bool = False,
 ) -> list[Path]:
-    """Export the store in ``fmt`` to ``out``; return the files written."""
+    """Export the store in ``fmt`` to ``out``; return the files written. ``reviewed_only``
+    limits the gold export to the articles marked reviewed."""
     if fmt == "gexf":
         return [export_gexf(conn, out, min_comention=min_comention)]
+    if fmt == "gold":
+        return [export_gold(conn, out, reviewed_only=reviewed_only)]
     return list(export_tables(conn, fmt, out).values())

@@ -302,22 +302,63 @@ def quotes(
 
 
 def article(conn: sqlite3.Connection, ref: str) -> Article:
-    """The stored analysis of an article, by store id, URL, record id or source.
+    """The stored analysis of an article (with its corrections), by store id, URL, record id
+    or source.
 
     Raises UsageError when nothing matches.
     """
     row = None
+    analysis = analysis_column(conn)
     if ref.isdigit():
-        row = conn.execute("SELECT analysis FROM articles WHERE id = ?", (int(ref),)).fetchone()
+        row = conn.execute(f"SELECT {analysis} FROM articles WHERE id = ?", (int(ref),)).fetchone()
     if row is None:
         row = conn.execute(
-            "SELECT analysis FROM articles WHERE key = ? OR url = ? OR doc_id = ? OR source = ? "
+            f"SELECT {analysis} FROM articles WHERE key = ? OR url = ? OR doc_id = ? OR source = ? "
             "ORDER BY id LIMIT 1",
             (ref, ref, ref, ref),
         ).fetchone()
     if row is None:
         raise UsageError(f"no article {ref!r} in the store (give its id, URL or record id)")
     return Article.model_validate_json(row[0])
+
+
+@dataclass(frozen=True, slots=True)
+class EntityActor:
+    """The corpus actor of an article entity: id, name, type, and a reviewer's gender."""
+
+    id: int
+    name: str
+    type: str
+    gender: str | None
+
+
+def corrected_article(
+    conn: sqlite3.Connection, article_id: int
+) -> tuple[Article, dict[str, EntityActor]] | None:
+    """The article with store id ``article_id`` as every view shows it — its reviewer's
+    corrections applied, each entity with the type and gender a reviewer gave its corpus actor
+    — and the corpus actor of each entity id; None when there is no such article."""
+    analysis = analysis_column(conn)
+    row = conn.execute(f"SELECT {analysis} FROM articles WHERE id = ?", (article_id,)).fetchone()
+    if row is None:
+        return None
+    article = Article.model_validate_json(row[0])
+    # actors.gender came with articles.corrected (0007_corrections)
+    gender = "a.gender" if "corrected" in analysis else "NULL"
+    entities = {e.id: e for e in article.entities}
+    actors: dict[str, EntityActor] = {}
+    for entity_id, actor_id, name, type_, actor_gender in conn.execute(
+        f"SELECT e.entity_id, e.actor_id, a.name, a.type, {gender} FROM entities e "
+        "JOIN actors a ON a.id = e.actor_id WHERE e.article_id = ?",
+        (article_id,),
+    ):
+        actors[str(entity_id)] = EntityActor(int(actor_id), name, type_, actor_gender)
+        entity = entities.get(str(entity_id))
+        if entity is not None and entity.type != type_:
+            entity.type = type_
+        if entity is not None and actor_gender and entity.gender != actor_gender:
+            entity.gender = actor_gender
+    return article, actors
 
 
 def stats(conn: sqlite3.Connection, *, top: int = 10) -> StatsRow:
@@ -434,6 +475,16 @@ def counted(conn: sqlite3.Connection, alias: str = "q") -> str:
     (``part_of``, see :mod:`presse.store.schema`). On a store not migrated since, every row."""
     columns = {row[1] for row in conn.execute("PRAGMA table_info(quotes)")}
     return f"{alias}.part_of IS NULL" if "part_of" in columns else "1"
+
+
+def analysis_column(conn: sqlite3.Connection, alias: str = "") -> str:
+    """SQL for an article's analysis as every read shows it: with its reviewer's corrections
+    (``corrected``, see :mod:`presse.store.schema`) when there are, else as presse made it."""
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(articles)")}
+    prefix = f"{alias}." if alias else ""
+    if "corrected" in columns:
+        return f"COALESCE({prefix}corrected, {prefix}analysis)"
+    return f"{prefix}analysis"
 
 
 def has_stance(conn: sqlite3.Connection) -> bool:

@@ -28,6 +28,10 @@ Contracts:
   triggers keep ``gender_totals`` equal to their sums per outlet, month and gender (``''`` for
   an unknown outlet or date), which the corpus views (:mod:`presse.store.voices`) read.
   ``0005_gender_evidence`` adds them and fills them from the stored analyses;
+* ``0007_corrections`` adds the ``corrections`` and ``reviewed`` tables, ``articles.corrected``
+  (the analysis with its corrections applied, NULL when none apply: readers take
+  ``COALESCE(corrected, analysis)``); a reviewer's gender for an actor is written to
+  ``actors.gender`` (added by 0005) with ``gender_evidence`` ``reviewer``;
 * the full-text indexes use the tokenizer ``unicode61 remove_diacritics 2``, so a query typed
   without accents (« Etats-Unis ») finds the accented text (« États-Unis »).
 """
@@ -407,12 +411,48 @@ GROUP BY e.article_id, COALESCE(e.gender, 'unknown');
 DROP TABLE temp.stored_gender;
 """
 
+# Corrections (issue 21): a reviewer's fixes, stored apart from the analyses and applied on
+# every write of the tables the reads use (see presse.store.corrections). `articles.analysis`
+# stays what presse found; `articles.corrected` is that analysis with the article's corrections
+# applied (NULL when none apply). An article correction is anchored by its article's key and
+# content hash, the offsets of the corrected span and its text, so that it can be found again
+# after a re-ingest or a re-analysis; an actor correction names the actor by key. `status` says
+# whether the correction anchored the last time it was applied (applied, orphaned).
+_CORRECTIONS = """
+CREATE TABLE corrections (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,           -- stable across stores: a shared correction is imported once
+    kind TEXT NOT NULL,                 -- speaker, kind, reject, add, merge, split, type, gender
+    article_key TEXT,                   -- articles.key (article corrections)
+    content_hash TEXT,                  -- articles.content_hash when the correction was made
+    start INTEGER,
+    "end" INTEGER,
+    quoted TEXT,                        -- the article text between start and end then
+    actor_key TEXT,                     -- actors.key (actor corrections)
+    payload TEXT NOT NULL,              -- JSON: what the correction sets
+    author TEXT NOT NULL,
+    created TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'applied'
+);
+CREATE INDEX corrections_article ON corrections(article_key) WHERE article_key IS NOT NULL;
+CREATE INDEX corrections_actor ON corrections(actor_key) WHERE actor_key IS NOT NULL;
+
+CREATE TABLE reviewed (
+    article_key TEXT PRIMARY KEY,       -- articles.key: the flag survives a re-ingest
+    author TEXT NOT NULL,
+    reviewed_at TEXT NOT NULL
+);
+
+ALTER TABLE articles ADD COLUMN corrected TEXT;
+"""
+
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("0001_initial", _INITIAL),
     ("0002_stance", _STANCE),
     ("0003_analyzer_version", _ANALYZER_VERSION),
     ("0004_quote_part_of", _QUOTE_PART_OF),
     ("0005_gender_evidence", _GENDER_EVIDENCE),
+    ("0007_corrections", _CORRECTIONS),
 )
 """Named migrations, applied in this order."""
 

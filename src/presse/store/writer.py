@@ -16,7 +16,14 @@ Contracts:
 * every ``stance`` row's ``source_actor``/``target_actor`` is the current ``actor_id`` of its
   entities: when a surname-only entity is re-pointed to another actor (a full name with that
   surname appeared or disappeared), the stance rows of every article follow in the same
-  transaction. A stance edge whose source or target is no entity of the article is not stored.
+  transaction. A stance edge whose source or target is no entity of the article is not stored;
+* a reviewer's corrections (:mod:`presse.store.corrections`) are applied on every write: the
+  ``analysis`` column keeps what presse found, ``corrected`` the article with its corrections
+  (:mod:`presse.store.corrected`), and the tables every count reads (entities, quotes, stance,
+  actors) are written from the corrected article; the actor corrections
+  (:mod:`presse.store.actor_rules`) are applied after each article, so a later ingest obeys them.
+  :meth:`StoreWriter.correct` changes the corrections and writes the articles concerned again
+  in the same transaction (their store ids do not change).
 """
 
 from __future__ import annotations
@@ -26,7 +33,7 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
@@ -37,7 +44,9 @@ from presse import __version__
 from presse.analyze.compose import compose_text
 from presse.errors import StoreError
 from presse.model import Article, Document
+from presse.store import actor_rules, correction_log
 from presse.store.actors import ActorLinker, refresh_actor_stats, relink_surname
+from presse.store.corrected import apply_corrections
 from presse.store.schema import migrate
 
 WriteResult = Literal["new", "replaced", "unchanged"]
@@ -172,8 +181,7 @@ class StoreWriter:
             if row is not None:
                 touched |= self._delete(int(row[0]))
             touched |= self._insert(article, key, digest)
-            self._resync_stance(touched)
-            refresh_actor_stats(conn, touched)
+            self._settle_actors(touched)
             conn.execute(
                 "DELETE FROM ingest_errors WHERE source = ?", (article.source or key,)
             )
@@ -187,7 +195,46 @@ class StoreWriter:
             raise
         return "new" if row is None else "replaced"
 
-    def _delete(self, article_id: int) -> set[int]:
+    def _settle_actors(self, touched: set[int]) -> None:
+        """Apply the actor corrections, then refresh the stance rows and statistics of the
+        actors a write touched."""
+        moved, statuses = actor_rules.enforce(self.conn)
+        touched |= moved
+        correction_log.set_status(self.conn, statuses)
+        self._resync_stance(touched)
+        refresh_actor_stats(self.conn, touched)
+        actor_rules.enforce_attributes(self.conn)
+
+    def correct(self, change: Callable[[sqlite3.Connection], Iterable[int]]) -> None:
+        """Run ``change`` (which edits the corrections and returns the store ids of the articles
+        it concerns), write those articles again with their corrections and apply the actor
+        corrections, all in one transaction."""
+        with storage_errors(self.path):
+            conn = self.conn
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                touched: set[int] = set()
+                for article_id in sorted(set(change(conn))):
+                    touched |= self._rewrite(article_id)
+                self._settle_actors(touched)
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+
+    def _rewrite(self, article_id: int) -> set[int]:
+        """Write the tables of a stored article again from its analysis and corrections."""
+        row = self.conn.execute(
+            "SELECT key, analysis FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        if row is None:
+            return set()
+        touched = self._clear(article_id)
+        return touched | self._project(Article.model_validate_json(row[1]), row[0], article_id)
+
+    def _clear(self, article_id: int) -> set[int]:
+        """Delete what was derived from an article's analysis (its row stays); the actors touched."""
         conn = self.conn
         actors = {
             int(r[0])
@@ -201,11 +248,17 @@ class StoreWriter:
                 tuple(actors),
             )
         }
-        conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+        for table in ("stance", "quotes", "entities", "sections", "gender_voices"):
+            conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
         refresh_actor_stats(conn, actors)
         touched = set(actors)
         for surname in sorted(surnames):
             touched |= relink_surname(conn, surname)
+        return touched
+
+    def _delete(self, article_id: int) -> set[int]:
+        touched = self._clear(article_id)
+        self.conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
         return touched
 
     def _insert(self, article: Article, key: str, digest: str) -> set[int]:
@@ -237,7 +290,21 @@ class StoreWriter:
                 _now(),
             ),
         )
-        article_id = int(cursor.lastrowid or 0)
+        return self._project(article, key, int(cursor.lastrowid or 0))
+
+    def _project(self, analysis: Article, key: str, article_id: int) -> set[int]:
+        """Apply the article's corrections to ``analysis`` and write the tables every read uses
+        (sections, entities, mentions, quotes, quote subjects, stance) from the result; store it
+        as the ``corrected`` article. Returns the actors touched."""
+        conn = self.conn
+        corrected, statuses = apply_corrections(analysis, correction_log.for_article(conn, key))
+        correction_log.set_status(conn, statuses)
+        conn.execute(
+            "UPDATE articles SET corrected = ?1 WHERE id = ?2 AND corrected IS NOT ?1",
+            (corrected.model_dump_json() if corrected else None, article_id),
+        )
+        article = corrected or analysis
+        published = article.published.isoformat() if article.published else None
         conn.executemany(
             'INSERT INTO sections(article_id, position, heading, start, "end") VALUES (?, ?, ?, ?, ?)',
             [(article_id, i, s.heading, s.start, s.end) for i, s in enumerate(article.sections)],

@@ -3,8 +3,9 @@
 Contracts:
 
 * :func:`create_app` checks that ``db_path`` is a presse store (UsageError otherwise) and opens
-  it read-only (:func:`presse.store.queries.connect_reader`) for every request: no endpoint
-  can modify the store;
+  it read-only (:func:`presse.store.queries.connect_reader`) for every request: without
+  ``edit`` no endpoint can modify the store; with it (``presse serve --edit``), the routes of
+  :mod:`presse.web.routes_edit` record and undo corrections, for the holder of the token only;
 * every response carries a Content-Security-Policy allowing scripts, styles, images and fonts
   from the app itself only: inline scripts and event-handler attributes never run;
 * a request body over ``max_body`` bytes (POST ``/api/analyze`` and ``/analyze``) gets a 413
@@ -34,12 +35,14 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from presse import __version__
 from presse.errors import InputError, UsageError
 from presse.store.queries import connect_reader
-from presse.web import routes_api, routes_pages
+from presse.store.writer import StoreWriter
+from presse.web import routes_api, routes_edit, routes_pages
+from presse.web.editing import EditMode
 from presse.web.render import colour_index, signed
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_MAX_BODY = 1_000_000
-LIMITED_PATHS = frozenset({"/api/analyze", "/analyze"})
+LIMITED_PATHS = frozenset({"/api/analyze", "/analyze", "/api/corrections"})
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -124,24 +127,39 @@ def _is_api(request: Request) -> bool:
     return request.url.path.startswith("/api/")
 
 
-def create_app(db_path: str | Path, *, max_body: int = DEFAULT_MAX_BODY) -> FastAPI:
-    """The web app serving the store at ``db_path`` (checked now, opened read-only per request)."""
+def create_app(
+    db_path: str | Path, *, max_body: int = DEFAULT_MAX_BODY, edit: EditMode | None = None
+) -> FastAPI:
+    """The web app serving the store at ``db_path`` (checked now, opened read-only per request).
+
+    With ``edit``, the app also has the write routes of :mod:`presse.web.routes_edit` (the
+    store is migrated now so that its readers see the corrections tables); without, it has no
+    route that writes."""
     db = Path(db_path)
     with closing(connect_reader(db)):
         pass
+    if edit is not None:
+        StoreWriter(db).close()
 
     app = FastAPI(
         title="presse",
         version=__version__,
         description=(
             "Who says what, about whom, in the news: articles, actors, quotes and the actor "
-            "network of a presse corpus store (read-only), and analysis of a pasted article."
+            "network of a presse corpus store, and analysis of a pasted article. "
+            + (
+                "Edit mode: corrections (POST/DELETE /api/corrections) need the token the "
+                "server printed at start, as `Authorization: Bearer <token>`."
+                if edit is not None
+                else "Read-only."
+            )
         ),
         docs_url=None,
         redoc_url=None,
     )
     app.state.db = db
     app.state.max_body = max_body
+    app.state.edit = edit
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals["version"] = __version__
     templates.env.globals["actor_colour"] = actor_colour
@@ -189,6 +207,8 @@ def create_app(db_path: str | Path, *, max_body: int = DEFAULT_MAX_BODY) -> Fast
         return templates.TemplateResponse(request, "docs.html", {"page": "docs"})
 
     app.include_router(routes_api.router)
+    if edit is not None:
+        app.include_router(routes_edit.router)
     app.include_router(routes_pages.router)
     app.add_middleware(BodyLimit, limit=max_body, paths=LIMITED_PATHS)
     return app

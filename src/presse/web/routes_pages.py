@@ -18,7 +18,7 @@ from fastapi.responses import HTMLResponse, Response
 from presse.errors import InputError
 from presse.store import queries as store
 from presse.store.voices import gender_voices
-from presse.web import render, service, views
+from presse.web import editing, render, review_views, service, views
 from presse.web.deps import reader, templates_of
 from presse.web.params import Page, RowId, Weight
 
@@ -26,6 +26,9 @@ router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
 
 def _page(request: Request, template: str, **context: Any) -> Response:
+    mode = editing.mode_of(request)
+    editor = editing.is_editor(request)
+    context.update(edit_mode=mode is not None, editor=editor, csrf=mode.csrf if mode and editor else None)
     return templates_of(request).TemplateResponse(request, template, context)
 
 
@@ -84,11 +87,17 @@ def articles(
 def article(request: Request, article_id: RowId) -> Response:
     with reader(request) as conn:
         found = service.stored_article(conn, article_id)
-    if found is None:
-        raise HTTPException(404, f"no article {article_id} in the store")
-    stored, names = found
+        if found is None:
+            raise HTTPException(404, f"no article {article_id} in the store")
+        stored, names = found
+        review = None
+        if editing.is_editor(request):
+            entity_names = [e.name for e in stored.article.entities if not e.collective]
+            review = review_views.article_review(conn, article_id, entity_names)
     view = render.article_view(stored.article, stored.actor_ids, actor_names=names)
-    return _page(request, "article.html", page="articles", view=view, stored_id=stored.id)
+    return _page(
+        request, "article.html", page="articles", view=view, stored_id=stored.id, review=review
+    )
 
 
 @router.get("/actors")
@@ -114,6 +123,7 @@ def actors(request: Request, type: str = "", sort: str = "mentions", page: Page 
 def actor(request: Request, actor_id: RowId) -> Response:
     with reader(request) as conn:
         detail = service.actor_detail(conn, actor_id)
+        review = review_views.actor_review(conn, actor_id) if editing.is_editor(request) else None
     if detail is None:
         raise HTTPException(404, f"no actor {actor_id} in the store")
     points, step = render.timeline(detail.weeks)
@@ -130,6 +140,8 @@ def actor(request: Request, actor_id: RowId) -> Response:
         stance_by=render.stance_bars(detail.stance_by),
         of_them=of_them,
         subject=subject,
+        review=review,
+        actor_types=service.ACTOR_TYPES,
     )
 
 

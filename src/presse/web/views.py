@@ -25,6 +25,8 @@ from presse.store.queries import (
     PolaritySummary,
     _actor,
     _date,
+    analysis_column,
+    corrected_article,
     counted,
     quote_edges,
     stance_network,
@@ -167,17 +169,13 @@ def article_summaries(conn: sqlite3.Connection, ids: list[int]) -> list[ArticleS
 
 
 def stored_article(conn: sqlite3.Connection, article_id: int) -> StoredArticle | None:
-    """The stored Article JSON of the article with store id ``article_id``."""
-    row = conn.execute("SELECT analysis FROM articles WHERE id = ?", (article_id,)).fetchone()
-    if row is None:
+    """The stored Article JSON of the article with store id ``article_id``, as corrected (see
+    :func:`presse.store.queries.corrected_article`)."""
+    found = corrected_article(conn, article_id)
+    if found is None:
         return None
-    actor_ids = {
-        str(entity): int(actor)
-        for entity, actor in conn.execute(
-            "SELECT entity_id, actor_id FROM entities WHERE article_id = ?", (article_id,)
-        )
-    }
-    return StoredArticle(article_id, Article.model_validate_json(row[0]), actor_ids)
+    article, actors = found
+    return StoredArticle(article_id, article, {e: a.id for e, a in actors.items()})
 
 
 def actor(conn: sqlite3.Connection, actor_id: int) -> ActorRow | None:
@@ -214,7 +212,8 @@ def actor_descriptions(conn: sqlite3.Connection, actor_id: int, *, articles: int
     """
     counts: Counter[str] = Counter()
     rows = conn.execute(
-        "SELECT a.analysis, e.entity_id FROM entities e JOIN articles a ON a.id = e.article_id "
+        f"SELECT {analysis_column(conn, 'a')}, e.entity_id FROM entities e "
+        "JOIN articles a ON a.id = e.article_id "
         "WHERE e.actor_id = ? ORDER BY a.published DESC, a.id DESC LIMIT ?",
         (actor_id, articles),
     ).fetchall()
