@@ -11,11 +11,13 @@ Contracts:
 * list-valued columns (authors, aliases, about) are JSON lists in CSV, lists in JSONL and
   Parquet; dates are ISO strings in CSV/JSONL and ``date32`` in Parquet;
 * ``gexf`` writes one file ``out``: a directed multigraph whose nodes are actors and whose edges
-  are ``kind="quote"`` (speaker → actor the quote is about, as in
-  :func:`presse.store.queries.quote_edges`, ``weight`` = number of quotes; ``polarity`` = mean stance score of the speaker towards the actor, over quotes and
-  relations, when the store holds stance rows for the pair, with ``positive``/``negative``/
-  ``neutral`` counts) and ``kind="co-mention"`` (two actors in the same article, ``weight`` =
-  number of articles, kept from ``min_comention`` articles on, stored once from the lower id).
+  are those of :func:`presse.store.network.network_edges`: ``kind="stance"`` (source → target,
+  ``weight`` = judgments, ``label`` negative/positive/mixed, ``polarity`` = mean score,
+  ``positive``/``negative`` counts, ``first_date``/``last_date``, ``first_polarity``/
+  ``last_polarity`` and ``swing`` when there is one) and ``kind="act"`` (agent → patient of acts
+  with no stance, ``weight`` = acts); ``kind="co-mention"`` edges (two actors in the same
+  article, ``weight`` = number of articles, stored once from the lower id) only with
+  ``co_mention`` (their smallest weight).
 """
 
 from __future__ import annotations
@@ -29,7 +31,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
-from presse.store.queries import counted, quote_edges, stance_network
+from presse.store.network import network_edges
+from presse.store.queries import counted, has_table
 
 ExportFormat = Literal["jsonl", "csv", "parquet", "gexf"]
 TABLES = ("articles", "quotes", "actors", "stance")
@@ -149,13 +152,6 @@ _SQL: dict[str, str] = {
 }
 
 
-def _has_table(conn: sqlite3.Connection, name: str) -> bool:
-    return (
-        conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone()
-        is not None
-    )
-
-
 def _table_sql(conn: sqlite3.Connection, table: str) -> str:
     """The query of ``table``, counting one quote per utterance where the store links them."""
     condition = counted(conn)
@@ -168,7 +164,7 @@ def _table_sql(conn: sqlite3.Connection, table: str) -> str:
 
 def _rows(conn: sqlite3.Connection, table: str) -> Iterator[dict[str, Any]]:
     columns = _COLUMNS[table]
-    if not _has_table(conn, table):  # a store from before the migration that added it
+    if not has_table(conn, table):  # a store from before the migration that added it
         return
     cursor = conn.execute(_table_sql(conn, table))
     while batch := cursor.fetchmany(_BATCH):
@@ -256,12 +252,11 @@ def export_tables(conn: sqlite3.Connection, fmt: str, out: str | Path) -> dict[s
     return paths
 
 
-def actor_network(conn: sqlite3.Connection, *, min_comention: int = 2) -> Any:
+def actor_network(conn: sqlite3.Connection, *, co_mention: int | None = None) -> Any:
     """The actor network as a ``networkx.MultiDiGraph`` (see the module docstring)."""
     import networkx as nx
 
     graph = nx.MultiDiGraph()
-    stance = stance_network(conn)
     for id_, name, type_, articles, mentions, quotes, words in conn.execute(
         "SELECT id, name, type, articles, mentions, quotes, quoted_words FROM actors "
         "WHERE articles > 0"
@@ -275,46 +270,49 @@ def actor_network(conn: sqlite3.Connection, *, min_comention: int = 2) -> Any:
             quotes=quotes,
             quoted_words=words,
         )
-    for speaker, subject, weight in quote_edges(conn):
-        summary = stance.get((speaker, subject))
-        extra = (
-            {
-                "polarity": summary.mean,
-                "positive": summary.positive,
-                "negative": summary.negative,
-                "neutral": summary.neutral,
+    for edge in network_edges(conn, co_mention=co_mention):
+        extra: dict[str, Any] = {"label": edge.label} if edge.label else {}
+        pair = edge.polarity
+        if pair is not None:
+            extra |= {
+                "polarity": pair.mean,
+                "positive": pair.positive,
+                "negative": pair.negative,
+                "first_polarity": pair.first_polarity,
+                "last_polarity": pair.last_polarity,
             }
-            if summary is not None
-            else {}
+            # GEXF has no null: an absent attribute says "none"
+            extra |= {
+                key: value
+                for key, value in (
+                    ("first_date", pair.first_date and pair.first_date.isoformat()),
+                    ("last_date", pair.last_date and pair.last_date.isoformat()),
+                    ("swing", pair.swing),
+                )
+                if value
+            }
+        graph.add_edge(
+            str(edge.source), str(edge.target), key=edge.kind, kind=edge.kind, weight=edge.weight, **extra
         )
-        graph.add_edge(str(speaker), str(subject), key="quote", kind="quote", weight=weight, **extra)
-    for first, second, weight in conn.execute(
-        """SELECT a.actor_id, b.actor_id, COUNT(DISTINCT a.article_id) AS n
-           FROM (SELECT DISTINCT article_id, actor_id FROM entities) a
-           JOIN (SELECT DISTINCT article_id, actor_id FROM entities) b
-             ON a.article_id = b.article_id AND a.actor_id < b.actor_id
-           GROUP BY a.actor_id, b.actor_id HAVING n >= ?""",
-        (min_comention,),
-    ):
-        graph.add_edge(str(first), str(second), key="co-mention", kind="co-mention", weight=weight)
     return graph
 
 
-def export_gexf(conn: sqlite3.Connection, out: str | Path, *, min_comention: int = 2) -> Path:
+def export_gexf(conn: sqlite3.Connection, out: str | Path, *, co_mention: int | None = None) -> Path:
     """Write the actor network to the GEXF file ``out`` (for Gephi)."""
     import networkx as nx
 
     path = Path(out)
     if path.parent:
         path.parent.mkdir(parents=True, exist_ok=True)
-    nx.write_gexf(actor_network(conn, min_comention=min_comention), str(path))
+    nx.write_gexf(actor_network(conn, co_mention=co_mention), str(path))
     return path
 
 
 def export(
-    conn: sqlite3.Connection, fmt: ExportFormat, out: str | Path, *, min_comention: int = 2
+    conn: sqlite3.Connection, fmt: ExportFormat, out: str | Path, *, co_mention: int | None = None
 ) -> list[Path]:
-    """Export the store in ``fmt`` to ``out``; return the files written."""
+    """Export the store in ``fmt`` to ``out``; return the files written (``co_mention``: see
+    :func:`presse.store.network.network_edges`, GEXF only)."""
     if fmt == "gexf":
-        return [export_gexf(conn, out, min_comention=min_comention)]
+        return [export_gexf(conn, out, co_mention=co_mention)]
     return list(export_tables(conn, fmt, out).values())

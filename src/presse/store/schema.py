@@ -19,6 +19,9 @@ Contracts:
   actors, ``presse stats``, article summaries, exports, the network) counts only the rows where it
   is null, one per utterance. ``0004_quote_part_of`` adds it, links the quotes already stored and
   recomputes the counts, stored analyses included;
+* ``0008_stance_evidence`` gives each stance row its cue (words and span) and evidence sentence
+  span, null when the analysis did not give them, and adds the ``relations`` table (acts between
+  actors: agent → patient, verb lemma, effect), filled from the analyses already stored;
 * the full-text indexes use the tokenizer ``unicode61 remove_diacritics 2``, so a query typed
   without accents (« Etats-Unis ») finds the accented text (« États-Unis »).
 """
@@ -301,11 +304,66 @@ UPDATE articles SET analysis = json_set(
 ) WHERE id IN (SELECT article_id FROM quotes WHERE part_of IS NOT NULL);
 """
 
+# Stance a reader can trust (issue 18): each stance row may keep the words that carry it (`cue`,
+# with its span) and its evidence sentence (a span of the article text), and the acts between
+# actors get their own table, neutral ones (« a rencontré ») included, so that the network can
+# show them without calling them a stance. The new stance columns stay null for analyses that
+# did not give them (every analysis stored so far); the relations already stored are copied in,
+# their effect being their polarity when the analysis gave no `effect`.
+_STANCE_EVIDENCE = """
+ALTER TABLE stance ADD COLUMN cue TEXT;
+ALTER TABLE stance ADD COLUMN cue_start INTEGER;
+ALTER TABLE stance ADD COLUMN cue_end INTEGER;
+ALTER TABLE stance ADD COLUMN evidence_start INTEGER;
+ALTER TABLE stance ADD COLUMN evidence_end INTEGER;
+
+CREATE TABLE relations (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    relation_id TEXT NOT NULL,          -- r… in the article
+    agent_entity TEXT NOT NULL,
+    patient_entity TEXT NOT NULL,
+    agent_actor INTEGER NOT NULL,
+    patient_actor INTEGER NOT NULL,
+    lemma TEXT NOT NULL,                -- « limoger », « rencontrer »
+    verb TEXT NOT NULL,                 -- as written
+    verb_start INTEGER NOT NULL,
+    verb_end INTEGER NOT NULL,
+    effect TEXT NOT NULL,               -- positive, negative, neutral
+    score REAL NOT NULL,
+    position INTEGER NOT NULL,
+    evidence_start INTEGER,             -- the sentence, when the analysis gave it
+    evidence_end INTEGER
+);
+CREATE INDEX relations_article ON relations(article_id, position);
+CREATE INDEX relations_pair ON relations(agent_actor, patient_actor);
+CREATE INDEX relations_patient ON relations(patient_actor, agent_actor);
+
+INSERT INTO relations(article_id, relation_id, agent_entity, patient_entity, agent_actor,
+                      patient_actor, lemma, verb, verb_start, verb_end, effect, score, position,
+                      evidence_start, evidence_end)
+SELECT a.id, json_extract(r.value, '$.id'), ae.entity_id, pe.entity_id, ae.actor_id, pe.actor_id,
+       COALESCE(json_extract(r.value, '$.lemma'), json_extract(r.value, '$.predicate')),
+       json_extract(r.value, '$.predicate_text'), json_extract(r.value, '$.predicate_start'),
+       json_extract(r.value, '$.predicate_end'),
+       COALESCE(json_extract(r.value, '$.effect'), json_extract(r.value, '$.polarity')),
+       json_extract(r.value, '$.score'), json_extract(r.value, '$.position'),
+       json_extract(r.value, '$.evidence_start'), json_extract(r.value, '$.evidence_end')
+FROM articles a
+JOIN json_each(a.analysis, '$.relations') r
+JOIN entities ae ON ae.article_id = a.id AND ae.entity_id = json_extract(r.value, '$.subject')
+JOIN entities pe ON pe.article_id = a.id AND pe.entity_id = json_extract(r.value, '$.object')
+ORDER BY a.id, r.key;
+"""
+
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("0001_initial", _INITIAL),
     ("0002_stance", _STANCE),
     ("0003_analyzer_version", _ANALYZER_VERSION),
     ("0004_quote_part_of", _QUOTE_PART_OF),
+    # 0005–0007 are taken by other branches of session 8 (gender evidence, quote trails,
+    # corrections): the number keeps the names apart when they are merged
+    ("0008_stance_evidence", _STANCE_EVIDENCE),
 )
 """Named migrations, applied in this order."""
 

@@ -35,7 +35,7 @@ from presse import __version__
 from presse.errors import InputError, UsageError
 from presse.store.queries import connect_reader
 from presse.web import routes_api, routes_pages
-from presse.web.render import colour_index, signed
+from presse.web.render import colour_index, signed, via_label
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_MAX_BODY = 1_000_000
@@ -146,6 +146,7 @@ def create_app(db_path: str | Path, *, max_body: int = DEFAULT_MAX_BODY) -> Fast
     templates.env.globals["version"] = __version__
     templates.env.globals["actor_colour"] = actor_colour
     templates.env.filters["signed"] = signed
+    templates.env.filters["via_label"] = via_label
     app.state.templates = templates
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 

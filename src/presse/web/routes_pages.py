@@ -18,7 +18,7 @@ from presse.errors import InputError
 from presse.store import queries as store
 from presse.web import render, service, views
 from presse.web.deps import reader, templates_of
-from presse.web.params import Page, RowId, Weight
+from presse.web.params import CoMention, Page, RowId, Weight
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
@@ -169,8 +169,21 @@ def quotes(
 
 
 @router.get("/network")
-def network(request: Request, since: str = "", until: str = "", min_weight: Weight = 3, max_nodes: Annotated[int, Query(ge=2, le=300)] = 50) -> Response:
-    params = {"since": since, "until": until, "min_weight": min_weight, "max_nodes": max_nodes}
+def network(
+    request: Request,
+    since: str = "",
+    until: str = "",
+    min_weight: Weight = 2,
+    max_nodes: Annotated[int, Query(ge=2, le=300)] = 50,
+    co_mention: CoMention = False,
+) -> Response:
+    params = {
+        "since": since,
+        "until": until,
+        "min_weight": min_weight,
+        "max_nodes": max_nodes,
+        "co_mention": "true" if co_mention else "",
+    }
     service.parse_date(since, "since")
     service.parse_date(until, "until")
     with reader(request) as conn:

@@ -1,7 +1,7 @@
 """Reads shaped for the web UI and JSON API: paginated article and actor lists with their
 counts, one article or actor by id, an actor's aliases, descriptions, weeks, articles and
-companions, and the actor network. The queries the CLI and library share (actors, quotes,
-stance, stats) are in :mod:`presse.store.queries`; this module reuses its row types.
+companions, and the actor network (edges from :mod:`presse.store.network`). The queries the CLI
+and library share (actors, quotes, stats) are in :mod:`presse.store.queries`; this module reuses its row types.
 
 Contracts:
 
@@ -19,16 +19,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from presse.model import Article
-from presse.store.queries import (
-    _ACTOR_COLUMNS,
-    ActorRow,
-    PolaritySummary,
-    _actor,
-    _date,
-    counted,
-    quote_edges,
-    stance_network,
-)
+from presse.store.network import NetworkEdge, network_edges
+from presse.store.queries import _ACTOR_COLUMNS, ActorRow, _actor, _date, counted
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,22 +74,6 @@ class NetworkNode:
     type: str
     mentions: int
     quotes: int
-
-
-@dataclass(frozen=True, slots=True)
-class NetworkEdge:
-    """``quote``: ``source`` quoted talking about ``target`` (weight: quotes); ``co-mention``:
-    both in the same articles (weight: articles), ``source`` < ``target``.
-
-    ``polarity`` (quote edges only) summarizes the stance rows from ``source`` to ``target`` in
-    the same articles (quotes and relations); None when there are none (articles analyzed
-    before presse computed stance, or a quote whose words about the actor are not evaluated)."""
-
-    source: int
-    target: int
-    kind: str
-    weight: int
-    polarity: PolaritySummary | None = None
 
 
 _SUMMARY = (
@@ -286,28 +262,20 @@ def network(
     until: date | None = None,
     min_weight: int = 1,
     max_nodes: int = 60,
+    co_mention: bool = False,
 ) -> tuple[list[NetworkNode], list[NetworkEdge]]:
     """The actor network over the articles published in [since, until].
 
-    Edges as in :func:`presse.store.export.actor_network` (quote, with the speaker's polarity
-    summary towards the actor, and co-mention), kept when
-    their weight is at least ``min_weight``; nodes are the actors touched by a kept edge, the
-    ``max_nodes`` with the most mentions that keep an edge, and edges between two kept nodes.
+    Edges as in :func:`presse.store.network.network_edges` — stance and act edges, co-mention
+    edges only with ``co_mention`` — kept when their weight is at least ``min_weight``; nodes
+    are the actors touched by a kept edge, the ``max_nodes`` with the most mentions that keep an
+    edge, and edges between two kept nodes.
     """
     where, params = _date_filter("a.published", since, until)
     scope = "SELECT id FROM articles a" + (f" WHERE {' AND '.join(where)}" if where else "")
-    said = quote_edges(conn, since=since, until=until, min_weight=min_weight)
-    co_edges = conn.execute(
-        f"""WITH present AS (SELECT DISTINCT article_id, actor_id FROM entities
-                             WHERE article_id IN ({scope}))
-            SELECT a.actor_id, b.actor_id, COUNT(*) AS n FROM present a
-            JOIN present b ON a.article_id = b.article_id AND a.actor_id < b.actor_id
-            GROUP BY a.actor_id, b.actor_id HAVING n >= ?""",
-        [*params, min_weight],
-    ).fetchall()
-    stance = stance_network(conn, since=since, until=until)
-    edges = [NetworkEdge(s, t, "quote", n, stance.get((s, t))) for s, t, n in said]
-    edges += [NetworkEdge(s, t, "co-mention", n) for s, t, n in co_edges]
+    edges = network_edges(
+        conn, since=since, until=until, min_weight=min_weight, co_mention=min_weight if co_mention else None
+    )
     touched = {e.source for e in edges} | {e.target for e in edges}
     if not touched:
         return [], []
@@ -337,7 +305,6 @@ def network(
     edges = [e for e in edges if e.source in keep and e.target in keep]
     linked = {e.source for e in edges} | {e.target for e in edges}
     nodes = [n for n in nodes if n.id in linked]
-    edges.sort(key=lambda e: (-e.weight, e.kind, e.source, e.target))
     return nodes, edges
 
 
