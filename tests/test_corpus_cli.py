@@ -7,11 +7,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import networkx as nx
 import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
 from presse.cli import app
+from test_store_stance import DATED, _write_document
 
 pytestmark = pytest.mark.model
 
@@ -73,11 +75,30 @@ def test_corpus_cli_export_parquet(db: Path, tmp_path: Path) -> None:
     assert len(pd.read_parquet(tmp_path / "articles.parquet")) == 2
 
 
+def test_corpus_cli_export_gexf_co_mention_only_with_option(analyzer, tmp_path: Path) -> None:
+    db = tmp_path / "dated.db"
+    for document in DATED:  # Jean Martin and Paul Durand appear in two articles
+        _write_document(db, analyzer, document)
+
+    def kinds(*option: str) -> set[str]:
+        out = tmp_path / f"net{len(option)}.gexf"
+        result = subprocess.run(
+            [sys.executable, "-m", "presse.cli", "export", "--db", str(db), "-f", "gexf", "-o", str(out), *option],
+            capture_output=True, text=True,
+        )
+        assert result.returncode == 0, result.stderr
+        return {data["kind"] for _, _, data in nx.read_gexf(out).edges(data=True)}
+
+    assert kinds() == {"stance", "act"}
+    assert kinds("--co-mention") == {"stance", "act", "co-mention"}
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
         (["quotes", "--search", '"climat'], "invalid search query"),
         (["quotes", "--since", "juin"], "is not a date"),
+        (["export", "--format", "csv", "--out", "unused", "--co-mention"], "--co-mention applies to the network"),
     ],
 )
 def test_corpus_cli_errors_are_one_line(db: Path, args: list[str], message: str) -> None:

@@ -27,6 +27,8 @@ from presse.ingest.language import LANG_HELP, check_forced
 from presse.ingest.limits import MAX_BYTES_HELP
 
 DEFAULT_DB = "presse.db"
+CO_MENTION_MIN = 2
+"""Shared articles a co-mention edge of the exported network needs."""
 
 DbOption = Annotated[
     str, typer.Option("--db", help="The corpus database (SQLite).", show_default=True)
@@ -386,13 +388,24 @@ def export_command(
         str, typer.Option("--out", "-o", help="A folder for jsonl/csv/parquet tables, a file for gexf.")
     ],
     db: DbOption = DEFAULT_DB,
+    co_mention: Annotated[
+        bool,
+        typer.Option(
+            "--co-mention",
+            help="gexf: also add co-mention edges (actors of the same articles, from "
+            f"{CO_MENTION_MIN} shared articles on); the network has stance and act edges only by default.",
+        ),
+    ] = False,
 ) -> None:
-    """Export articles, quotes, actors and stance edges as tables, or the actor network as GEXF (Gephi)."""
+    """Export articles, quotes, actors and stance edges as tables, or the actor network as GEXF
+    (Gephi): stance and act edges, co-mention edges only with --co-mention."""
     from presse.store import queries
     from presse.store.export import export
 
+    if co_mention and output_format != ExportFormat.gexf:
+        raise UsageError(f"--co-mention applies to the network (--format gexf), not to {output_format.value}")
     with closing(queries.connect_reader(db)) as conn:
-        paths = export(conn, output_format.value, out)
+        paths = export(conn, output_format.value, out, co_mention=CO_MENTION_MIN if co_mention else None)
     for path in paths:
         err.print(f"wrote {escape(str(path))}", soft_wrap=True)
 
