@@ -189,7 +189,7 @@ def test_web_api_network_respects_filters(client: TestClient) -> None:
     full = client.get("/api/network", params={"min_weight": 1, "max_nodes": 300}).json()
     assert full["nodes"] and full["edges"]
     kinds = {e["kind"] for e in full["edges"]}
-    assert kinds <= {"quote", "co-mention"} and "quote" in kinds
+    assert kinds <= {"stance", "act"} and "stance" in kinds  # co-mentions only when asked
     ids = {n["id"] for n in full["nodes"]}
     assert all(e["source"] in ids and e["target"] in ids for e in full["edges"])
     heavy = client.get("/api/network", params={"min_weight": 2, "max_nodes": 300}).json()
@@ -201,6 +201,8 @@ def test_web_api_network_respects_filters(client: TestClient) -> None:
     assert linked == {n["id"] for n in small["nodes"]}
     later = client.get("/api/network", params={"min_weight": 1, "since": "2030-01-01"}).json()
     assert later == {"nodes": [], "edges": []}
+    with_co = client.get("/api/network", params={"min_weight": 1, "max_nodes": 300, "co_mention": True}).json()
+    assert "co-mention" in {e["kind"] for e in with_co["edges"]}
 
 
 def test_web_api_analyze_returns_an_article_and_stores_nothing(client: TestClient, store: Path) -> None:
@@ -252,7 +254,7 @@ def test_web_api_has_no_write_endpoint(client: TestClient) -> None:
 
 def test_web_api_openapi_and_offline_docs(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()
-    expected = {"/api/articles", "/api/articles/{article_id}", "/api/actors", "/api/actors/{actor_id}", "/api/quotes", "/api/network", "/api/analyze"}
+    expected = {"/api/articles", "/api/articles/{article_id}", "/api/actors", "/api/actors/{actor_id}", "/api/quotes", "/api/network", "/api/stance", "/api/analyze"}
     assert expected <= set(spec["paths"])
     params = {p["name"] for p in spec["paths"]["/api/quotes"]["get"]["parameters"]}
     assert {"q", "speaker", "about", "since", "until", "kind", "page", "per_page"} <= params

@@ -268,8 +268,8 @@ def network(
 
     Edges as in :func:`presse.store.network.network_edges` — stance and act edges, co-mention
     edges only with ``co_mention`` — kept when their weight is at least ``min_weight``; nodes
-    are the actors touched by a kept edge, the ``max_nodes`` with the most mentions that keep an
-    edge, and edges between two kept nodes.
+    are at most ``max_nodes`` actors taken from the heaviest edges (:func:`_linked_nodes`), with
+    their counts over the filtered articles, and the edges between two kept nodes.
     """
     where, params = _date_filter("a.published", since, until)
     scope = "SELECT id FROM articles a" + (f" WHERE {' AND '.join(where)}" if where else "")
@@ -291,7 +291,7 @@ def network(
             [*chunk, *params],
         ):
             counts[int(actor_id)] = (int(mentions), int(quotes))
-    kept = sorted(touched, key=lambda i: (-counts.get(i, (0, 0))[0], i))[:max_nodes]
+    kept = _linked_nodes(edges, {i: c[0] for i, c in counts.items()}, max_nodes)
     names: dict[int, tuple[str, str]] = {}
     marks = ",".join("?" * len(kept))
     for actor_id, name, type_ in conn.execute(
@@ -302,10 +302,22 @@ def network(
         NetworkNode(i, names[i][0], names[i][1], *counts.get(i, (0, 0))) for i in kept if i in names
     ]
     keep = {n.id for n in nodes}
-    edges = [e for e in edges if e.source in keep and e.target in keep]
-    linked = {e.source for e in edges} | {e.target for e in edges}
-    nodes = [n for n in nodes if n.id in linked]
-    return nodes, edges
+    return nodes, [e for e in edges if e.source in keep and e.target in keep]
+
+
+def _linked_nodes(edges: list[NetworkEdge], mentions: dict[int, int], max_nodes: int) -> list[int]:
+    """At most ``max_nodes`` actors, taken pair by pair from the heaviest edges (the most
+    mentioned pair first among equals), so that every actor kept keeps an edge; the most
+    mentioned first."""
+    ordered = sorted(
+        edges, key=lambda e: (-e.weight, -(mentions.get(e.source, 0) + mentions.get(e.target, 0)), e.source, e.target)
+    )
+    kept: set[int] = set()
+    for edge in ordered:
+        ends = {edge.source, edge.target} - kept
+        if len(kept) + len(ends) <= max_nodes:
+            kept |= ends
+    return sorted(kept, key=lambda i: (-mentions.get(i, 0), i))
 
 
 def actor_names(conn: sqlite3.Connection, ids: list[int]) -> dict[int, str]:
