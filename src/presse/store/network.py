@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from presse.store.queries import has_table
+from presse.store.queries import date_filter, has_table
 from presse.store.stance import PairStance, label_of, pair_stances
 
 EdgeKind = Literal["stance", "act", "co-mention"]
@@ -47,12 +47,7 @@ class NetworkEdge:
 
 def _scope(since: date | None, until: date | None) -> tuple[str, list[object]]:
     """SQL selecting the ids of the articles published in [since, until], and its parameters."""
-    where: list[str] = []
-    params: list[object] = []
-    for condition, day in (("published >= ?", since), ("published <= ?", until)):
-        if day is not None:
-            where.append(condition)
-            params.append(day.isoformat())
+    where, params = date_filter("published", since, until)
     return "SELECT id FROM articles" + (f" WHERE {' AND '.join(where)}" if where else ""), params
 
 

@@ -253,12 +253,9 @@ def quotes(
         where.append("quotes_fts MATCH ?")
         params.append(fts_query(search))
         order = "f.rank, q.id DESC"
-    if since is not None:
-        where.append("q.published >= ?")
-        params.append(since.isoformat())
-    if until is not None:
-        where.append("q.published <= ?")
-        params.append(until.isoformat())
+    dated, dates = date_filter("q.published", since, until)
+    where += dated
+    params += dates
     sql = (
         "SELECT q.id, q.article_id, a.title, q.published, q.kind, q.text, q.cue, "
         "COALESCE(sa.name, q.speaker_name), sa.id, q.confidence, a.url, "
@@ -391,3 +388,17 @@ def has_table(conn: sqlite3.Connection, name: str) -> bool:
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
     ).fetchone()
     return found is not None
+
+
+def date_filter(column: str, since: date | None, until: date | None) -> tuple[list[str], list[object]]:
+    """SQL conditions keeping the rows whose ISO date ``column`` is in [since, until] (no
+    condition for a bound that is None), and their parameters."""
+    where: list[str] = []
+    params: list[object] = []
+    if since is not None:
+        where.append(f"{column} >= ?")
+        params.append(since.isoformat())
+    if until is not None:
+        where.append(f"{column} <= ?")
+        params.append(until.isoformat())
+    return where, params

@@ -28,7 +28,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date
 
-from presse.store.queries import _date, has_table
+from presse.store.queries import _date, date_filter, has_table
 
 MAJORITY = 2 / 3
 """Share of the judgments a polarity needs to label a pair; below it the pair is ``mixed``."""
@@ -126,10 +126,9 @@ def pair_stances(
         if value is not None:
             where.append(f"{column} = ?")
             params.append(value)
-    for condition, day in (("a.published >= ?", since), ("a.published <= ?", until)):
-        if day is not None:
-            where.append(condition)
-            params.append(day.isoformat())
+    dated, dates = date_filter("a.published", since, until)
+    where += dated
+    params += dates
     sql = f"""
         WITH judged AS (
             SELECT s.source_actor AS src, s.target_actor AS tgt, s.polarity, s.score, a.published,

@@ -21,7 +21,7 @@ from presse.errors import UsageError
 from presse.model import Article
 from presse.web import service, views
 from presse.web.deps import reader
-from presse.web.params import CoMention, Page, RowId, Weight
+from presse.web.params import MAX_ROWID, CoMention, Page, RowId, Weight
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -58,8 +58,7 @@ def articles(
         result = service.list_articles(
             conn,
             q=q,
-            since=service.parse_date(since, "since"),
-            until=service.parse_date(until, "until"),
+            **service.date_range(since, until),
             page=page,
             per_page=per_page,
         )
@@ -133,8 +132,7 @@ def quotes(
             q=q,
             speaker=speaker,
             about=about,
-            since=service.parse_date(since, "since"),
-            until=service.parse_date(until, "until"),
+            **service.date_range(since, until),
             kind=kind,
             page=page,
             per_page=per_page,
@@ -161,8 +159,7 @@ def network(
     with reader(request) as conn:
         nodes, edges = views.network(
             conn,
-            since=service.parse_date(since, "since"),
-            until=service.parse_date(until, "until"),
+            **service.date_range(since, until),
             min_weight=min_weight,
             max_nodes=max_nodes,
             co_mention=co_mention,
@@ -173,8 +170,8 @@ def network(
 @router.get("/stance", responses=ERRORS, summary="Stance between actors")
 def stance(
     request: Request,
-    source: Annotated[int | None, Query(ge=1, description="Only pairs from this actor id.")] = None,
-    target: Annotated[int | None, Query(ge=1, description="Only pairs towards this actor id.")] = None,
+    source: Annotated[int | None, Query(ge=1, le=MAX_ROWID, description="Only pairs from this actor id.")] = None,
+    target: Annotated[int | None, Query(ge=1, le=MAX_ROWID, description="Only pairs towards this actor id.")] = None,
     since: DateParam = None,
     until: DateParam = None,
     page: Page = 1,
@@ -191,8 +188,7 @@ def stance(
             conn,
             source=source,
             target=target,
-            since=service.parse_date(since, "since"),
-            until=service.parse_date(until, "until"),
+            **service.date_range(since, until),
             page=page,
             per_page=per_page,
         )

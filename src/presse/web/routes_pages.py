@@ -62,8 +62,7 @@ def articles(
         result = service.list_articles(
             conn,
             q=q,
-            since=service.parse_date(since, "since"),
-            until=service.parse_date(until, "until"),
+            **service.date_range(since, until),
             page=page,
             per_page=25,
         )
@@ -149,8 +148,7 @@ def quotes(
             q=q,
             speaker=speaker,
             about=about,
-            since=service.parse_date(since, "since"),
-            until=service.parse_date(until, "until"),
+            **service.date_range(since, until),
             kind=kind,
             page=page,
             per_page=20,
@@ -184,8 +182,7 @@ def network(
         "max_nodes": max_nodes,
         "co_mention": "true" if co_mention else "",
     }
-    service.parse_date(since, "since")
-    service.parse_date(until, "until")
+    service.date_range(since, until)  # a bad date is a 400 here, not a broken page script
     with reader(request) as conn:
         stats = store.stats(conn, top=0)
     return _page(

@@ -72,6 +72,12 @@ def parse_date(value: str | None, name: str) -> date | None:
         raise UsageError(f"{name}={value!r} is not a date: use YYYY-MM-DD") from None
 
 
+def date_range(since: str | None, until: str | None) -> dict[str, date | None]:
+    """``since`` and ``until`` query parameters as the ``since=``/``until=`` keyword arguments
+    of the store reads (see :func:`parse_date`)."""
+    return {"since": parse_date(since, "since"), "until": parse_date(until, "until")}
+
+
 def check_page(page: int, per_page: int) -> tuple[int, int]:
     """Validated (page, per_page): page from 1, per_page from 1 to MAX_PER_PAGE."""
     if page < 1:

@@ -20,7 +20,7 @@ from datetime import date, timedelta
 
 from presse.model import Article
 from presse.store.network import NetworkEdge, network_edges
-from presse.store.queries import _ACTOR_COLUMNS, ActorRow, _actor, _date, counted
+from presse.store.queries import _ACTOR_COLUMNS, ActorRow, _actor, _date, counted, date_filter
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,23 +97,11 @@ def _summary(row: tuple) -> ArticleSummary:
     )
 
 
-def _date_filter(column: str, since: date | None, until: date | None) -> tuple[list[str], list[object]]:
-    where: list[str] = []
-    params: list[object] = []
-    if since is not None:
-        where.append(f"{column} >= ?")
-        params.append(since.isoformat())
-    if until is not None:
-        where.append(f"{column} <= ?")
-        params.append(until.isoformat())
-    return where, params
-
-
 def count_articles(
     conn: sqlite3.Connection, *, since: date | None = None, until: date | None = None
 ) -> int:
     """Number of articles published in [since, until] (all when both are None)."""
-    where, params = _date_filter("published", since, until)
+    where, params = date_filter("published", since, until)
     sql = "SELECT COUNT(*) FROM articles" + (f" WHERE {' AND '.join(where)}" if where else "")
     return int(conn.execute(sql, params).fetchone()[0])
 
@@ -127,7 +115,7 @@ def list_articles(
     offset: int = 0,
 ) -> list[ArticleSummary]:
     """Articles published in [since, until], newest first (undated last)."""
-    where, params = _date_filter("a.published", since, until)
+    where, params = date_filter("a.published", since, until)
     sql = _SUMMARY.format(counted=counted(conn)) + (f" WHERE {' AND '.join(where)}" if where else "")
     sql += " ORDER BY a.published IS NULL, a.published DESC, a.id DESC LIMIT ? OFFSET ?"
     return [_summary(r) for r in conn.execute(sql, [*params, limit, offset])]
@@ -271,7 +259,7 @@ def network(
     are at most ``max_nodes`` actors taken from the heaviest edges (:func:`_linked_nodes`), with
     their counts over the filtered articles, and the edges between two kept nodes.
     """
-    where, params = _date_filter("a.published", since, until)
+    where, params = date_filter("a.published", since, until)
     scope = "SELECT id FROM articles a" + (f" WHERE {' AND '.join(where)}" if where else "")
     edges = network_edges(
         conn, since=since, until=until, min_weight=min_weight, co_mention=min_weight if co_mention else None
