@@ -185,13 +185,22 @@ def test_store_stance_label_is_two_thirds_else_mixed(positive: int, negative: in
 
 
 class _CuedEdge(StanceEdge):
-    """A stance edge as issue 18's analysis gives it: with its cue and evidence sentence."""
+    """A stance edge as issue 18's analysis gives it: with its channel, cue and evidence sentence."""
 
+    channel: str | None = None
     cue: str | None = None
     cue_start: int | None = None
     cue_end: int | None = None
     evidence_start: int | None = None
     evidence_end: int | None = None
+
+
+class _ReportedEdge(StanceEdge):
+    """A stance edge whose evidence sentence is named ``sentence``."""
+
+    channel: str | None = None
+    sentence_start: int | None = None
+    sentence_end: int | None = None
 
 
 class _ActRelation(Relation):
@@ -211,12 +220,20 @@ def test_store_stance_keeps_cue_and_evidence_sentence_when_given(tmp_path: Path,
     text = reference_article.text
     menace = next(r for r in reference_article.relations if r.predicate == "menacer")
     start, end = text.rfind("\n", 0, menace.position) + 1, text.index(".", menace.position) + 1
-    edges = [
-        _CuedEdge(**e.model_dump(), cue=menace.predicate_text, cue_start=menace.predicate_start,
-                  cue_end=menace.predicate_end, evidence_start=start, evidence_end=end)
-        if e.evidence_id == menace.id else e
-        for e in reference_article.stance
-    ]
+    # « Poutine cherchait à le manipuler », reported by Trump
+    reported = next(e for e in reference_article.stance if e.polarity == "negative" and e.evidence_id == "q7")
+    said = text.rfind(". ", 0, reported.position) + 2, text.index(".", reported.position) + 1
+
+    def given(edge: StanceEdge) -> StanceEdge:
+        if edge.evidence_id == menace.id:
+            return _CuedEdge(**edge.model_dump(), channel="act", cue=menace.predicate_text,
+                             cue_start=menace.predicate_start, cue_end=menace.predicate_end,
+                             evidence_start=start, evidence_end=end)
+        if edge is reported:
+            return _ReportedEdge(**edge.model_dump(), channel="reported", sentence_start=said[0], sentence_end=said[1])
+        return edge
+
+    edges = [given(e) for e in reference_article.stance]
     relations = [
         _ActRelation(**r.model_dump(), lemma="menacer", effect="negative", evidence_start=start, evidence_end=end)
         if r.id == menace.id else r
@@ -226,18 +243,29 @@ def test_store_stance_keeps_cue_and_evidence_sentence_when_given(tmp_path: Path,
     _write(db, reference_article.model_copy(update={"stance": edges, "relations": relations}), "cued")
     with closing(queries.connect_reader(db)) as conn:
         assert conn.execute(
-            "SELECT cue, cue_start, cue_end, evidence_start, evidence_end FROM stance WHERE cue IS NOT NULL"
-        ).fetchall() == [(menace.predicate_text, menace.predicate_start, menace.predicate_end, start, end)]
+            "SELECT channel, cue, cue_start, cue_end, evidence_start, evidence_end FROM stance "
+            "WHERE channel IS NOT NULL ORDER BY position"
+        ).fetchall() == [
+            ("act", menace.predicate_text, menace.predicate_start, menace.predicate_end, start, end),
+            ("reported", None, None, None, *said),
+        ]
         assert conn.execute(
             "SELECT lemma, effect, evidence_start, evidence_end FROM relations WHERE relation_id = ?", (menace.id,)
         ).fetchone() == ("menacer", "negative", start, end)
         trump, moscou = _actor(conn, "Donald Trump"), _actor(conn, "Moscou")
-        row = next(r for r in stance.stance_by(conn, trump) if r.actor_id == moscou)
+        by_trump = stance.stance_by(conn, trump)
+    row = next(r for r in by_trump if r.actor_id == moscou)
     cued = next(e for e in row.evidence if e.evidence_id == menace.id)
-    assert cued.cue == "menaçait"
+    assert (cued.channel, cued.cue) == ("act", "menaçait")
     assert cued.text == " ".join(text[start:end].split()) and "Moscou" in cued.text
+    # the others keep the channel their record implies
+    assert {e.channel for e in row.evidence if e is not cued} == {"quote"}
+    told = next(e for r in by_trump for e in r.evidence if e.evidence_id == "q7")
+    assert (told.channel, told.via, told.cue) == ("reported", "quote", None)
+    assert told.text == " ".join(text[said[0] : said[1]].split()) and "manipuler" in told.text
     page = TestClient(create_app(db)).get(f"/actors/{trump}").text
     assert '<span class="cue" title="les mots qui portent le jugement">menaçait</span>' in page
+    assert '<span class="via">propos rapportés −0,54</span>' in page
 
 
 def test_store_stance_follows_surname_relinking(tmp_path: Path, analyzer) -> None:

@@ -19,8 +19,8 @@ Contracts:
   actors, ``presse stats``, article summaries, exports, the network) counts only the rows where it
   is null, one per utterance. ``0004_quote_part_of`` adds it, links the quotes already stored and
   recomputes the counts, stored analyses included;
-* ``0008_stance_evidence`` gives each stance row its cue (words and span) and evidence sentence
-  span, null when the analysis did not give them, and adds the ``relations`` table (acts between
+* ``0008_stance_evidence`` gives each stance row its channel (quote, reported, act), cue (words
+  and span) and evidence sentence span, null when the analysis did not give them, and adds the ``relations`` table (acts between
   actors: agent → patient, verb lemma, effect), filled from the analyses already stored;
 * the full-text indexes use the tokenizer ``unicode61 remove_diacritics 2``, so a query typed
   without accents (« Etats-Unis ») finds the accented text (« États-Unis »).
@@ -304,13 +304,15 @@ UPDATE articles SET analysis = json_set(
 ) WHERE id IN (SELECT article_id FROM quotes WHERE part_of IS NOT NULL);
 """
 
-# Stance a reader can trust (issue 18): each stance row may keep the words that carry it (`cue`,
-# with its span) and its evidence sentence (a span of the article text), and the acts between
+# Stance a reader can trust (issue 18): each stance row may keep how it shows (`channel`: the
+# source's quoted words, reported speech, an act), the words that carry it (`cue`, with its
+# span) and its evidence sentence (a span of the article text), and the acts between
 # actors get their own table, neutral ones (« a rencontré ») included, so that the network can
 # show them without calling them a stance. The new stance columns stay null for analyses that
 # did not give them (every analysis stored so far); the relations already stored are copied in,
 # their effect being their polarity when the analysis gave no `effect`.
 _STANCE_EVIDENCE = """
+ALTER TABLE stance ADD COLUMN channel TEXT;     -- quote, reported, act: how the stance shows
 ALTER TABLE stance ADD COLUMN cue TEXT;
 ALTER TABLE stance ADD COLUMN cue_start INTEGER;
 ALTER TABLE stance ADD COLUMN cue_end INTEGER;

@@ -14,8 +14,8 @@ Contracts:
 * pairs come strongest first: the most judgments, then the strongest single score (|score|);
   evidence rows strongest |score| first, the most recent among equals;
 * an evidence row's ``text`` is its evidence sentence: the stored span when the analysis gave
-  one, else the quote for ``via == "quote"``, else the sentence of the stored article text
-  around the row's position; ``cue`` is the words that carry the polarity, when the analysis
+  one, else the quote its ``evidence_id`` names (q…), else the sentence of the stored article
+  text around the row's position; ``cue`` is the words that carry the polarity, when the analysis
   gave them;
 * a store that predates the ``stance`` table (or its ``0008_stance_evidence`` columns), opened
   read-only and so not migrated, gives no stance (or no cue and stored span) instead of failing.
@@ -72,6 +72,10 @@ class StanceEvidence:
     published: date | None
     position: int
     via: str
+    """The record the evidence is, as stored: ``quote`` or ``relation``."""
+    channel: str
+    """How it shows the stance: ``quote`` (the source's quoted words), ``reported`` (reported
+    speech) or ``act`` — as the analysis gave it, else ``act`` for a relation."""
     evidence_id: str
     polarity: str
     score: float
@@ -224,8 +228,11 @@ def _evidence(
     conn: sqlite3.Connection, pairs: list[PairStance], per_pair: int
 ) -> dict[tuple[int, int], list[StanceEvidence]]:
     """The ``per_pair`` strongest judgments of each pair, with their evidence sentence."""
-    stored = {"cue", "evidence_start", "evidence_end"} <= _stance_columns(conn)
+    stored = {"channel", "cue", "evidence_start", "evidence_end"} <= _stance_columns(conn)
     cue = "s.cue" if stored else "NULL"
+    # an older analysis's via is the record (quote or relation); a relation is an act
+    derived = "CASE s.via WHEN 'relation' THEN 'act' ELSE s.via END"
+    channel = f"COALESCE(s.channel, {derived})" if stored else derived
     span = (
         "CASE WHEN s.evidence_start IS NOT NULL AND s.evidence_end > s.evidence_start "
         "THEN substr(a.text, s.evidence_start + 1, s.evidence_end - s.evidence_start) END"
@@ -239,11 +246,12 @@ def _evidence(
         wanted = " OR ".join("(s.source_actor = ? AND s.target_actor = ?)" for _ in chunk)
         rows = conn.execute(
             f"""
-            SELECT src, tgt, article_id, title, published, position, via, evidence_id, polarity,
-                   score, cue, span, quote_text, snippet_start, snippet
+            SELECT src, tgt, article_id, title, published, position, via, channel, evidence_id,
+                   polarity, score, cue, span, quote_text, snippet_start, snippet
             FROM (
                 SELECT s.source_actor AS src, s.target_actor AS tgt, s.article_id, a.title,
-                       a.published, s.position, s.via, s.evidence_id, s.polarity, s.score,
+                       a.published, s.position, s.via, {channel} AS channel, s.evidence_id,
+                       s.polarity, s.score,
                        {cue} AS cue, {span} AS span, q.text AS quote_text,
                        MAX(s.position - {_SNIPPET_BEFORE}, 0) AS snippet_start,
                        substr(a.text, MAX(s.position - {_SNIPPET_BEFORE}, 0) + 1,
@@ -254,17 +262,16 @@ def _evidence(
                                     s.position
                        ) AS rank
                 FROM stance s JOIN articles a ON a.id = s.article_id
-                LEFT JOIN quotes q ON s.via = 'quote' AND q.article_id = s.article_id
-                     AND q.quote_id = s.evidence_id
+                LEFT JOIN quotes q ON q.article_id = s.article_id AND q.quote_id = s.evidence_id
                 WHERE s.polarity IN ('positive', 'negative') AND ({wanted})
             ) WHERE rank <= ? ORDER BY src, tgt, rank""",
             [*(value for key in chunk for value in key), per_pair],
         ).fetchall()
-        for src, tgt, article_id, title, published, position, via, evidence_id, *rest in rows:
+        for src, tgt, article_id, title, published, position, via, channel_name, evidence_id, *rest in rows:
             polarity, score, cue_text, span_text, quote_text, snippet_start, snippet = rest
             if span_text:
                 text = " ".join(span_text.split())
-            elif via == "quote" and quote_text:
+            elif quote_text:
                 text = quote_text
             else:
                 text = _sentence(snippet, position - snippet_start) if snippet else None
@@ -275,6 +282,7 @@ def _evidence(
                     published=_date(published),
                     position=position,
                     via=via,
+                    channel=channel_name,
                     evidence_id=evidence_id,
                     polarity=polarity,
                     score=score,

@@ -17,8 +17,8 @@ Contracts:
   surname-only entity is re-pointed to another actor (a full name with that surname appeared or
   disappeared), the rows of every article follow in the same transaction. A stance edge or
   relation whose ends are not both entities of the article is not stored;
-* the optional fields of a stance edge or relation (its cue and evidence sentence spans, a
-  relation's ``lemma`` and ``effect``) are stored when the analysis gives them
+* the optional fields of a stance edge or relation (a stance edge's ``channel``, its cue and
+  evidence sentence spans, a relation's ``lemma`` and ``effect``) are stored when the analysis gives them
   (:func:`optional_span`), null otherwise.
 """
 
@@ -58,6 +58,16 @@ def optional_span(item: object, name: str) -> tuple[str | None, int | None, int 
     if value is None or isinstance(value, str):
         return value, getattr(item, f"{name}_start", None), getattr(item, f"{name}_end", None)
     return getattr(value, "text", None), getattr(value, "start", None), getattr(value, "end", None)
+
+
+def sentence_span(item: object) -> tuple[int | None, int | None]:
+    """(start, end) of the evidence sentence of a stance edge or relation, named ``evidence``
+    or ``sentence`` (:func:`optional_span`); (None, None) when the analysis gives neither."""
+    for name in ("evidence", "sentence"):
+        _, start, end = optional_span(item, name)
+        if start is not None and end is not None:
+            return start, end
+    return None, None
 
 
 def _now() -> str:
@@ -343,9 +353,9 @@ class StoreWriter:
         }
         self.conn.executemany(
             """INSERT INTO stance(article_id, source_entity, target_entity, source_actor,
-                   target_actor, polarity, score, via, evidence_id, position, cue, cue_start,
-                   cue_end, evidence_start, evidence_end)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                   target_actor, polarity, score, via, evidence_id, position, channel, cue,
+                   cue_start, cue_end, evidence_start, evidence_end)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             [
                 (
                     article_id,
@@ -358,8 +368,9 @@ class StoreWriter:
                     edge.via,
                     edge.evidence_id,
                     edge.position,
+                    getattr(edge, "channel", None),
                     *optional_span(edge, "cue"),
-                    *optional_span(edge, "evidence")[1:],
+                    *sentence_span(edge),
                 )
                 for edge in article.stance
                 if edge.source in actor_of and edge.target in actor_of
@@ -385,7 +396,7 @@ class StoreWriter:
                     getattr(relation, "effect", None) or relation.polarity,
                     relation.score,
                     relation.position,
-                    *optional_span(relation, "evidence")[1:],
+                    *sentence_span(relation),
                 )
                 for relation in article.relations
                 if relation.subject in actor_of and relation.object in actor_of

@@ -365,19 +365,14 @@ def stance_bars(rows: Iterable[StanceRow], *, width: float = 120.0) -> list[Stan
     return bars
 
 
-VIA_LABELS = {
-    "quote": "citation",
-    "reported": "propos rapportés",
-    "act": "action",
-    "relation": "action",
-}
-"""How the actor page names what a judgment goes through (a stored ``via``); an unknown one is
-shown as it is."""
+CHANNEL_LABELS = {"quote": "citation", "reported": "propos rapportés", "act": "action"}
+"""How the actor page names what a judgment goes through (an evidence row's ``channel``); an
+unknown one is shown as it is."""
 
 
-def via_label(via: str) -> str:
-    """The French name of a stance row's ``via`` (« citation », « action »…)."""
-    return VIA_LABELS.get(via, via)
+def via_label(channel: str) -> str:
+    """The French name of a judgment's channel (« citation », « propos rapportés », « action »)."""
+    return CHANNEL_LABELS.get(channel, channel)
 
 
 def pronouns(name: str, type_: str) -> tuple[str, str]:
