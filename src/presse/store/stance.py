@@ -229,45 +229,46 @@ def _evidence(
 ) -> dict[tuple[int, int], list[StanceEvidence]]:
     """The ``per_pair`` strongest judgments of each pair, with their evidence sentence."""
     stored = {"channel", "cue", "evidence_start", "evidence_end"} <= _stance_columns(conn)
-    cue = "s.cue" if stored else "NULL"
     # an older analysis's via is the record (quote or relation); a relation is an act
     derived = "CASE s.via WHEN 'relation' THEN 'act' ELSE s.via END"
-    channel = f"COALESCE(s.channel, {derived})" if stored else derived
-    span = (
-        "CASE WHEN s.evidence_start IS NOT NULL AND s.evidence_end > s.evidence_start "
-        "THEN substr(a.text, s.evidence_start + 1, s.evidence_end - s.evidence_start) END"
+    channel, cue, span_start, span_end = (
+        (f"COALESCE(s.channel, {derived})", "s.cue", "s.evidence_start", "s.evidence_end")
         if stored
-        else "NULL"
+        else (derived, "NULL", "NULL", "NULL")
     )
     keys = sorted({(p.source_id, p.target_id) for p in pairs})
     found: dict[tuple[int, int], list[StanceEvidence]] = {}
     for start in range(0, len(keys), 400):
         chunk = keys[start : start + 400]
         wanted = " OR ".join("(s.source_actor = ? AND s.target_actor = ?)" for _ in chunk)
+        # rank first, then read text only for the rows kept
         rows = conn.execute(
             f"""
-            SELECT src, tgt, article_id, title, published, position, via, channel, evidence_id,
-                   polarity, score, cue, span, quote_text, snippet_start, snippet
+            SELECT r.src, r.tgt, r.article_id, a.title, a.published, r.position, r.via, r.channel,
+                   r.evidence_id, r.polarity, r.score, r.cue,
+                   CASE WHEN r.span_end > r.span_start
+                        THEN substr(a.text, r.span_start + 1, r.span_end - r.span_start) END,
+                   q.text, MAX(r.position - {_SNIPPET_BEFORE}, 0),
+                   substr(a.text, MAX(r.position - {_SNIPPET_BEFORE}, 0) + 1, {_SNIPPET_LENGTH})
             FROM (
-                SELECT s.source_actor AS src, s.target_actor AS tgt, s.article_id, a.title,
-                       a.published, s.position, s.via, {channel} AS channel, s.evidence_id,
-                       s.polarity, s.score,
-                       {cue} AS cue, {span} AS span, q.text AS quote_text,
-                       MAX(s.position - {_SNIPPET_BEFORE}, 0) AS snippet_start,
-                       substr(a.text, MAX(s.position - {_SNIPPET_BEFORE}, 0) + 1,
-                              {_SNIPPET_LENGTH}) AS snippet,
+                SELECT s.source_actor AS src, s.target_actor AS tgt, s.article_id, s.position,
+                       s.via, s.evidence_id, s.polarity, s.score,
+                       {channel} AS channel, {cue} AS cue, {span_start} AS span_start,
+                       {span_end} AS span_end,
                        ROW_NUMBER() OVER (
                            PARTITION BY s.source_actor, s.target_actor
                            ORDER BY ABS(s.score) DESC, a.published DESC, s.article_id DESC,
                                     s.position
                        ) AS rank
                 FROM stance s JOIN articles a ON a.id = s.article_id
-                LEFT JOIN quotes q ON q.article_id = s.article_id AND q.quote_id = s.evidence_id
                 WHERE s.polarity IN ('positive', 'negative') AND ({wanted})
-            ) WHERE rank <= ? ORDER BY src, tgt, rank""",
+            ) r
+            JOIN articles a ON a.id = r.article_id
+            LEFT JOIN quotes q ON q.article_id = r.article_id AND q.quote_id = r.evidence_id
+            WHERE r.rank <= ? ORDER BY r.src, r.tgt, r.rank""",
             [*(value for key in chunk for value in key), per_pair],
         ).fetchall()
-        for src, tgt, article_id, title, published, position, via, channel_name, evidence_id, *rest in rows:
+        for src, tgt, article_id, title, published, position, via, shown_as, evidence_id, *rest in rows:
             polarity, score, cue_text, span_text, quote_text, snippet_start, snippet = rest
             if span_text:
                 text = " ".join(span_text.split())
@@ -282,7 +283,7 @@ def _evidence(
                     published=_date(published),
                     position=position,
                     via=via,
-                    channel=channel_name,
+                    channel=shown_as,
                     evidence_id=evidence_id,
                     polarity=polarity,
                     score=score,
