@@ -123,6 +123,11 @@ def test_web_stance_network_api_stance_and_acts_by_default(client: TestClient) -
     co = [e for e in with_co["edges"] if e["kind"] == "co-mention"]
     assert co and all(e["polarity"] is None and e["label"] is None for e in co)
     assert len(with_co["edges"]) > len(body["edges"])
+    # with few actors, co-mentions never crowd out a judgment
+    few = {"min_weight": 1, "max_nodes": 6}
+    plain = client.get("/api/network", params=few).json()["edges"]
+    crowded = client.get("/api/network", params={**few, "co_mention": "true"}).json()["edges"]
+    assert plain and all(edge in crowded for edge in plain)
 
 
 def test_web_stance_actor_page_sections(client: TestClient) -> None:

@@ -256,7 +256,7 @@ def network(
 
     Edges as in :func:`presse.store.network.network_edges` — stance and act edges, co-mention
     edges only with ``co_mention`` — kept when their weight is at least ``min_weight``; nodes
-    are at most ``max_nodes`` actors taken from the heaviest edges (:func:`_linked_nodes`), with
+    are at most ``max_nodes`` actors taken from the edges (:func:`_linked_nodes`), with
     their counts over the filtered articles, and the edges between two kept nodes.
     """
     where, params = date_filter("a.published", since, until)
@@ -294,12 +294,16 @@ def network(
 
 
 def _linked_nodes(edges: list[NetworkEdge], mentions: dict[int, int], max_nodes: int) -> list[int]:
-    """At most ``max_nodes`` actors, taken pair by pair from the heaviest edges (the most
-    mentioned pair first among equals), so that every actor kept keeps an edge; the most
+    """At most ``max_nodes`` actors, taken pair by pair from the stance and act edges, then from
+    the co-mention edges, heaviest first (the most mentioned pair first among equals), so that
+    every actor kept keeps an edge and co-mentions never crowd out a judgment; the most
     mentioned first."""
-    ordered = sorted(
-        edges, key=lambda e: (-e.weight, -(mentions.get(e.source, 0) + mentions.get(e.target, 0)), e.source, e.target)
-    )
+
+    def rank(edge: NetworkEdge) -> tuple[bool, int, int, int, int]:
+        pair_mentions = mentions.get(edge.source, 0) + mentions.get(edge.target, 0)
+        return edge.kind == "co-mention", -edge.weight, -pair_mentions, edge.source, edge.target
+
+    ordered = sorted(edges, key=rank)
     kept: set[int] = set()
     for edge in ordered:
         ends = {edge.source, edge.target} - kept
