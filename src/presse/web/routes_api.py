@@ -104,8 +104,9 @@ def actor(request: Request, actor_id: RowId) -> dict[str, Any]:
     ``stance_about`` (who is hostile or favourable towards them, by words or acts) and
     ``stance_by`` (towards whom they are), one item per counterpart actor, strongest first, with
     the pair's ``polarity`` aggregate (as in ``/api/stance``) and its strongest ``evidence``
-    rows (article, ``position`` in its text, ``via``, ``polarity``, ``score``, ``text``: the
-    evidence sentence or quote, ``cue``: the words carrying the polarity or null)."""
+    rows (article, ``position`` in its text, ``via`` and ``evidence_id``: the quote or relation
+    it is, ``channel``: quote, reported or act, ``polarity``, ``score``, ``text``: the evidence
+    sentence or quote, ``cue``: the words carrying the polarity, or null)."""
     with reader(request) as conn:
         detail = service.actor_detail(conn, actor_id)
     if detail is None:

@@ -101,7 +101,7 @@
     if (edge.kind === "co-mention") return `${s} — ${t} : ${edge.weight} article(s) en commun`;
     if (edge.kind === "act") return `${s} → ${t} : ${edge.weight} acte(s), ${LABEL_NAMES[edge.label] || edge.label}`;
     const p = edge.polarity;
-    const swing = p.swing ? `, du ${LABEL_NAMES[p.first_polarity]} au ${LABEL_NAMES[p.last_polarity]}` : "";
+    const swing = p.swing ? ` ; d’abord ${LABEL_NAMES[p.first_polarity]}, puis ${LABEL_NAMES[p.last_polarity]}` : "";
     return `${s} → ${t} : ${edge.weight} preuve(s), ${LABEL_NAMES[edge.label] || edge.label} (${p.negative} hostile(s), ${p.positive} favorable(s)${swing})`;
   }
 
