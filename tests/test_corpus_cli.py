@@ -75,22 +75,43 @@ def test_corpus_cli_export_parquet(db: Path, tmp_path: Path) -> None:
     assert len(pd.read_parquet(tmp_path / "articles.parquet")) == 2
 
 
-def test_corpus_cli_export_gexf_co_mention_only_with_option(analyzer, tmp_path: Path) -> None:
-    db = tmp_path / "dated.db"
-    for document in DATED:  # Jean Martin and Paul Durand appear in two articles
+@pytest.fixture(scope="module")
+def dated_db(analyzer, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Jean Martin accuses, then congratulates Paul Durand; Emmanuel Macron meets Angela Merkel."""
+    db = tmp_path_factory.mktemp("dated") / "dated.db"
+    for document in DATED:
         _write_document(db, analyzer, document)
+    return db
 
+
+def _presse(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "presse.cli", *args], capture_output=True, text=True)
+
+
+def test_corpus_cli_export_gexf_co_mention_only_with_option(dated_db: Path, tmp_path: Path) -> None:
     def kinds(*option: str) -> set[str]:
         out = tmp_path / f"net{len(option)}.gexf"
-        result = subprocess.run(
-            [sys.executable, "-m", "presse.cli", "export", "--db", str(db), "-f", "gexf", "-o", str(out), *option],
-            capture_output=True, text=True,
-        )
+        result = _presse("export", "--db", str(dated_db), "-f", "gexf", "-o", str(out), *option)
         assert result.returncode == 0, result.stderr
         return {data["kind"] for _, _, data in nx.read_gexf(out).edges(data=True)}
 
     assert kinds() == {"stance", "act"}
     assert kinds("--co-mention") == {"stance", "act", "co-mention"}
+
+
+def test_corpus_cli_stance_pairs_with_swing(dated_db: Path) -> None:
+    result = _presse("stance", "--db", str(dated_db), "--source", "Martin", "-f", "json")
+    assert result.returncode == 0, result.stderr
+    (pair,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert (pair["source_name"], pair["target_name"]) == ("Jean Martin", "Paul Durand")
+    assert (pair["first_date"], pair["last_date"], pair["swing"]) == ("2020-01-10", "2020-03-02", "negative → positive")
+    assert pair["count"] == pair["negative"] + pair["positive"]
+    table = _presse("stance", "--db", str(dated_db), "--until", "2020-02-28", "--width", "200")
+    assert table.returncode == 0 and "Jean Martin" in table.stdout and "negative → positive" not in table.stdout
+    # a meeting is no stance
+    assert _presse("stance", "--db", str(dated_db), "--source", "Emmanuel Macron").stderr.strip() == "No stance matches."
+    unknown = _presse("stance", "--db", str(dated_db), "--target", "Personne Inconnue")
+    assert unknown.returncode == 2 and "no actor of that name" in unknown.stderr
 
 
 @pytest.mark.parametrize(

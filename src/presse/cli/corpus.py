@@ -1,4 +1,4 @@
-"""Corpus commands of the `presse` CLI: ingest, actors, quotes, article, stats, export.
+"""Corpus commands of the `presse` CLI: ingest, actors, quotes, stance, article, stats, export.
 
 Each command is a thin wrapper over :mod:`presse.corpus.ingest` and :mod:`presse.store`; tables go to
 standard output (rich by default, ``--format json`` for one JSON object per row — one object
@@ -280,6 +280,53 @@ def quotes_command(
     _emit(rows, columns, output_format, "Quotes", width, nothing="No quotes match.")
 
 
+def _actor_ids(conn: Any, name: str | None, option: str) -> list[int | None]:
+    """The actors ``name`` designates ([None]: any actor when no name is given)."""
+    from presse.store import queries
+
+    if name is None:
+        return [None]
+    ids = queries.find_actors(conn, name)
+    if not ids:
+        raise UsageError(f"{option} {name!r}: no actor of that name in the store")
+    return list(ids)
+
+
+def stance_command(
+    db: DbOption = DEFAULT_DB,
+    source: Annotated[
+        str | None, typer.Option("--source", help="Judgments by this actor (aliases and surnames work).")
+    ] = None,
+    target: Annotated[str | None, typer.Option("--target", help="Judgments about this actor.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="From this date (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Up to this date (YYYY-MM-DD).")] = None,
+    limit: LimitOption = 50,
+    output_format: FormatOption = TableFormat.table,
+    width: WidthOption = None,
+) -> None:
+    """Who is hostile or favourable towards whom: per (source, target) pair, the judgments by
+    polarity, first and last date and the swing (first vs last judgment); strongest first."""
+    from presse.store import queries, stance
+
+    start, end = _parse_date(since, "--since"), _parse_date(until, "--until")
+    with closing(queries.connect_reader(db)) as conn:
+        rows = [
+            pair
+            for source_id in _actor_ids(conn, source, "--source")
+            for target_id in _actor_ids(conn, target, "--target")
+            for pair in stance.pair_stances(conn, source=source_id, target=target_id, since=start, until=end)
+        ]
+    rows.sort(key=lambda p: (-p.count, -p.strongest, p.source_id, p.target_id))
+    columns = ["source_name", "target_name", "count", "negative", "positive", "label", "first_date",
+               "last_date", "swing"]
+    if output_format != TableFormat.table:
+        columns = ["source_id", "source_name", "target_id", "target_name", "count", "positive", "negative",
+                   "mean", "strongest", "label", "first_date", "last_date", "first_polarity",
+                   "last_polarity", "swing"]
+    _emit(rows[: limit or None], columns, output_format, "Stance between actors", width,
+          nothing="No stance matches.")
+
+
 def article_command(
     ref: Annotated[str, typer.Argument(help="The article's id in the store, URL or record id.")],
     db: DbOption = DEFAULT_DB,
@@ -415,6 +462,7 @@ def register(app: typer.Typer) -> None:
     app.command("ingest")(ingest_command)
     app.command("actors")(actors_command)
     app.command("quotes")(quotes_command)
+    app.command("stance")(stance_command)
     app.command("article")(article_command)
     app.command("stats")(stats_command)
     app.command("export")(export_command)

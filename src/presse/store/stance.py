@@ -46,7 +46,9 @@ class PairStance:
     """The stance of one actor towards another over the corpus (or a date range)."""
 
     source_id: int
+    source_name: str
     target_id: int
+    target_name: str
     count: int
     positive: int
     negative: int
@@ -143,21 +145,23 @@ def pair_stances(
             WINDOW pair AS (PARTITION BY s.source_actor, s.target_actor ORDER BY {_ORDER}
                             ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
         )
-        SELECT src, tgt, COUNT(*) AS n, SUM(polarity = 'positive'), SUM(polarity = 'negative'),
-               AVG(score), MAX(ABS(score)) AS strongest, MIN(published), MAX(published),
-               MIN(first_polarity), MIN(last_polarity)
-        FROM judged GROUP BY src, tgt ORDER BY n DESC, strongest DESC, src, tgt"""
+        SELECT src, sa.name, tgt, ta.name, COUNT(*) AS n, SUM(polarity = 'positive'),
+               SUM(polarity = 'negative'), AVG(score), MAX(ABS(score)) AS strongest,
+               MIN(published), MAX(published), MIN(first_polarity), MIN(last_polarity)
+        FROM judged JOIN actors sa ON sa.id = src JOIN actors ta ON ta.id = tgt
+        GROUP BY src, tgt ORDER BY n DESC, strongest DESC, src, tgt"""
     if limit:
         sql += " LIMIT ?"
         params.append(limit)
     pairs: list[PairStance] = []
-    for src, tgt, n, positive, negative, mean, strongest, first, last, opening, closing in conn.execute(
-        sql, params
-    ):
+    for src, source_name, tgt, target_name, n, positive, negative, *rest in conn.execute(sql, params):
+        mean, strongest, first, last, opening, closing = rest
         pairs.append(
             PairStance(
                 source_id=int(src),
+                source_name=source_name,
                 target_id=int(tgt),
+                target_name=target_name,
                 count=int(n),
                 positive=int(positive),
                 negative=int(negative),

@@ -179,8 +179,8 @@ def stance(
     per_page: PerPage = 50,
 ) -> dict[str, Any]:
     """One item per (source actor, target actor) pair with hostile or favourable judgments,
-    strongest first (most judgments, then strongest score): ``source`` and ``target`` (``id``,
-    ``name``), ``count``, ``positive``, ``negative``, ``mean`` score in [-1, 1], ``strongest``
+    strongest first (most judgments, then strongest score): ``source_id``/``source_name``,
+    ``target_id``/``target_name``, ``count``, ``positive``, ``negative``, ``mean`` score in [-1, 1], ``strongest``
     |score|, ``label`` (negative, positive or mixed: at least two thirds of the judgments),
     ``first_date``/``last_date``, ``first_polarity``/``last_polarity`` in reading order and
     ``swing`` (« negative → positive ») when they differ."""

@@ -11,7 +11,6 @@ Contracts:
 
 from __future__ import annotations
 
-import dataclasses
 import sqlite3
 import threading
 from dataclasses import dataclass
@@ -23,7 +22,7 @@ from presse.model import Article, Document, QuoteKind
 from presse.store import queries as store
 from presse.store import stance
 from presse.store.queries import ActorRow, QuoteRow
-from presse.store.stance import StanceRow
+from presse.store.stance import PairStance, StanceRow
 from presse.web import views
 from presse.web.views import ArticleSummary, Companion, StoredArticle, WeekCount
 
@@ -205,25 +204,14 @@ def stance_pairs(
     until: date | None = None,
     page: int = 1,
     per_page: int = 50,
-) -> Page[dict[str, object]]:
-    """Pair stances (:func:`presse.store.stance.pair_stances`) with the names of both actors,
-    strongest first, paginated."""
+) -> Page[PairStance]:
+    """Pair stances (:func:`presse.store.stance.pair_stances`), strongest first, paginated."""
     page, per_page = check_page(page, per_page)
     offset = (page - 1) * per_page
     pairs = stance.pair_stances(
         conn, source=source, target=target, since=since, until=until, limit=offset + per_page + 1
     )
-    shown = pairs[offset : offset + per_page]
-    names = views.actor_names(conn, sorted({i for p in shown for i in (p.source_id, p.target_id)}))
-    items = [
-        {
-            "source": {"id": p.source_id, "name": names.get(p.source_id)},
-            "target": {"id": p.target_id, "name": names.get(p.target_id)},
-            **{k: v for k, v in dataclasses.asdict(p).items() if k not in ("source_id", "target_id")},
-        }
-        for p in shown
-    ]
-    return Page(items, page, per_page, len(pairs) > offset + per_page)
+    return Page(pairs[offset : offset + per_page], page, per_page, len(pairs) > offset + per_page)
 
 
 def stored_article(conn: sqlite3.Connection, article_id: int) -> tuple[StoredArticle, dict[int, str]] | None:
