@@ -104,10 +104,10 @@ def test_corpus_cli_stance_pairs_with_swing(dated_db: Path) -> None:
     assert result.returncode == 0, result.stderr
     (pair,) = [json.loads(line) for line in result.stdout.splitlines()]
     assert (pair["source_name"], pair["target_name"]) == ("Jean Martin", "Paul Durand")
-    assert (pair["first_date"], pair["last_date"], pair["swing"]) == ("2020-01-10", "2020-03-02", "negative → positive")
+    assert (pair["first_date"], pair["last_date"], pair["swing"]) == ("2020-01-10", "2020-03-02", "negative→positive")
     assert pair["count"] == pair["negative"] + pair["positive"]
     table = _presse("stance", "--db", str(dated_db), "--until", "2020-02-28", "--width", "200")
-    assert table.returncode == 0 and "Jean Martin" in table.stdout and "negative → positive" not in table.stdout
+    assert table.returncode == 0 and "Jean Martin" in table.stdout and "negative→positive" not in table.stdout
     # a meeting is no stance
     assert _presse("stance", "--db", str(dated_db), "--source", "Emmanuel Macron").stderr.strip() == "No stance matches."
     unknown = _presse("stance", "--db", str(dated_db), "--target", "Personne Inconnue")

@@ -103,31 +103,47 @@ def test_store_stance_replacing_an_article_replaces_its_rows(anchorage_db: Path,
         assert conn.execute("SELECT MIN(article_id) FROM stance").fetchone()[0] == article_id
 
 
+def _with_neutral_edge(article: Article) -> tuple[Article, str]:
+    """The article with one more stance edge, neutral, from Donald Trump to an actor he does
+    not judge (as older analyses gave), and that actor's name."""
+    trump = next(e.id for e in article.entities if e.name == "Donald Trump")
+    judged = {e.target for e in article.stance if e.source == trump}
+    other = next(e for e in article.entities if e.id not in judged | {trump} and e.type in {"PER", "ORG"})
+    template = next(e for e in article.stance if e.source == trump)
+    neutral = template.model_copy(update={"target": other.id, "polarity": "neutral", "score": 0.0})
+    return article.model_copy(update={"stance": [*article.stance, neutral]}), other.name
+
+
 def test_store_stance_about_and_by_strongest_first_without_neutral(
-    reader: sqlite3.Connection, reference_article: Article
+    tmp_path: Path, reference_article: Article
 ) -> None:
-    names = _names(reference_article)
+    article, unjudged = _with_neutral_edge(reference_article)
+    _write(tmp_path / "corpus.db", article, "anchorage")
+    reader = queries.connect_reader(tmp_path / "corpus.db")
+    names = _names(article)
     trump, poutine = _actor(reader, "Donald Trump"), _actor(reader, "Vladimir Poutine")
-    judged = [e for e in reference_article.stance if e.polarity != "neutral" and e.source != e.target]
-    assert len(judged) < len(reference_article.stance)  # the article has neutral rows to leave out
+    judged = [e for e in article.stance if e.polarity != "neutral" and e.source != e.target]
+    assert reader.execute("SELECT COUNT(*) FROM stance").fetchone()[0] == len(article.stance)
 
     by_trump = stance.stance_by(reader, trump)
     expected = Counter(names[e.target] for e in judged if names[e.source] == "Donald Trump")
     assert {r.name: r.polarity.count for r in by_trump} == dict(expected)
+    assert unjudged not in expected and "Vladimir Poutine" in expected
     # strongest first: the most judgments, then the strongest single score
     strength = [(r.polarity.count, r.polarity.strongest) for r in by_trump]
     assert strength == sorted(strength, reverse=True)
-    assert by_trump[0].name == "Vladimir Poutine"
-    quotes = {q.id: q for q in reference_article.quotes}
-    relations = {r.id: r for r in reference_article.relations}
+    text = " ".join(article.text.split())
+    quotes = {q.id: q for q in article.quotes}
+    relations = {r.id: r for r in article.relations}
     for row in by_trump:
         scores = [abs(e.score) for e in row.evidence]
         assert scores == sorted(scores, reverse=True) and 1 <= len(scores) <= 3
         assert row.polarity.strongest == pytest.approx(scores[0])
         for evidence in row.evidence:
-            assert evidence.polarity in {"positive", "negative"} and evidence.cue is None
-            if evidence.via == "quote":
-                assert evidence.text == quotes[evidence.evidence_id].text
+            assert evidence.polarity in {"positive", "negative"}
+            assert evidence.channel in {"quote", "reported", "act"}
+            if evidence.via == "quote":  # the quote, or the sentence the analysis gave
+                assert evidence.text == quotes[evidence.evidence_id].text or evidence.text in text
             else:  # the relation's sentence, read from the stored text
                 relation = relations[evidence.evidence_id]
                 assert relation.predicate_text in evidence.text and relation.object_text in evidence.text
@@ -135,6 +151,7 @@ def test_store_stance_about_and_by_strongest_first_without_neutral(
 
     from_trump = {r.name: r for r in stance.stance_about(reader, poutine)}["Donald Trump"].polarity
     pair = [e for e in judged if names[e.source] == "Donald Trump" and names[e.target] == "Vladimir Poutine"]
+    assert len(pair) >= 2
     assert (from_trump.positive, from_trump.negative) == (
         sum(e.polarity == "positive" for e in pair), sum(e.polarity == "negative" for e in pair)
     )
@@ -142,8 +159,18 @@ def test_store_stance_about_and_by_strongest_first_without_neutral(
     # hostile, then warm: the reference article's swing
     ordered = sorted(pair, key=lambda e: e.position)
     assert (from_trump.first_polarity, from_trump.last_polarity) == (ordered[0].polarity, ordered[-1].polarity)
-    assert from_trump.swing == "negative → positive"
+    assert from_trump.swing == "negative→positive"
     assert stance.stance_about(reader, 999_999) == []
+    assert unjudged not in {p.target_name for p in stance.pair_stances(reader)}
+    reader.close()
+    # the actor page says so
+    from fastapi.testclient import TestClient
+
+    from presse.web.app import create_app
+
+    page = TestClient(create_app(tmp_path / "corpus.db")).get(f"/actors/{poutine}").text
+    row = next(r for r in page.split('<li class="stance-row"')[1:] if r.startswith(f' data-actor="{trump}"'))
+    assert '<span class="swing">d’abord hostile, puis favorable</span>' in row
 
 
 @pytest.fixture
@@ -168,7 +195,7 @@ def test_store_stance_pairs_aggregate_counts_dates_and_swing(dated_db: tuple[Pat
         assert pair.label == stance.label_of(pair.positive, pair.negative)
         assert (pair.first_date, pair.last_date) == (date(2020, 1, 10), date(2020, 3, 2))
         assert (pair.first_polarity, pair.last_polarity) == ("negative", "positive")
-        assert pair.swing == "negative → positive"
+        assert pair.swing == "negative→positive"
         # Macron only met Merkel: an act, no stance
         assert stance.pair_stances(conn, source=_actor(conn, "Emmanuel Macron")) == []
         (later,) = stance.pair_stances(conn, since=date(2020, 2, 1))
@@ -195,10 +222,9 @@ class _CuedEdge(StanceEdge):
     evidence_end: int | None = None
 
 
-class _ReportedEdge(StanceEdge):
+class _ReportedEdge(_CuedEdge):
     """A stance edge whose evidence sentence is named ``sentence``."""
 
-    channel: str | None = None
     sentence_start: int | None = None
     sentence_end: int | None = None
 
@@ -212,60 +238,85 @@ class _ActRelation(Relation):
     evidence_end: int | None = None
 
 
+def _strongest_of_its_pair(edges: list[StanceEdge], via: str, *, besides: StanceEdge | None = None) -> StanceEdge:
+    """A judgment through ``via`` that is the strongest of its pair (so shown first), from
+    another pair than ``besides``."""
+    judged = [e for e in edges if e.polarity != "neutral" and e.source != e.target]
+    return next(
+        e
+        for e in judged
+        if e.via == via
+        and (besides is None or (e.source, e.target) != (besides.source, besides.target))
+        and abs(e.score) == max(abs(x.score) for x in judged if (x.source, x.target) == (e.source, e.target))
+    )
+
+
+def _sentence_of(text: str, position: int) -> tuple[int, int]:
+    return max(text.rfind(". ", 0, position) + 2, text.rfind("\n", 0, position) + 1), text.index(".", position) + 1
+
+
 def test_store_stance_keeps_cue_and_evidence_sentence_when_given(tmp_path: Path, reference_article: Article) -> None:
     from fastapi.testclient import TestClient
 
     from presse.web.app import create_app
+    from presse.web.render import signed
 
     text = reference_article.text
-    menace = next(r for r in reference_article.relations if r.predicate == "menacer")
-    start, end = text.rfind("\n", 0, menace.position) + 1, text.index(".", menace.position) + 1
-    # « Poutine cherchait à le manipuler », reported by Trump
-    reported = next(e for e in reference_article.stance if e.polarity == "negative" and e.evidence_id == "q7")
-    said = text.rfind(". ", 0, reported.position) + 2, text.index(".", reported.position) + 1
+    act = _strongest_of_its_pair(reference_article.stance, "relation")
+    relation = next(r for r in reference_article.relations if r.id == act.evidence_id)
+    start, end = _sentence_of(text, relation.position)
+    told = _strongest_of_its_pair(reference_article.stance, "quote", besides=act)
+    said = _sentence_of(text, told.position)
+    no_cue = {"cue": None, "cue_start": None, "cue_end": None}
 
     def given(edge: StanceEdge) -> StanceEdge:
-        if edge.evidence_id == menace.id:
-            return _CuedEdge(**edge.model_dump(), channel="act", cue=menace.predicate_text,
-                             cue_start=menace.predicate_start, cue_end=menace.predicate_end,
-                             evidence_start=start, evidence_end=end)
-        if edge is reported:
-            return _ReportedEdge(**edge.model_dump(), channel="reported", sentence_start=said[0], sentence_end=said[1])
+        if edge is act:
+            return _CuedEdge(**{**edge.model_dump(), "channel": "act", "cue": relation.predicate_text,
+                                "cue_start": relation.predicate_start, "cue_end": relation.predicate_end,
+                                "evidence_start": start, "evidence_end": end})
+        if edge is told:  # its sentence named `sentence`
+            return _ReportedEdge(**{**edge.model_dump(), **no_cue, "channel": "reported", "evidence_start": None,
+                                    "evidence_end": None, "sentence_start": said[0], "sentence_end": said[1]})
         return edge
 
-    edges = [given(e) for e in reference_article.stance]
     relations = [
-        _ActRelation(**r.model_dump(), lemma="menacer", effect="negative", evidence_start=start, evidence_end=end)
-        if r.id == menace.id else r
+        _ActRelation(**{**r.model_dump(), "lemma": "lemme", "effect": "negative", "evidence_start": start,
+                        "evidence_end": end})
+        if r is relation else r
         for r in reference_article.relations
     ]
     db = tmp_path / "cued.db"
-    _write(db, reference_article.model_copy(update={"stance": edges, "relations": relations}), "cued")
-    with closing(queries.connect_reader(db)) as conn:
-        assert conn.execute(
+    stance_given = [given(e) for e in reference_article.stance]
+    _write(db, reference_article.model_copy(update={"stance": stance_given, "relations": relations}), "cued")
+
+    def stored(edge: StanceEdge) -> tuple:
+        return conn.execute(
             "SELECT channel, cue, cue_start, cue_end, evidence_start, evidence_end FROM stance "
-            "WHERE channel IS NOT NULL ORDER BY position"
-        ).fetchall() == [
-            ("act", menace.predicate_text, menace.predicate_start, menace.predicate_end, start, end),
-            ("reported", None, None, None, *said),
-        ]
+            "WHERE evidence_id = ? AND source_entity = ? AND target_entity = ?",
+            (edge.evidence_id, edge.source, edge.target),
+        ).fetchone()
+
+    with closing(queries.connect_reader(db)) as conn:
+        cue = (relation.predicate_text, relation.predicate_start, relation.predicate_end)
+        assert stored(act) == ("act", *cue, start, end)
+        assert stored(told) == ("reported", None, None, None, *said)
         assert conn.execute(
-            "SELECT lemma, effect, evidence_start, evidence_end FROM relations WHERE relation_id = ?", (menace.id,)
-        ).fetchone() == ("menacer", "negative", start, end)
-        trump, moscou = _actor(conn, "Donald Trump"), _actor(conn, "Moscou")
-        by_trump = stance.stance_by(conn, trump)
-    row = next(r for r in by_trump if r.actor_id == moscou)
-    cued = next(e for e in row.evidence if e.evidence_id == menace.id)
-    assert (cued.channel, cued.cue) == ("act", "menaçait")
-    assert cued.text == " ".join(text[start:end].split()) and "Moscou" in cued.text
-    # the others keep the channel their record implies
-    assert {e.channel for e in row.evidence if e is not cued} == {"quote"}
-    told = next(e for r in by_trump for e in r.evidence if e.evidence_id == "q7")
-    assert (told.channel, told.via, told.cue) == ("reported", "quote", None)
-    assert told.text == " ".join(text[said[0] : said[1]].split()) and "manipuler" in told.text
-    page = TestClient(create_app(db)).get(f"/actors/{trump}").text
-    assert '<span class="cue" title="les mots qui portent le jugement">menaçait</span>' in page
-    assert '<span class="via">propos rapportés −0,54</span>' in page
+            "SELECT lemma, effect, evidence_start, evidence_end FROM relations WHERE relation_id = ?", (relation.id,)
+        ).fetchone() == ("lemme", "negative", start, end)
+        actor_of = dict(conn.execute("SELECT entity_id, actor_id FROM entities"))
+        by_actor = stance.stance_by(conn, actor_of[act.source])
+        by_teller = stance.stance_by(conn, actor_of[told.source])
+    row = next(r for r in by_actor if r.actor_id == actor_of[act.target])
+    cued = next(e for e in row.evidence if e.evidence_id == act.evidence_id)
+    assert (cued.channel, cued.cue) == ("act", relation.predicate_text)
+    assert cued.text == " ".join(text[start:end].split()) and relation.object_text in cued.text
+    reported = next(e for r in by_teller for e in r.evidence if e.evidence_id == told.evidence_id)
+    assert (reported.channel, reported.via, reported.cue) == ("reported", "quote", None)
+    assert reported.text == " ".join(text[said[0] : said[1]].split())
+    page = TestClient(create_app(db)).get(f"/actors/{actor_of[act.source]}").text
+    assert f'<span class="cue" title="les mots qui portent le jugement">{relation.predicate_text}</span>' in page
+    told_page = TestClient(create_app(db)).get(f"/actors/{actor_of[told.source]}").text
+    assert f'<span class="via">propos rapportés {signed(told.score)}</span>' in told_page
 
 
 def test_store_stance_follows_surname_relinking(tmp_path: Path, analyzer) -> None:
@@ -373,5 +424,5 @@ def test_store_stance_exports(anchorage_db: Path, tmp_path: Path, reference_arti
     assert {data["kind"] for data in edges.values()} <= {"stance", "act"}  # no co-mention by default
     moscou = edges[("Donald Trump", "Moscou")]
     assert moscou["polarity"] < -THRESHOLD and moscou["label"] == "negative"
-    assert edges[("Donald Trump", "Vladimir Poutine")]["swing"] == "negative → positive"
+    assert edges[("Donald Trump", "Vladimir Poutine")]["swing"] == "negative→positive"
     assert all(data["weight"] >= 1 for data in edges.values())

@@ -9,7 +9,7 @@ Contracts:
 * :func:`pair_stances` aggregates in SQL: counts by polarity, first and last publication date,
   and the polarity of the first and of the last judgment in reading order (publication date,
   undated articles last, then article, then position in the text); ``swing`` is
-  ``"negative → positive"`` (or the reverse) when they differ, else None;
+  ``"negative→positive"`` (or the reverse) when they differ, else None;
 * ``label`` is the polarity of at least two thirds of the judgments, else ``mixed``;
 * pairs come strongest first: the most judgments, then the strongest single score (|score|);
   evidence rows strongest |score| first, the most recent among equals;
@@ -62,7 +62,7 @@ class PairStance:
     first_polarity: str
     last_polarity: str
     swing: str | None
-    """« negative → positive » when the first and last judgments differ, else None."""
+    """« negative→positive » when the first and last judgments differ, else None."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +172,7 @@ def pair_stances(
                 last_date=_date(last),
                 first_polarity=opening,
                 last_polarity=closing,
-                swing=f"{opening} → {closing}" if opening != closing else None,
+                swing=f"{opening}→{closing}" if opening != closing else None,
             )
         )
     return pairs

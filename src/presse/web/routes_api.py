@@ -183,7 +183,7 @@ def stance(
     ``target_id``/``target_name``, ``count``, ``positive``, ``negative``, ``mean`` score in [-1, 1], ``strongest``
     |score|, ``label`` (negative, positive or mixed: at least two thirds of the judgments),
     ``first_date``/``last_date``, ``first_polarity``/``last_polarity`` in reading order and
-    ``swing`` (« negative → positive ») when they differ."""
+    ``swing`` (« negative→positive ») when they differ."""
     with reader(request) as conn:
         result = service.stance_pairs(
             conn,
