@@ -310,7 +310,8 @@ def test_store_stance_keeps_cue_and_evidence_sentence_when_given(tmp_path: Path,
     cued = next(e for e in row.evidence if e.evidence_id == act.evidence_id)
     assert (cued.channel, cued.cue) == ("act", relation.predicate_text)
     assert cued.text == " ".join(text[start:end].split()) and relation.object_text in cued.text
-    reported = next(e for r in by_teller for e in r.evidence if e.evidence_id == told.evidence_id)
+    told_row = next(r for r in by_teller if r.actor_id == actor_of[told.target])
+    reported = next(e for e in told_row.evidence if e.evidence_id == told.evidence_id)
     assert (reported.channel, reported.via, reported.cue) == ("reported", "quote", None)
     assert reported.text == " ".join(text[said[0] : said[1]].split())
     page = TestClient(create_app(db)).get(f"/actors/{actor_of[act.source]}").text
