@@ -79,7 +79,8 @@ def _names(article: Article) -> dict[str, str]:
 
 
 def test_store_stance_rows_are_the_article_edges(reader: sqlite3.Connection, reference_article: Article) -> None:
-    assert len(reference_article.stance) >= 10
+    # issue 18: only edges with a carrier (about 7 on the reference article, 18 before)
+    assert len(reference_article.stance) >= 5
     rows = reader.execute(
         "SELECT s.source_entity, s.target_entity, s.polarity, s.score, s.via, s.evidence_id, "
         "s.position, s.source_actor = se.actor_id AND s.target_actor = te.actor_id "
