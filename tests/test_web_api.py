@@ -192,17 +192,18 @@ def test_web_api_network_respects_filters(client: TestClient) -> None:
     assert kinds <= {"stance", "act"} and "stance" in kinds  # co-mentions only when asked
     ids = {n["id"] for n in full["nodes"]}
     assert all(e["source"] in ids and e["target"] in ids for e in full["edges"])
-    heavy = client.get("/api/network", params={"min_weight": 2, "max_nodes": 300}).json()
+    # co-mentions are the heavy edges of a few articles: they show the weight filter at work
+    with_co = client.get("/api/network", params={"min_weight": 1, "max_nodes": 300, "co_mention": True}).json()
+    assert "co-mention" in {e["kind"] for e in with_co["edges"]}
+    heavy = client.get("/api/network", params={"min_weight": 2, "max_nodes": 300, "co_mention": True}).json()
     assert heavy["edges"] and all(e["weight"] >= 2 for e in heavy["edges"])
-    assert len(heavy["edges"]) < len(full["edges"])
+    assert len(heavy["edges"]) < len(with_co["edges"])
     small = client.get("/api/network", params={"min_weight": 1, "max_nodes": 5}).json()
     assert 2 <= len(small["nodes"]) <= 5
     linked = {e["source"] for e in small["edges"]} | {e["target"] for e in small["edges"]}
     assert linked == {n["id"] for n in small["nodes"]}
     later = client.get("/api/network", params={"min_weight": 1, "since": "2030-01-01"}).json()
     assert later == {"nodes": [], "edges": []}
-    with_co = client.get("/api/network", params={"min_weight": 1, "max_nodes": 300, "co_mention": True}).json()
-    assert "co-mention" in {e["kind"] for e in with_co["edges"]}
 
 
 def test_web_api_analyze_returns_an_article_and_stores_nothing(client: TestClient, store: Path) -> None:
