@@ -45,7 +45,7 @@ class NetworkEdge:
     """The pair's stance aggregate (stance edges only)."""
 
 
-def _scope(since: date | None, until: date | None) -> tuple[str, list[object]]:
+def articles_in(since: date | None, until: date | None) -> tuple[str, list[object]]:
     """SQL selecting the ids of the articles published in [since, until], and its parameters."""
     where, params = date_filter("published", since, until)
     return "SELECT id FROM articles" + (f" WHERE {' AND '.join(where)}" if where else ""), params
@@ -101,7 +101,7 @@ def network_edges(
     """The network's edges over the articles published in [since, until]: stance and act
     edges of at least ``min_weight``, and co-mention edges of at least ``co_mention`` articles
     when it is given; heaviest first."""
-    scope, params = _scope(since, until)
+    scope, params = articles_in(since, until)
     stance = pair_stances(conn, since=since, until=until)
     edges = [
         NetworkEdge(p.source_id, p.target_id, "stance", p.count, p.label, p)

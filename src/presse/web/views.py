@@ -1,7 +1,8 @@
 """Reads shaped for the web UI and JSON API: paginated article and actor lists with their
 counts, one article or actor by id, an actor's aliases, descriptions, weeks, articles and
 companions, and the actor network (edges from :mod:`presse.store.network`). The queries the CLI
-and library share (actors, quotes, stats) are in :mod:`presse.store.queries`; this module reuses its row types.
+and library share (actors, quotes, stats) are in :mod:`presse.store.queries`; this module reuses
+its row types.
 
 Contracts:
 
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from presse.model import Article
-from presse.store.network import NetworkEdge, network_edges
+from presse.store.network import NetworkEdge, articles_in, network_edges
 from presse.store.queries import _ACTOR_COLUMNS, ActorRow, _actor, _date, counted, date_filter
 
 
@@ -259,8 +260,7 @@ def network(
     are at most ``max_nodes`` actors taken from the edges (:func:`_linked_nodes`), with
     their counts over the filtered articles, and the edges between two kept nodes.
     """
-    where, params = date_filter("a.published", since, until)
-    scope = "SELECT id FROM articles a" + (f" WHERE {' AND '.join(where)}" if where else "")
+    scope, params = articles_in(since, until)
     edges = network_edges(
         conn, since=since, until=until, min_weight=min_weight, co_mention=min_weight if co_mention else None
     )
