@@ -64,6 +64,8 @@ FormatOption = Annotated[
     TableFormat, typer.Option("--format", "-f", help="Output: rich table, JSON lines or CSV.")
 ]
 LimitOption = Annotated[int, typer.Option("--limit", "-n", help="At most this many rows (0: all).")]
+SinceOption = Annotated[str | None, typer.Option("--since", help="From this date (YYYY-MM-DD).")]
+UntilOption = Annotated[str | None, typer.Option("--until", help="Up to this date (YYYY-MM-DD).")]
 
 
 def _jsonable(value: Any) -> Any:
@@ -255,8 +257,8 @@ def quotes_command(
     search: Annotated[
         str | None, typer.Option("--search", help='Full-text query (FTS5: words, "phrases", OR, NOT, pre*).')
     ] = None,
-    since: Annotated[str | None, typer.Option("--since", help="From this date (YYYY-MM-DD).")] = None,
-    until: Annotated[str | None, typer.Option("--until", help="Up to this date (YYYY-MM-DD).")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     limit: LimitOption = 50,
     output_format: FormatOption = TableFormat.table,
     width: WidthOption = None,
@@ -298,8 +300,8 @@ def stance_command(
         str | None, typer.Option("--source", help="Judgments by this actor (aliases and surnames work).")
     ] = None,
     target: Annotated[str | None, typer.Option("--target", help="Judgments about this actor.")] = None,
-    since: Annotated[str | None, typer.Option("--since", help="From this date (YYYY-MM-DD).")] = None,
-    until: Annotated[str | None, typer.Option("--until", help="Up to this date (YYYY-MM-DD).")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     limit: LimitOption = 50,
     output_format: FormatOption = TableFormat.table,
     width: WidthOption = None,
