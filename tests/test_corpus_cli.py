@@ -7,11 +7,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import networkx as nx
 import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
 from presse.cli import app
+from test_store_stance import DATED, _write_document
 
 pytestmark = pytest.mark.model
 
@@ -73,11 +75,51 @@ def test_corpus_cli_export_parquet(db: Path, tmp_path: Path) -> None:
     assert len(pd.read_parquet(tmp_path / "articles.parquet")) == 2
 
 
+@pytest.fixture(scope="module")
+def dated_db(analyzer, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Jean Martin accuses, then congratulates Paul Durand; Emmanuel Macron meets Angela Merkel."""
+    db = tmp_path_factory.mktemp("dated") / "dated.db"
+    for document in DATED:
+        _write_document(db, analyzer, document)
+    return db
+
+
+def _presse(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "presse.cli", *args], capture_output=True, text=True)
+
+
+def test_corpus_cli_export_gexf_co_mention_only_with_option(dated_db: Path, tmp_path: Path) -> None:
+    def kinds(*option: str) -> set[str]:
+        out = tmp_path / f"net{len(option)}.gexf"
+        result = _presse("export", "--db", str(dated_db), "-f", "gexf", "-o", str(out), *option)
+        assert result.returncode == 0, result.stderr
+        return {data["kind"] for _, _, data in nx.read_gexf(out).edges(data=True)}
+
+    assert kinds() == {"stance", "act"}
+    assert kinds("--co-mention") == {"stance", "act", "co-mention"}
+
+
+def test_corpus_cli_stance_pairs_with_swing(dated_db: Path) -> None:
+    result = _presse("stance", "--db", str(dated_db), "--source", "Martin", "-f", "json")
+    assert result.returncode == 0, result.stderr
+    (pair,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert (pair["source_name"], pair["target_name"]) == ("Jean Martin", "Paul Durand")
+    assert (pair["first_date"], pair["last_date"], pair["swing"]) == ("2020-01-10", "2020-03-02", "negative→positive")
+    assert pair["count"] == pair["negative"] + pair["positive"]
+    table = _presse("stance", "--db", str(dated_db), "--until", "2020-02-28", "--width", "200")
+    assert table.returncode == 0 and "Jean Martin" in table.stdout and "negative→positive" not in table.stdout
+    # a meeting is no stance
+    assert _presse("stance", "--db", str(dated_db), "--source", "Emmanuel Macron").stderr.strip() == "No stance matches."
+    unknown = _presse("stance", "--db", str(dated_db), "--target", "Personne Inconnue")
+    assert unknown.returncode == 2 and "no actor of that name" in unknown.stderr
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
         (["quotes", "--search", '"climat'], "invalid search query"),
         (["quotes", "--since", "juin"], "is not a date"),
+        (["export", "--format", "csv", "--out", "unused", "--co-mention"], "--co-mention applies to the network"),
     ],
 )
 def test_corpus_cli_errors_are_one_line(db: Path, args: list[str], message: str) -> None:

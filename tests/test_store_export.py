@@ -63,14 +63,16 @@ def test_store_export_parquet_types(store: Path, tmp_path: Path) -> None:
 
 def test_store_export_gexf_network(store: Path, tmp_path: Path) -> None:
     with closing(queries.connect_reader(store)) as conn:
-        export(conn, "gexf", tmp_path / "net.gexf", min_comention=1)
+        export(conn, "gexf", tmp_path / "net.gexf")
+        export(conn, "gexf", tmp_path / "all.gexf", co_mention=1)
     graph = nx.read_gexf(tmp_path / "net.gexf")
-    labels = {node: data["label"] for node, data in graph.nodes(data=True)}
+    # stance and act edges only: the network of who judges or acts on whom
+    assert graph.number_of_edges() >= 1
+    assert {d["kind"] for _, _, d in graph.edges(data=True)} <= {"stance", "act"}
+    everything = nx.read_gexf(tmp_path / "all.gexf")
+    labels = {node: data["label"] for node, data in everything.nodes(data=True)}
     by_label = {label: node for node, label in labels.items()}
-    quote_edges = {
-        (labels[u], labels[v]) for u, v, data in graph.edges(data=True) if data["kind"] == "quote"
-    }
-    assert ("Emmanuel Macron", "États-Unis") in quote_edges
-    comention = graph.get_edge_data(*sorted([by_label["Emmanuel Macron"], by_label["Angela Merkel"]], key=int))
+    comention = everything.get_edge_data(*sorted([by_label["Emmanuel Macron"], by_label["Angela Merkel"]], key=int))
     assert comention is not None
     assert any(d["kind"] == "co-mention" and d["weight"] == 1 for d in comention.values())
+    assert everything.number_of_edges() > graph.number_of_edges()

@@ -1,14 +1,17 @@
-"""Stance in the corpus store: the `stance` table written with each article, kept in step with
-corpus actors, migrated into existing stores, queried per actor and per pair, and exported —
-on the Anchorage reference article and short French texts analyzed by presse."""
+"""Stance in the corpus store: the `stance` and `relations` tables written with each article,
+kept in step with corpus actors, migrated into existing stores, aggregated per pair (counts,
+dates, swing), queried per actor strongest first, and exported — on the Anchorage reference
+article and short French texts analyzed by presse."""
 
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import closing
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import pandas as pd
@@ -16,9 +19,10 @@ import pytest
 
 from conftest import undo_gender_migration
 from presse.analyze.polarity import THRESHOLD
-from presse.model import Article, Document
-from presse.store import queries
+from presse.model import Article, Document, Relation, StanceEdge
+from presse.store import queries, stance
 from presse.store.export import export
+from presse.store.network import network_edges
 from presse.store.schema import MIGRATIONS
 from presse.store.writer import StoreWriter, document_hash
 
@@ -28,6 +32,15 @@ pytestmark = pytest.mark.model
 ACCUSATION = Document(id="accusation", text="Dupont a accusé Paul Lambert de mensonge.")
 JEAN = Document(id="jean", text="Jean Dupont, maire de Lyon, a inauguré la nouvelle gare.")
 PIERRE = Document(id="pierre", text="Pierre Dupont, député du Rhône, a voté contre le budget.")
+# one pair judged twice, hostile first and favourable later; one pair that only met
+DATED = (
+    Document(id="accuse", published=date(2020, 1, 10),
+             text="Le ministre Jean Martin a accusé le député Paul Durand de mensonge."),
+    Document(id="rencontre", published=date(2020, 2, 1),
+             text="Emmanuel Macron a rencontré Angela Merkel à Berlin jeudi."),
+    Document(id="felicite", published=date(2020, 3, 2),
+             text="Le ministre Jean Martin a félicité le député Paul Durand pour son élection."),
+)
 
 
 def _write(db: Path, article: Article, key: str, digest: str | None = None) -> str:
@@ -92,49 +105,221 @@ def test_store_stance_replacing_an_article_replaces_its_rows(anchorage_db: Path,
         assert conn.execute("SELECT MIN(article_id) FROM stance").fetchone()[0] == article_id
 
 
-def test_store_stance_about_and_by_aggregate_per_counterpart(reader: sqlite3.Connection, reference_article: Article) -> None:
-    names = _names(reference_article)
+def _with_neutral_edge(article: Article) -> tuple[Article, str]:
+    """The article with one more stance edge, neutral, from Donald Trump to an actor he does
+    not judge (as older analyses gave), and that actor's name."""
+    trump = next(e.id for e in article.entities if e.name == "Donald Trump")
+    judged = {e.target for e in article.stance if e.source == trump}
+    other = next(e for e in article.entities if e.id not in judged | {trump} and e.type in {"PER", "ORG"})
+    template = next(e for e in article.stance if e.source == trump)
+    neutral = template.model_copy(update={"target": other.id, "polarity": "neutral", "score": 0.0})
+    return article.model_copy(update={"stance": [*article.stance, neutral]}), other.name
+
+
+def test_store_stance_about_and_by_strongest_first_without_neutral(
+    tmp_path: Path, reference_article: Article
+) -> None:
+    article, unjudged = _with_neutral_edge(reference_article)
+    _write(tmp_path / "corpus.db", article, "anchorage")
+    reader = queries.connect_reader(tmp_path / "corpus.db")
+    names = _names(article)
     trump, poutine = _actor(reader, "Donald Trump"), _actor(reader, "Vladimir Poutine")
+    judged = [e for e in article.stance if e.polarity != "neutral" and e.source != e.target]
+    assert reader.execute("SELECT COUNT(*) FROM stance").fetchone()[0] == len(article.stance)
 
-    by_trump = {r.name: r for r in queries.stance_by(reader, trump)}
-    moscou = by_trump["Moscou"]
-    assert moscou.polarity.negative == moscou.polarity.count >= 1
-    assert moscou.polarity.mean < -THRESHOLD and moscou.polarity.label == "negative"
-    quotes = {q.id: q for q in reference_article.quotes}
-    for evidence in moscou.evidence:
-        if evidence.via == "quote":
-            assert evidence.text == quotes[evidence.evidence_id].text
-        else:
-            assert evidence.text and "Moscou" in evidence.text
+    by_trump = stance.stance_by(reader, trump)
+    expected = Counter(names[e.target] for e in judged if names[e.source] == "Donald Trump")
+    assert {r.name: r.polarity.count for r in by_trump} == dict(expected)
+    assert unjudged not in expected and "Vladimir Poutine" in expected
+    # strongest first: the most judgments, then the strongest single score
+    strength = [(r.polarity.count, r.polarity.strongest) for r in by_trump]
+    assert strength == sorted(strength, reverse=True)
+    text = " ".join(article.text.split())
+    quotes = {q.id: q for q in article.quotes}
+    relations = {r.id: r for r in article.relations}
+    for row in by_trump:
+        scores = [abs(e.score) for e in row.evidence]
+        assert scores == sorted(scores, reverse=True) and 1 <= len(scores) <= 3
+        assert row.polarity.strongest == pytest.approx(scores[0])
+        for evidence in row.evidence:
+            assert evidence.polarity in {"positive", "negative"}
+            assert evidence.channel in {"quote", "reported", "act"}
+            if evidence.via == "quote":  # the quote, or the sentence the analysis gave
+                assert evidence.text == quotes[evidence.evidence_id].text or evidence.text in text
+            else:  # the relation's sentence, read from the stored text
+                relation = relations[evidence.evidence_id]
+                assert relation.predicate_text in evidence.text and relation.object_text in evidence.text
+    assert by_trump[[r.name for r in by_trump].index("Moscou")].polarity.label == "negative"
 
-    about_poutine = {r.name: r for r in queries.stance_about(reader, poutine)}
-    edges = [e for e in reference_article.stance if names[e.source] == "Donald Trump" and names[e.target] == "Vladimir Poutine"]
-    from_trump = about_poutine["Donald Trump"].polarity
-    assert from_trump.count == len(edges)
-    assert from_trump.positive == sum(e.polarity == "positive" for e in edges)
-    assert from_trump.negative == sum(e.polarity == "negative" for e in edges)
-    assert from_trump.positive + from_trump.negative + from_trump.neutral == from_trump.count
-    assert from_trump.mean == pytest.approx(sum(e.score for e in edges) / len(edges), abs=1e-3)
-    # strongest evidence first, at most three
-    scores = [abs(e.score) for e in about_poutine["Donald Trump"].evidence]
-    assert scores == sorted(scores, reverse=True) and len(scores) == min(3, len(edges))
-    # the same pairs read from both ends
-    assert {r.name for r in queries.stance_about(reader, trump)} == {
-        names[e.source] for e in reference_article.stance if names[e.target] == "Donald Trump" and names[e.source] != "Donald Trump"
-    }
-    assert queries.stance_about(reader, 999_999) == []
+    from_trump = {r.name: r for r in stance.stance_about(reader, poutine)}["Donald Trump"].polarity
+    pair = [e for e in judged if names[e.source] == "Donald Trump" and names[e.target] == "Vladimir Poutine"]
+    assert len(pair) >= 2
+    assert (from_trump.positive, from_trump.negative) == (
+        sum(e.polarity == "positive" for e in pair), sum(e.polarity == "negative" for e in pair)
+    )
+    assert from_trump.mean == pytest.approx(sum(e.score for e in pair) / len(pair), abs=1e-3)
+    # hostile, then warm: the reference article's swing
+    ordered = sorted(pair, key=lambda e: e.position)
+    assert (from_trump.first_polarity, from_trump.last_polarity) == (ordered[0].polarity, ordered[-1].polarity)
+    assert from_trump.swing == "negative→positive"
+    assert stance.stance_about(reader, 999_999) == []
+    assert unjudged not in {p.target_name for p in stance.pair_stances(reader)}
+    reader.close()
+    # the actor page says so
+    from fastapi.testclient import TestClient
+
+    from presse.web.app import create_app
+
+    page = TestClient(create_app(tmp_path / "corpus.db")).get(f"/actors/{poutine}").text
+    row = next(r for r in page.split('<li class="stance-row"')[1:] if r.startswith(f' data-actor="{trump}"'))
+    assert '<span class="swing">d’abord hostile, puis favorable</span>' in row
 
 
-def test_store_stance_network_and_quote_edges(reader: sqlite3.Connection) -> None:
-    trump, moscou = _actor(reader, "Donald Trump"), _actor(reader, "Moscou")
-    pairs = queries.stance_network(reader)
-    assert pairs[(trump, moscou)].label == "negative"
-    assert all(source != target for source, target in pairs)
-    # « menaçait Moscou de « … » »: Moscou is the cue's object, outside the quote, yet the
-    # quote is about Moscou
-    edges = {(s, t): n for s, t, n in queries.quote_edges(reader)}
-    assert edges[(trump, moscou)] >= 1
-    assert queries.stance_network(reader, since=date(2030, 1, 1)) == {}
+@pytest.fixture
+def dated_db(tmp_path: Path, analyzer) -> tuple[Path, list[Article]]:
+    db = tmp_path / "dated.db"
+    return db, [_write_document(db, analyzer, document) for document in DATED]
+
+
+def test_store_stance_pairs_aggregate_counts_dates_and_swing(dated_db: tuple[Path, list[Article]]) -> None:
+    db, articles = dated_db
+    judged = [
+        e.polarity
+        for a in articles
+        for e in a.stance
+        if e.polarity != "neutral" and (_names(a)[e.source], _names(a)[e.target]) == ("Jean Martin", "Paul Durand")
+    ]
+    with closing(queries.connect_reader(db)) as conn:
+        martin, durand = _actor(conn, "Jean Martin"), _actor(conn, "Paul Durand")
+        (pair,) = stance.pair_stances(conn, source=martin)
+        assert (pair.target_id, pair.count) == (durand, len(judged))
+        assert pair.negative == judged.count("negative") >= 1 and pair.positive == judged.count("positive") >= 1
+        assert pair.label == stance.label_of(pair.positive, pair.negative)
+        assert (pair.first_date, pair.last_date) == (date(2020, 1, 10), date(2020, 3, 2))
+        assert (pair.first_polarity, pair.last_polarity) == ("negative", "positive")
+        assert pair.swing == "negative→positive"
+        # Macron only met Merkel: an act, no stance
+        assert stance.pair_stances(conn, source=_actor(conn, "Emmanuel Macron")) == []
+        (later,) = stance.pair_stances(conn, since=date(2020, 2, 1))
+        assert (later.count, later.first_date, later.swing) == (judged.count("positive"), date(2020, 3, 2), None)
+        assert [p.swing for p in stance.pair_stances(conn, until=date(2020, 1, 31))] == [None]
+
+
+@pytest.mark.parametrize(
+    ("positive", "negative", "label"),
+    [(0, 1, "negative"), (3, 0, "positive"), (1, 2, "negative"), (2, 1, "positive"), (1, 1, "mixed"), (2, 3, "mixed")],
+)
+def test_store_stance_label_is_two_thirds_else_mixed(positive: int, negative: int, label: str) -> None:
+    assert stance.label_of(positive, negative) == label
+
+
+class _CuedEdge(StanceEdge):
+    """A stance edge as issue 18's analysis gives it: with its channel, cue and evidence sentence."""
+
+    channel: str | None = None
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    evidence_start: int | None = None
+    evidence_end: int | None = None
+
+
+class _ReportedEdge(_CuedEdge):
+    """A stance edge whose evidence sentence is named ``sentence``."""
+
+    sentence_start: int | None = None
+    sentence_end: int | None = None
+
+
+class _ActRelation(Relation):
+    """A relation with the verb lemma, effect and evidence sentence of issue 18."""
+
+    lemma: str | None = None
+    effect: str | None = None
+    evidence_start: int | None = None
+    evidence_end: int | None = None
+
+
+def _strongest_of_its_pair(edges: list[StanceEdge], via: str, *, besides: StanceEdge | None = None) -> StanceEdge:
+    """A judgment through ``via`` that is the strongest of its pair (so shown first), from
+    another pair than ``besides``."""
+    judged = [e for e in edges if e.polarity != "neutral" and e.source != e.target]
+    return next(
+        e
+        for e in judged
+        if e.via == via
+        and (besides is None or (e.source, e.target) != (besides.source, besides.target))
+        and abs(e.score) == max(abs(x.score) for x in judged if (x.source, x.target) == (e.source, e.target))
+    )
+
+
+def _sentence_of(text: str, position: int) -> tuple[int, int]:
+    return max(text.rfind(". ", 0, position) + 2, text.rfind("\n", 0, position) + 1), text.index(".", position) + 1
+
+
+def test_store_stance_keeps_cue_and_evidence_sentence_when_given(tmp_path: Path, reference_article: Article) -> None:
+    from fastapi.testclient import TestClient
+
+    from presse.web.app import create_app
+    from presse.web.render import signed
+
+    text = reference_article.text
+    act = _strongest_of_its_pair(reference_article.stance, "relation")
+    relation = next(r for r in reference_article.relations if r.id == act.evidence_id)
+    start, end = _sentence_of(text, relation.position)
+    told = _strongest_of_its_pair(reference_article.stance, "quote", besides=act)
+    said = _sentence_of(text, told.position)
+    no_cue = {"cue": None, "cue_start": None, "cue_end": None}
+
+    def given(edge: StanceEdge) -> StanceEdge:
+        if edge is act:
+            return _CuedEdge(**{**edge.model_dump(), "channel": "act", "cue": relation.predicate_text,
+                                "cue_start": relation.predicate_start, "cue_end": relation.predicate_end,
+                                "evidence_start": start, "evidence_end": end})
+        if edge is told:  # its sentence named `sentence`
+            return _ReportedEdge(**{**edge.model_dump(), **no_cue, "channel": "reported", "evidence_start": None,
+                                    "evidence_end": None, "sentence_start": said[0], "sentence_end": said[1]})
+        return edge
+
+    relations = [
+        _ActRelation(**{**r.model_dump(), "lemma": "lemme", "effect": "negative", "evidence_start": start,
+                        "evidence_end": end})
+        if r is relation else r
+        for r in reference_article.relations
+    ]
+    db = tmp_path / "cued.db"
+    stance_given = [given(e) for e in reference_article.stance]
+    _write(db, reference_article.model_copy(update={"stance": stance_given, "relations": relations}), "cued")
+
+    def stored(edge: StanceEdge) -> tuple:
+        return conn.execute(
+            "SELECT channel, cue, cue_start, cue_end, evidence_start, evidence_end FROM stance "
+            "WHERE evidence_id = ? AND source_entity = ? AND target_entity = ?",
+            (edge.evidence_id, edge.source, edge.target),
+        ).fetchone()
+
+    with closing(queries.connect_reader(db)) as conn:
+        cue = (relation.predicate_text, relation.predicate_start, relation.predicate_end)
+        assert stored(act) == ("act", *cue, start, end)
+        assert stored(told) == ("reported", None, None, None, *said)
+        assert conn.execute(
+            "SELECT lemma, effect, evidence_start, evidence_end FROM relations WHERE relation_id = ?", (relation.id,)
+        ).fetchone() == ("lemme", "negative", start, end)
+        actor_of = dict(conn.execute("SELECT entity_id, actor_id FROM entities"))
+        by_actor = stance.stance_by(conn, actor_of[act.source])
+        by_teller = stance.stance_by(conn, actor_of[told.source])
+    row = next(r for r in by_actor if r.actor_id == actor_of[act.target])
+    cued = next(e for e in row.evidence if e.evidence_id == act.evidence_id)
+    assert (cued.channel, cued.cue) == ("act", relation.predicate_text)
+    assert cued.text == " ".join(text[start:end].split()) and relation.object_text in cued.text
+    told_row = next(r for r in by_teller if r.actor_id == actor_of[told.target])
+    reported = next(e for e in told_row.evidence if e.evidence_id == told.evidence_id)
+    assert (reported.channel, reported.via, reported.cue) == ("reported", "quote", None)
+    assert reported.text == " ".join(text[said[0] : said[1]].split())
+    page = TestClient(create_app(db)).get(f"/actors/{actor_of[act.source]}").text
+    assert f'<span class="cue" title="les mots qui portent le jugement">{relation.predicate_text}</span>' in page
+    told_page = TestClient(create_app(db)).get(f"/actors/{actor_of[told.source]}").text
+    assert f'<span class="via">propos rapportés {signed(told.score)}</span>' in told_page
 
 
 def test_store_stance_follows_surname_relinking(tmp_path: Path, analyzer) -> None:
@@ -149,7 +334,13 @@ def test_store_stance_follows_surname_relinking(tmp_path: Path, analyzer) -> Non
                 "JOIN entities e ON e.article_id = s.article_id AND e.entity_id = s.source_entity "
                 "JOIN actors a ON a.id = s.source_actor"
             ).fetchone()
-            return name, bool(consistent)
+            # the act of accusing follows the same actor
+            agent = conn.execute(
+                "SELECT a.name FROM relations r JOIN entities e ON e.article_id = r.article_id "
+                "AND e.entity_id = r.agent_entity JOIN actors a ON a.id = r.agent_actor "
+                "WHERE r.agent_actor = e.actor_id"
+            ).fetchone()
+            return name, bool(consistent) and agent == (name,)
 
     assert source_of_accusation() == ("Dupont", True)
     _write_document(db, analyzer, JEAN)  # the only Dupont with a full name: « Dupont » is him
@@ -158,13 +349,14 @@ def test_store_stance_follows_surname_relinking(tmp_path: Path, analyzer) -> Non
     assert source_of_accusation() == ("Dupont", True)
     with closing(queries.connect_reader(db)) as conn:
         lambert = _actor(conn, "Paul Lambert")
-        assert [r.name for r in queries.stance_about(conn, lambert)] == ["Dupont"]
+        assert [r.name for r in stance.stance_about(conn, lambert)] == ["Dupont"]
 
 
 def test_store_stance_migration_fills_existing_stores(anchorage_db: Path, analyzer, reference_article: Article) -> None:
     names = [name for name, _ in MIGRATIONS]
     later = names[names.index("0002_stance") + 1 :]  # undone too: the store predates them
     assert later[:3] == ["0003_analyzer_version", "0004_quote_part_of", "0005_gender_evidence"]
+    assert "0008_stance_evidence" in later
     _write_document(anchorage_db, analyzer, ACCUSATION)
     # the store as an older presse left it: no stance table, and one analysis made before
     # presse computed stance
@@ -177,13 +369,15 @@ def test_store_stance_migration_fills_existing_stores(anchorage_db: Path, analyz
         conn.execute("ALTER TABLE quotes DROP COLUMN part_of")
         conn.execute("DELETE FROM migrations WHERE name = '0004_quote_part_of'")
         undo_gender_migration(conn)
+        conn.execute("DROP TABLE relations")  # the stance columns of 0008 went with the table
+        conn.execute("DELETE FROM migrations WHERE name = '0008_stance_evidence'")
         conn.execute(
             "UPDATE articles SET analysis = json_remove(analysis, '$.stance') WHERE doc_id = 'accusation'"
         )
     with closing(queries.connect_reader(anchorage_db)) as conn:  # read-only: not migrated
-        assert not queries.has_stance(conn)
-        assert queries.stance_by(conn, _actor(conn, "Donald Trump")) == []
-        assert queries.stance_network(conn) == {}
+        assert not stance.has_stance(conn)
+        assert stance.stance_by(conn, _actor(conn, "Donald Trump")) == []
+        assert network_edges(conn) == []
     with StoreWriter(anchorage_db):
         pass
     with closing(sqlite3.connect(anchorage_db)) as conn:
@@ -196,6 +390,14 @@ def test_store_stance_migration_fills_existing_stores(anchorage_db: Path, analyz
             ).fetchall()
         )
         assert per_article == {1: len(reference_article.stance), 0: 0}
+        # the relations already stored are copied in, with their polarity as effect
+        relations = conn.execute(
+            "SELECT r.relation_id, r.lemma, r.verb, r.effect, r.score, r.position FROM relations r "
+            "JOIN articles a ON a.id = r.article_id WHERE a.doc_id IS NULL ORDER BY r.id"
+        ).fetchall()
+        assert relations == [
+            (r.id, r.predicate, r.predicate_text, r.polarity, r.score, r.position) for r in reference_article.relations
+        ]
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     # an ingest of the unchanged article does not rewrite it, so it keeps no stance rows
     key, digest = document_hash(ACCUSATION)
@@ -221,14 +423,11 @@ def test_store_stance_exports(anchorage_db: Path, tmp_path: Path, reference_arti
 
     graph = nx.read_gexf(tmp_path / "net.gexf")
     labels = {node: data["label"] for node, data in graph.nodes(data=True)}
-    polarity = {
-        (labels[u], labels[v]): data.get("polarity")
-        for u, v, data in graph.edges(data=True)
-        if data["kind"] == "quote"
+    edges: dict[tuple[str, str], dict[str, Any]] = {
+        (labels[u], labels[v]): data for u, v, data in graph.edges(data=True)
     }
-    assert polarity[("Donald Trump", "Moscou")] < -THRESHOLD
-    # a quote edge has a polarity where the quote judges the actor (issue 18: an actor merely
-    # named in a quote gets no stance edge, so its quote edge has none)
-    names = _names(reference_article)
-    judged = {(names[e.source], names[e.target]) for e in reference_article.stance if e.via == "quote"}
-    assert judged and all(polarity[pair] is not None for pair in judged if pair in polarity)
+    assert {data["kind"] for data in edges.values()} <= {"stance", "act"}  # no co-mention by default
+    moscou = edges[("Donald Trump", "Moscou")]
+    assert moscou["polarity"] < -THRESHOLD and moscou["label"] == "negative"
+    assert edges[("Donald Trump", "Vladimir Poutine")]["swing"] == "negative→positive"
+    assert all(data["weight"] >= 1 for data in edges.values())

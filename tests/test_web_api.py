@@ -189,12 +189,15 @@ def test_web_api_network_respects_filters(client: TestClient) -> None:
     full = client.get("/api/network", params={"min_weight": 1, "max_nodes": 300}).json()
     assert full["nodes"] and full["edges"]
     kinds = {e["kind"] for e in full["edges"]}
-    assert kinds <= {"quote", "co-mention"} and "quote" in kinds
+    assert kinds <= {"stance", "act"} and "stance" in kinds  # co-mentions only when asked
     ids = {n["id"] for n in full["nodes"]}
     assert all(e["source"] in ids and e["target"] in ids for e in full["edges"])
-    heavy = client.get("/api/network", params={"min_weight": 2, "max_nodes": 300}).json()
+    # co-mentions are the heavy edges of a few articles: they show the weight filter at work
+    with_co = client.get("/api/network", params={"min_weight": 1, "max_nodes": 300, "co_mention": True}).json()
+    assert "co-mention" in {e["kind"] for e in with_co["edges"]}
+    heavy = client.get("/api/network", params={"min_weight": 2, "max_nodes": 300, "co_mention": True}).json()
     assert heavy["edges"] and all(e["weight"] >= 2 for e in heavy["edges"])
-    assert len(heavy["edges"]) < len(full["edges"])
+    assert len(heavy["edges"]) < len(with_co["edges"])
     small = client.get("/api/network", params={"min_weight": 1, "max_nodes": 5}).json()
     assert 2 <= len(small["nodes"]) <= 5
     linked = {e["source"] for e in small["edges"]} | {e["target"] for e in small["edges"]}
@@ -252,7 +255,7 @@ def test_web_api_has_no_write_endpoint(client: TestClient) -> None:
 
 def test_web_api_openapi_and_offline_docs(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()
-    expected = {"/api/articles", "/api/articles/{article_id}", "/api/actors", "/api/actors/{actor_id}", "/api/quotes", "/api/network", "/api/analyze"}
+    expected = {"/api/articles", "/api/articles/{article_id}", "/api/actors", "/api/actors/{actor_id}", "/api/quotes", "/api/network", "/api/stance", "/api/analyze"}
     assert expected <= set(spec["paths"])
     params = {p["name"] for p in spec["paths"]["/api/quotes"]["get"]["parameters"]}
     assert {"q", "speaker", "about", "since", "until", "kind", "page", "per_page"} <= params

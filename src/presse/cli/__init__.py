@@ -1,7 +1,7 @@
 """The `presse` command line: a thin typer app, each command wrapping a library function.
 
 One module per command group: :mod:`presse.cli.analyze` (analyze, schema),
-:mod:`presse.cli.corpus` (ingest, actors, quotes, article, stats, export),
+:mod:`presse.cli.corpus` (ingest, actors, quotes, stance, article, stats, export),
 :mod:`presse.cli.review` (correct, corrections),
 :mod:`presse.cli.batch`, :mod:`presse.cli.web` (serve) and :mod:`presse.cli.eval`; every one
 prints through :mod:`presse.cli.output`. Start-up imports no analyzer: a command loads what it

@@ -1,4 +1,5 @@
-"""Corpus commands of the `presse` CLI: ingest, actors, quotes, article, stats, voices, export.
+"""Corpus commands of the `presse` CLI: ingest, actors, quotes, stance, article, stats, voices,
+export.
 
 Each command is a thin wrapper over :mod:`presse.corpus.ingest` and :mod:`presse.store`; tables go to
 standard output (rich by default, ``--format json`` for one JSON object per row — one object
@@ -27,6 +28,8 @@ from presse.ingest.language import LANG_HELP, check_forced
 from presse.ingest.limits import MAX_BYTES_HELP
 
 DEFAULT_DB = "presse.db"
+CO_MENTION_MIN = 2
+"""Shared articles a co-mention edge of the exported network needs."""
 
 DbOption = Annotated[
     str, typer.Option("--db", help="The corpus database (SQLite).", show_default=True)
@@ -63,6 +66,8 @@ FormatOption = Annotated[
     TableFormat, typer.Option("--format", "-f", help="Output: rich table, JSON lines or CSV.")
 ]
 LimitOption = Annotated[int, typer.Option("--limit", "-n", help="At most this many rows (0: all).")]
+SinceOption = Annotated[str | None, typer.Option("--since", help="From this date (YYYY-MM-DD).")]
+UntilOption = Annotated[str | None, typer.Option("--until", help="Up to this date (YYYY-MM-DD).")]
 
 
 def _jsonable(value: Any) -> Any:
@@ -254,8 +259,8 @@ def quotes_command(
     search: Annotated[
         str | None, typer.Option("--search", help='Full-text query (FTS5: words, "phrases", OR, NOT, pre*).')
     ] = None,
-    since: Annotated[str | None, typer.Option("--since", help="From this date (YYYY-MM-DD).")] = None,
-    until: Annotated[str | None, typer.Option("--until", help="Up to this date (YYYY-MM-DD).")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     limit: LimitOption = 50,
     output_format: FormatOption = TableFormat.table,
     width: WidthOption = None,
@@ -277,6 +282,53 @@ def quotes_command(
     if output_format != TableFormat.table:
         columns = ["id", *columns, "cue", "confidence", "article_title", "url"]
     _emit(rows, columns, output_format, "Quotes", width, nothing="No quotes match.")
+
+
+def _actor_ids(conn: Any, name: str | None, option: str) -> list[int | None]:
+    """The actors ``name`` designates ([None]: any actor when no name is given)."""
+    from presse.store import queries
+
+    if name is None:
+        return [None]
+    ids = queries.find_actors(conn, name)
+    if not ids:
+        raise UsageError(f"{option} {name!r}: no actor of that name in the store")
+    return list(ids)
+
+
+def stance_command(
+    db: DbOption = DEFAULT_DB,
+    source: Annotated[
+        str | None, typer.Option("--source", help="Judgments by this actor (aliases and surnames work).")
+    ] = None,
+    target: Annotated[str | None, typer.Option("--target", help="Judgments about this actor.")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    limit: LimitOption = 50,
+    output_format: FormatOption = TableFormat.table,
+    width: WidthOption = None,
+) -> None:
+    """Who is hostile or favourable towards whom: per (source, target) pair, the judgments by
+    polarity, first and last date and the swing (first vs last judgment); strongest first."""
+    from presse.store import queries, stance
+
+    start, end = _parse_date(since, "--since"), _parse_date(until, "--until")
+    with closing(queries.connect_reader(db)) as conn:
+        rows = [
+            pair
+            for source_id in _actor_ids(conn, source, "--source")
+            for target_id in _actor_ids(conn, target, "--target")
+            for pair in stance.pair_stances(conn, source=source_id, target=target_id, since=start, until=end)
+        ]
+    rows.sort(key=lambda p: (-p.count, -p.strongest, p.source_id, p.target_id))
+    columns = ["source_name", "target_name", "count", "negative", "positive", "label", "first_date",
+               "last_date", "swing"]
+    if output_format != TableFormat.table:
+        columns = ["source_id", "source_name", "target_id", "target_name", "count", "positive", "negative",
+                   "mean", "strongest", "label", "first_date", "last_date", "first_polarity",
+                   "last_polarity", "swing"]
+    _emit(rows[: limit or None], columns, output_format, "Stance between actors", width,
+          nothing="No stance matches.")
 
 
 def article_command(
@@ -442,16 +494,30 @@ def export_command(
     reviewed_only: Annotated[
         bool, typer.Option("--reviewed-only", help="gold: only the articles marked reviewed.")
     ] = False,
+    co_mention: Annotated[
+        bool,
+        typer.Option(
+            "--co-mention",
+            help="gexf: also add co-mention edges (actors of the same articles, from "
+            f"{CO_MENTION_MIN} shared articles on); the network has stance and act edges only by default.",
+        ),
+    ] = False,
 ) -> None:
     """Export articles, quotes, actors and stance edges as tables, the actor network as GEXF
-    (Gephi), or the corrected articles as gold JSONL for `presse eval quotes`."""
+    (Gephi: stance and act edges, co-mention edges only with --co-mention), or the corrected
+    articles as gold JSONL for `presse eval quotes`."""
     from presse.store import queries
     from presse.store.export import export
 
     if reviewed_only and output_format != ExportFormat.gold:
         raise UsageError("--reviewed-only goes with --format gold")
+    if co_mention and output_format != ExportFormat.gexf:
+        raise UsageError(f"--co-mention applies to the network (--format gexf), not to {output_format.value}")
     with closing(queries.connect_reader(db)) as conn:
-        paths = export(conn, output_format.value, out, reviewed_only=reviewed_only)
+        paths = export(
+            conn, output_format.value, out, reviewed_only=reviewed_only,
+            co_mention=CO_MENTION_MIN if co_mention else None,
+        )
     for path in paths:
         err.print(f"wrote {escape(str(path))}", soft_wrap=True)
 
@@ -461,6 +527,7 @@ def register(app: typer.Typer) -> None:
     app.command("ingest")(ingest_command)
     app.command("actors")(actors_command)
     app.command("quotes")(quotes_command)
+    app.command("stance")(stance_command)
     app.command("article")(article_command)
     app.command("stats")(stats_command)
     app.command("voices")(voices_command)

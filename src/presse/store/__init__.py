@@ -1,11 +1,14 @@
 """The corpus store: an embedded SQLite database of analyzed articles.
 
 - :mod:`presse.store.schema`: named migrations (articles, sections, actors, entities, mentions,
-  quotes, stance edges, persons by gender, ingest errors, feed links, metadata; FTS5 over article and quote text).
+  quotes, stance edges, relations, persons by gender, ingest errors, feed links, metadata; FTS5
+  over article and quote text).
 - :mod:`presse.store.writer`: the single writer, one transaction per article, WAL.
 - :mod:`presse.store.actors`: corpus-level actor linking across articles.
 - :mod:`presse.store.queries`: read-only connections and typed query rows.
 - :mod:`presse.store.voices`: who gets a voice, by gender (per outlet and month).
+- :mod:`presse.store.stance`: stance per actor pair (counts, dates, swing) and its evidence.
+- :mod:`presse.store.network`: the actor network's edges (stance, act, co-mention on request).
 - :mod:`presse.store.export`: JSONL/CSV/Parquet tables, the GEXF actor network, and the gold
   JSONL of reviewed articles (:mod:`presse.store.gold_export`).
 - :mod:`presse.store.corrections`: a reviewer's corrections (record, undo, share as JSONL, mark

@@ -17,11 +17,13 @@ Contracts:
 * list-valued columns (authors, aliases, about) are JSON lists in CSV, lists in JSONL and
   Parquet; dates are ISO strings in CSV/JSONL and ``date32`` in Parquet;
 * ``gexf`` writes one file ``out``: a directed multigraph whose nodes are actors and whose edges
-  are ``kind="quote"`` (speaker → actor the quote is about, as in
-  :func:`presse.store.queries.quote_edges`, ``weight`` = number of quotes; ``polarity`` = mean stance score of the speaker towards the actor, over quotes and
-  relations, when the store holds stance rows for the pair, with ``positive``/``negative``/
-  ``neutral`` counts) and ``kind="co-mention"`` (two actors in the same article, ``weight`` =
-  number of articles, kept from ``min_comention`` articles on, stored once from the lower id);
+  are those of :func:`presse.store.network.network_edges`: ``kind="stance"`` (source → target,
+  ``weight`` = judgments, ``label`` negative/positive/mixed, ``polarity`` = mean score,
+  ``positive``/``negative`` counts, ``first_date``/``last_date``, ``first_polarity``/
+  ``last_polarity`` and ``swing`` when there is one) and ``kind="act"`` (agent → patient of acts
+  with no stance, ``weight`` = acts); ``kind="co-mention"`` edges (two actors in the same
+  article, ``weight`` = number of articles, stored once from the lower id) only with
+  ``co_mention`` (their smallest weight).
 * ``gold`` writes one JSONL file ``out`` in the gold format ``presse eval quotes`` reads, from
   the corrected articles (:mod:`presse.store.gold_export`);
 * every table and count reads the corrected data (:mod:`presse.store.corrections`).
@@ -40,7 +42,8 @@ from typing import Any, Literal
 
 from presse.errors import UsageError
 from presse.store.gold_export import gold_records
-from presse.store.queries import counted, quote_edges, stance_network
+from presse.store.network import network_edges
+from presse.store.queries import counted, has_table
 from presse.store.voices import GROUPINGS, gender_voices
 
 ExportFormat = Literal["jsonl", "csv", "parquet", "gexf", "gold"]
@@ -181,13 +184,6 @@ def _voices_rows(conn: sqlite3.Connection) -> Iterator[tuple[Any, ...]]:
                r.quoted_words)
 
 
-def _has_table(conn: sqlite3.Connection, name: str) -> bool:
-    return (
-        conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone()
-        is not None
-    )
-
-
 def _table_sql(conn: sqlite3.Connection, table: str) -> str:
     """The query of ``table``, counting one quote per utterance where the store links them."""
     condition = counted(conn)
@@ -196,7 +192,7 @@ def _table_sql(conn: sqlite3.Connection, table: str) -> str:
     if table == "quotes":
         return _SQL[table].format(part_of="NULL" if condition == "1" else "q.part_of")
     if table == "actors":
-        gendered = _has_table(conn, "gender_voices")
+        gendered = has_table(conn, "gender_voices")
         return _SQL[table].format(gender="a.gender, a.gender_evidence" if gendered else "NULL, NULL")
     return _SQL[table]
 
@@ -204,10 +200,10 @@ def _table_sql(conn: sqlite3.Connection, table: str) -> str:
 def _rows(conn: sqlite3.Connection, table: str) -> Iterator[dict[str, Any]]:
     columns = _COLUMNS[table]
     if table == "voices":
-        if not _has_table(conn, "gender_voices"):  # a store from before 0005_gender_evidence
+        if not has_table(conn, "gender_voices"):  # a store from before 0005_gender_evidence
             return
         batches: Iterator[Any] = iter([list(_voices_rows(conn))])
-    elif not _has_table(conn, table):  # a store from before the migration that added it
+    elif not has_table(conn, table):  # a store from before the migration that added it
         return
     else:
         cursor = conn.execute(_table_sql(conn, table))
@@ -297,12 +293,11 @@ def export_tables(conn: sqlite3.Connection, fmt: str, out: str | Path) -> dict[s
     return paths
 
 
-def actor_network(conn: sqlite3.Connection, *, min_comention: int = 2) -> Any:
+def actor_network(conn: sqlite3.Connection, *, co_mention: int | None = None) -> Any:
     """The actor network as a ``networkx.MultiDiGraph`` (see the module docstring)."""
     import networkx as nx
 
     graph = nx.MultiDiGraph()
-    stance = stance_network(conn)
     for id_, name, type_, articles, mentions, quotes, words in conn.execute(
         "SELECT id, name, type, articles, mentions, quotes, quoted_words FROM actors "
         "WHERE articles > 0"
@@ -316,39 +311,41 @@ def actor_network(conn: sqlite3.Connection, *, min_comention: int = 2) -> Any:
             quotes=quotes,
             quoted_words=words,
         )
-    for speaker, subject, weight in quote_edges(conn):
-        summary = stance.get((speaker, subject))
-        extra = (
-            {
-                "polarity": summary.mean,
-                "positive": summary.positive,
-                "negative": summary.negative,
-                "neutral": summary.neutral,
+    for edge in network_edges(conn, co_mention=co_mention):
+        extra: dict[str, Any] = {"label": edge.label} if edge.label else {}
+        pair = edge.polarity
+        if pair is not None:
+            extra |= {
+                "polarity": pair.mean,
+                "positive": pair.positive,
+                "negative": pair.negative,
+                "first_polarity": pair.first_polarity,
+                "last_polarity": pair.last_polarity,
             }
-            if summary is not None
-            else {}
+            # GEXF has no null: an absent attribute says "none"
+            extra |= {
+                key: value
+                for key, value in (
+                    ("first_date", pair.first_date and pair.first_date.isoformat()),
+                    ("last_date", pair.last_date and pair.last_date.isoformat()),
+                    ("swing", pair.swing),
+                )
+                if value
+            }
+        graph.add_edge(
+            str(edge.source), str(edge.target), key=edge.kind, kind=edge.kind, weight=edge.weight, **extra
         )
-        graph.add_edge(str(speaker), str(subject), key="quote", kind="quote", weight=weight, **extra)
-    for first, second, weight in conn.execute(
-        """SELECT a.actor_id, b.actor_id, COUNT(DISTINCT a.article_id) AS n
-           FROM (SELECT DISTINCT article_id, actor_id FROM entities) a
-           JOIN (SELECT DISTINCT article_id, actor_id FROM entities) b
-             ON a.article_id = b.article_id AND a.actor_id < b.actor_id
-           GROUP BY a.actor_id, b.actor_id HAVING n >= ?""",
-        (min_comention,),
-    ):
-        graph.add_edge(str(first), str(second), key="co-mention", kind="co-mention", weight=weight)
     return graph
 
 
-def export_gexf(conn: sqlite3.Connection, out: str | Path, *, min_comention: int = 2) -> Path:
+def export_gexf(conn: sqlite3.Connection, out: str | Path, *, co_mention: int | None = None) -> Path:
     """Write the actor network to the GEXF file ``out`` (for Gephi)."""
     import networkx as nx
 
     path = Path(out)
     if path.parent:
         path.parent.mkdir(parents=True, exist_ok=True)
-    nx.write_gexf(actor_network(conn, min_comention=min_comention), str(path))
+    nx.write_gexf(actor_network(conn, co_mention=co_mention), str(path))
     return path
 
 
@@ -377,13 +374,14 @@ def export(
     fmt: ExportFormat,
     out: str | Path,
     *,
-    min_comention: int = 2,
+    co_mention: int | None = None,
     reviewed_only: bool = False,
 ) -> list[Path]:
-    """Export the store in ``fmt`` to ``out``; return the files written. ``reviewed_only``
-    limits the gold export to the articles marked reviewed."""
+    """Export the store in ``fmt`` to ``out``; return the files written (``co_mention``: see
+    :func:`presse.store.network.network_edges`, GEXF only; ``reviewed_only`` limits the gold
+    export to the articles marked reviewed)."""
     if fmt == "gexf":
-        return [export_gexf(conn, out, min_comention=min_comention)]
+        return [export_gexf(conn, out, co_mention=co_mention)]
     if fmt == "gold":
         return [export_gold(conn, out, reviewed_only=reviewed_only)]
     return list(export_tables(conn, fmt, out).values())

@@ -12,9 +12,8 @@ Contracts:
 * names given to ``speaker``/``about`` are compared folded
   (:func:`presse.analyze.names.fold_name`) with the actors' names and aliases; a name that is no actor's full name but a surname matches every
   person with that surname;
-* stance queries (:func:`stance_about`, :func:`stance_by`, :func:`stance_network`) read the
-  ``stance`` table: an actor's stance towards itself is left out, and a store that predates the
-  ``0002_stance`` migration (opened read-only, so not migrated) gives no stance at all.
+* stance is read by :mod:`presse.store.stance`, the actor network by
+  :mod:`presse.store.network`.
 """
 
 from __future__ import annotations
@@ -254,12 +253,9 @@ def quotes(
         where.append("quotes_fts MATCH ?")
         params.append(fts_query(search))
         order = "f.rank, q.id DESC"
-    if since is not None:
-        where.append("q.published >= ?")
-        params.append(since.isoformat())
-    if until is not None:
-        where.append("q.published <= ?")
-        params.append(until.isoformat())
+    dated, dates = date_filter("q.published", since, until)
+    where += dated
+    params += dates
     sql = (
         "SELECT q.id, q.article_id, a.title, q.published, q.kind, q.text, q.cue, "
         "COALESCE(sa.name, q.speaker_name), sa.id, q.confidence, a.url, "
@@ -418,57 +414,6 @@ def search_articles(conn: sqlite3.Connection, query: str, *, limit: int = 20) ->
         raise _fts_error(exc, query) from None
 
 
-# presse.analyze.polarity.THRESHOLD, repeated so that reading a store never imports spaCy
-LABEL_CUT = 0.1
-# How far around a relation's predicate the stored text is read to find its sentence
-_SNIPPET_BEFORE = 240
-_SNIPPET_LENGTH = 480
-# « » are left out: a quotation often sits inside the sentence
-_SENTENCE_END = re.compile(r"[.!?…]\s|\n")
-
-
-@dataclass(frozen=True, slots=True)
-class PolaritySummary:
-    """How one actor treats another over some stance evidence: counts by label, mean score."""
-
-    count: int
-    positive: int
-    negative: int
-    neutral: int
-    mean: float
-    label: str
-    """positive, negative or neutral: the mean score cut at ±LABEL_CUT, as the analyzer does."""
-
-
-@dataclass(frozen=True, slots=True)
-class StanceEvidence:
-    """One stance row shown as evidence: where it is and what says it.
-
-    ``text`` is the quote for ``via == "quote"`` and the sentence around the predicate for
-    ``via == "relation"`` (None when the quote row is missing)."""
-
-    article_id: int
-    article_title: str | None
-    published: date | None
-    position: int
-    via: str
-    evidence_id: str
-    polarity: str
-    score: float
-    text: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class StanceRow:
-    """The stance between an actor and one counterpart, aggregated over the corpus."""
-
-    actor_id: int
-    name: str
-    type: str
-    polarity: PolaritySummary
-    evidence: tuple[StanceEvidence, ...]
-
-
 def counted(conn: sqlite3.Connection, alias: str = "q") -> str:
     """SQL condition on the ``quotes`` row ``alias`` that is true for the quotes a count counts:
     one per utterance, the direct stretch of a mixed quote of the same speaker left out
@@ -487,207 +432,29 @@ def analysis_column(conn: sqlite3.Connection, alias: str = "") -> str:
     return f"{prefix}analysis"
 
 
+def has_table(conn: sqlite3.Connection, name: str) -> bool:
+    """Whether the store has the table ``name`` (a store opened read-only is never migrated, so
+    an older one lacks the later tables)."""
+    found = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
+    ).fetchone()
+    return found is not None
+
+
 def has_stance(conn: sqlite3.Connection) -> bool:
     """Whether the store has the ``stance`` table (a store not migrated since has none)."""
-    return (
-        conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'stance'"
-        ).fetchone()
-        is not None
-    )
+    return has_table(conn, "stance")
 
 
-def _sentence(window: str, offset: int) -> str:
-    """The sentence of ``window`` that holds ``offset`` (cut at sentence ends and line breaks)."""
-    start = 0
-    for match in _SENTENCE_END.finditer(window, 0, offset):
-        start = match.end()
-    found = _SENTENCE_END.search(window, offset)
-    end = found.start() + 1 if found else len(window)
-    # a dateline's dash (« PARIS – Le président … ») is no part of the sentence
-    return " ".join(window[start:end].split()).lstrip("–—- ")
-
-
-def _summary(count: int, positive: int, negative: int, mean: float | None) -> PolaritySummary:
-    mean = round(mean or 0.0, 3)
-    label = "positive" if mean > LABEL_CUT else "negative" if mean < -LABEL_CUT else "neutral"
-    return PolaritySummary(
-        count=count,
-        positive=positive,
-        negative=negative,
-        neutral=count - positive - negative,
-        mean=mean,
-        label=label,
-    )
-
-
-def _stance(
-    conn: sqlite3.Connection, actor_id: int, side: str, other: str, limit: int | None, evidence: int
-) -> list[StanceRow]:
-    if not has_stance(conn):
-        return []
-    sql = f"""
-        SELECT s.{other}_actor, x.name, x.type, COUNT(*) AS n,
-               SUM(s.polarity = 'positive'), SUM(s.polarity = 'negative'), AVG(s.score)
-        FROM stance s JOIN actors x ON x.id = s.{other}_actor
-        WHERE s.{side}_actor = ? AND s.{other}_actor != ?
-        GROUP BY s.{other}_actor ORDER BY n DESC, x.name"""
-    params: list[object] = [actor_id, actor_id]
-    if limit:
-        sql += " LIMIT ?"
-        params.append(limit)
-    groups = conn.execute(sql, params).fetchall()
-    if not groups:
-        return []
-    ids = [int(g[0]) for g in groups]
-    marks = ",".join("?" * len(ids))
-    found: dict[int, list[StanceEvidence]] = {i: [] for i in ids}
-    # the strongest evidence first, the most recent among equals
-    for row in conn.execute(
-        f"""
-        SELECT counterpart, article_id, title, published, position, via, evidence_id, polarity,
-               score, quote_text, snippet_start, snippet
-        FROM (
-            SELECT s.{other}_actor AS counterpart, s.article_id, a.title, a.published, s.position,
-                   s.via, s.evidence_id, s.polarity, s.score, q.text AS quote_text,
-                   MAX(s.position - {_SNIPPET_BEFORE}, 0) AS snippet_start,
-                   CASE WHEN s.via = 'relation'
-                        THEN substr(a.text, MAX(s.position - {_SNIPPET_BEFORE}, 0) + 1,
-                                    {_SNIPPET_LENGTH}) END AS snippet,
-                   ROW_NUMBER() OVER (
-                       PARTITION BY s.{other}_actor
-                       ORDER BY ABS(s.score) DESC, a.published DESC, s.article_id DESC, s.position
-                   ) AS rank
-            FROM stance s JOIN articles a ON a.id = s.article_id
-            LEFT JOIN quotes q ON s.via = 'quote' AND q.article_id = s.article_id
-                 AND q.quote_id = s.evidence_id
-            WHERE s.{side}_actor = ? AND s.{other}_actor IN ({marks})
-        ) WHERE rank <= ? ORDER BY counterpart, rank""",
-        [actor_id, *ids, evidence],
-    ):
-        counterpart, article_id, title, published, position, via, evidence_id, polarity = row[:8]
-        score, quote_text, snippet_start, snippet = row[8:]
-        text = quote_text if via == "quote" else (
-            _sentence(snippet, position - snippet_start) if snippet else None
-        )
-        found[int(counterpart)].append(
-            StanceEvidence(
-                article_id=article_id,
-                article_title=title,
-                published=_date(published),
-                position=position,
-                via=via,
-                evidence_id=evidence_id,
-                polarity=polarity,
-                score=score,
-                text=text,
-            )
-        )
-    return [
-        StanceRow(
-            actor_id=int(g[0]),
-            name=g[1],
-            type=g[2],
-            polarity=_summary(g[3], g[4], g[5], g[6]),
-            evidence=tuple(found[int(g[0])]),
-        )
-        for g in groups
-    ]
-
-
-def stance_about(
-    conn: sqlite3.Connection, actor_id: int, *, limit: int | None = 30, evidence: int = 3
-) -> list[StanceRow]:
-    """Who talks about (or acts on) ``actor_id`` and how: one row per source actor, the most
-    evidence first, each with at most ``evidence`` evidence rows (strongest score first).
-
-    [] for an unknown actor or a store without stance rows."""
-    return _stance(conn, actor_id, "target", "source", limit, evidence)
-
-
-def stance_by(
-    conn: sqlite3.Connection, actor_id: int, *, limit: int | None = 30, evidence: int = 3
-) -> list[StanceRow]:
-    """Whom ``actor_id`` talks about (or acts on) and how: one row per target actor, as
-    :func:`stance_about`."""
-    return _stance(conn, actor_id, "source", "target", limit, evidence)
-
-
-def stance_network(
-    conn: sqlite3.Connection, *, since: date | None = None, until: date | None = None
-) -> dict[tuple[int, int], PolaritySummary]:
-    """The polarity summary of every directed (source actor, target actor) pair with stance
-    rows in the articles published in [since, until] (all articles when both are None)."""
-    if not has_stance(conn):
-        return {}
-    where = ["s.source_actor != s.target_actor"]
-    params: list[object] = []
-    if since is not None:
-        where.append("a.published >= ?")
-        params.append(since.isoformat())
-    if until is not None:
-        where.append("a.published <= ?")
-        params.append(until.isoformat())
-    join = " JOIN articles a ON a.id = s.article_id" if params else ""
-    return {
-        (int(r[0]), int(r[1])): _summary(r[2], r[3], r[4], r[5])
-        for r in conn.execute(
-            f"""SELECT s.source_actor, s.target_actor, COUNT(*),
-                       SUM(s.polarity = 'positive'), SUM(s.polarity = 'negative'), AVG(s.score)
-                FROM stance s{join} WHERE {' AND '.join(where)}
-                GROUP BY s.source_actor, s.target_actor""",
-            params,
-        )
-    }
-
-
-def quote_edges(
-    conn: sqlite3.Connection,
-    *,
-    since: date | None = None,
-    until: date | None = None,
-    min_weight: int = 1,
-) -> list[tuple[int, int, int]]:
-    """(speaker actor, actor talked about, number of quotes) over the articles published in
-    [since, until], pairs with at least ``min_weight`` quotes, an actor never paired with itself.
-
-    A quote is about an actor mentioned inside it (``quote_about``) and about the targets the
-    stance analysis gave it outside its span: the object of its cue (« menaçait Moscou de … »)
-    and the participants of the event the cue names."""
+def date_filter(column: str, since: date | None, until: date | None) -> tuple[list[str], list[object]]:
+    """SQL conditions keeping the rows whose ISO date ``column`` is in [since, until] (no
+    condition for a bound that is None), and their parameters."""
     where: list[str] = []
     params: list[object] = []
     if since is not None:
-        where.append("published >= ?")
+        where.append(f"{column} >= ?")
         params.append(since.isoformat())
     if until is not None:
-        where.append("published <= ?")
+        where.append(f"{column} <= ?")
         params.append(until.isoformat())
-    scope = "SELECT id FROM articles" + (f" WHERE {' AND '.join(where)}" if where else "")
-    # a quote is counted as its utterance: the direct stretch of a mixed quote as the mixed one
-    utterance = "q.id"
-    if counted(conn) != "1":
-        utterance = """COALESCE((SELECT m.id FROM quotes m WHERE m.article_id = q.article_id
-                                 AND m.quote_id = q.part_of), q.id)"""
-    said = f"""
-        SELECT se.actor_id AS speaker, ae.actor_id AS subject, {utterance} AS quote FROM quotes q
-        JOIN entities se ON se.article_id = q.article_id AND se.entity_id = q.speaker_entity
-        JOIN quote_about qa ON qa.quote_id = q.id
-        JOIN entities ae ON ae.article_id = qa.article_id AND ae.entity_id = qa.entity_id
-        WHERE q.article_id IN ({scope})"""
-    all_params = list(params)
-    if has_stance(conn):
-        said += f"""
-        UNION
-        SELECT st.source_actor, st.target_actor, {utterance} FROM stance st
-        JOIN quotes q ON q.article_id = st.article_id AND q.quote_id = st.evidence_id
-        WHERE st.via = 'quote' AND st.article_id IN ({scope})"""
-        all_params += params
-    return [
-        (int(r[0]), int(r[1]), int(r[2]))
-        for r in conn.execute(
-            f"""WITH said AS ({said})
-                SELECT speaker, subject, COUNT(DISTINCT quote) AS n FROM said
-                WHERE speaker != subject GROUP BY speaker, subject HAVING n >= ?""",
-            [*all_params, min_weight],
-        )
-    ]
+    return where, params

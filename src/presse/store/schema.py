@@ -32,6 +32,9 @@ Contracts:
   (the analysis with its corrections applied, NULL when none apply: readers take
   ``COALESCE(corrected, analysis)``); a reviewer's gender for an actor is written to
   ``actors.gender`` (added by 0005) with ``gender_evidence`` ``reviewer``;
+* ``0008_stance_evidence`` gives each stance row its channel (quote, reported, act), cue (words
+  and span) and evidence sentence span, null when the analysis did not give them, and adds the ``relations`` table (acts between
+  actors: agent → patient, verb lemma, effect), filled from the analyses already stored;
 * the full-text indexes use the tokenizer ``unicode61 remove_diacritics 2``, so a query typed
   without accents (« Etats-Unis ») finds the accented text (« États-Unis »).
 """
@@ -446,6 +449,60 @@ CREATE TABLE reviewed (
 ALTER TABLE articles ADD COLUMN corrected TEXT;
 """
 
+# Stance a reader can trust (issue 18): each stance row may keep how it shows (`channel`: the
+# source's quoted words, reported speech, an act), the words that carry it (`cue`, with its
+# span) and its evidence sentence (a span of the article text), and the acts between
+# actors get their own table, neutral ones (« a rencontré ») included, so that the network can
+# show them without calling them a stance. The new stance columns stay null for analyses that
+# did not give them (every analysis stored so far); the relations already stored are copied in,
+# their effect being their polarity when the analysis gave no `effect`.
+_STANCE_EVIDENCE = """
+ALTER TABLE stance ADD COLUMN channel TEXT;     -- quote, reported, act: how the stance shows
+ALTER TABLE stance ADD COLUMN cue TEXT;
+ALTER TABLE stance ADD COLUMN cue_start INTEGER;
+ALTER TABLE stance ADD COLUMN cue_end INTEGER;
+ALTER TABLE stance ADD COLUMN evidence_start INTEGER;
+ALTER TABLE stance ADD COLUMN evidence_end INTEGER;
+
+CREATE TABLE relations (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    relation_id TEXT NOT NULL,          -- r… in the article
+    agent_entity TEXT NOT NULL,
+    patient_entity TEXT NOT NULL,
+    agent_actor INTEGER NOT NULL,
+    patient_actor INTEGER NOT NULL,
+    lemma TEXT NOT NULL,                -- « limoger », « rencontrer »
+    verb TEXT NOT NULL,                 -- as written
+    verb_start INTEGER NOT NULL,
+    verb_end INTEGER NOT NULL,
+    effect TEXT NOT NULL,               -- positive, negative, neutral
+    score REAL NOT NULL,
+    position INTEGER NOT NULL,
+    evidence_start INTEGER,             -- the sentence, when the analysis gave it
+    evidence_end INTEGER
+);
+CREATE INDEX relations_article ON relations(article_id, position);
+CREATE INDEX relations_pair ON relations(agent_actor, patient_actor);
+CREATE INDEX relations_patient ON relations(patient_actor, agent_actor);
+
+INSERT INTO relations(article_id, relation_id, agent_entity, patient_entity, agent_actor,
+                      patient_actor, lemma, verb, verb_start, verb_end, effect, score, position,
+                      evidence_start, evidence_end)
+SELECT a.id, json_extract(r.value, '$.id'), ae.entity_id, pe.entity_id, ae.actor_id, pe.actor_id,
+       COALESCE(json_extract(r.value, '$.lemma'), json_extract(r.value, '$.predicate')),
+       json_extract(r.value, '$.predicate_text'), json_extract(r.value, '$.predicate_start'),
+       json_extract(r.value, '$.predicate_end'),
+       COALESCE(json_extract(r.value, '$.effect'), json_extract(r.value, '$.polarity')),
+       json_extract(r.value, '$.score'), json_extract(r.value, '$.position'),
+       json_extract(r.value, '$.evidence_start'), json_extract(r.value, '$.evidence_end')
+FROM articles a
+JOIN json_each(a.analysis, '$.relations') r
+JOIN entities ae ON ae.article_id = a.id AND ae.entity_id = json_extract(r.value, '$.subject')
+JOIN entities pe ON pe.article_id = a.id AND pe.entity_id = json_extract(r.value, '$.object')
+ORDER BY a.id, r.key;
+"""
+
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("0001_initial", _INITIAL),
     ("0002_stance", _STANCE),
@@ -453,6 +510,7 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("0004_quote_part_of", _QUOTE_PART_OF),
     ("0005_gender_evidence", _GENDER_EVIDENCE),
     ("0007_corrections", _CORRECTIONS),
+    ("0008_stance_evidence", _STANCE_EVIDENCE),
 )
 """Named migrations, applied in this order."""
 

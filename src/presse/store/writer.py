@@ -6,17 +6,21 @@ Contracts:
   (SQLite serializes writers anyway, this keeps transactions short and predictable);
 * :meth:`StoreWriter.write_article` writes an article's whole analysis — the article row with its
   Article JSON, sections, entities (with their gender and its evidence), mentions, quotes, quote
-  subjects, stance edges, the article's persons by gender (``gender_voices``), corpus actors and
-  their statistics — in one ``BEGIN IMMEDIATE`` … ``COMMIT``: a process killed at any moment leaves
+  subjects, stance edges, relations, the article's persons by gender (``gender_voices``), corpus
+  actors and their statistics — in one ``BEGIN IMMEDIATE`` … ``COMMIT``: a process killed at any moment leaves
   either all of it or none of it;
 * articles are keyed by their source identity (``key``); the same key with the same content hash
   is "unchanged" and nothing is written (unless the write is forced: a re-analysis), a different
   hash replaces the old analysis in the same transaction as the new one is written; each article
   row keeps the presse version that analyzed it (:func:`analyzed_by_older` compares versions);
-* every ``stance`` row's ``source_actor``/``target_actor`` is the current ``actor_id`` of its
-  entities: when a surname-only entity is re-pointed to another actor (a full name with that
-  surname appeared or disappeared), the stance rows of every article follow in the same
-  transaction. A stance edge whose source or target is no entity of the article is not stored;
+* every ``stance`` row's ``source_actor``/``target_actor`` (and every ``relations`` row's
+  ``agent_actor``/``patient_actor``) is the current ``actor_id`` of its entities: when a
+  surname-only entity is re-pointed to another actor (a full name with that surname appeared or
+  disappeared), the rows of every article follow in the same transaction. A stance edge or
+  relation whose ends are not both entities of the article is not stored;
+* the optional fields of a stance edge or relation (a stance edge's ``channel``, its cue and
+  evidence sentence spans, a relation's ``lemma`` and ``effect``) are stored when the analysis gives them
+  (:func:`optional_span`), null otherwise.
 * a reviewer's corrections (:mod:`presse.store.corrections`) are applied on every write: the
   ``analysis`` column keeps what presse found, ``corrected`` the article with its corrections
   (:mod:`presse.store.corrected`), and the tables every count reads (entities, quotes, stance,
@@ -50,6 +54,30 @@ from presse.store.corrected import apply_corrections
 from presse.store.schema import migrate
 
 WriteResult = Literal["new", "replaced", "unchanged"]
+
+# the tables whose rows name corpus actors through an article entity: (table, column prefix)
+_ACTOR_ENDS = (("stance", "source"), ("stance", "target"), ("relations", "agent"), ("relations", "patient"))
+
+
+def optional_span(item: object, name: str) -> tuple[str | None, int | None, int | None]:
+    """(text, start, end) of the span field ``name`` of a stance edge or relation, each None
+    when the analysis does not give it (issue 18 adds them field by field): read from a span
+    object (``name.text``/``.start``/``.end``) or from flat fields (``name`` as the text,
+    ``name_start``, ``name_end``)."""
+    value = getattr(item, name, None)
+    if value is None or isinstance(value, str):
+        return value, getattr(item, f"{name}_start", None), getattr(item, f"{name}_end", None)
+    return getattr(value, "text", None), getattr(value, "start", None), getattr(value, "end", None)
+
+
+def sentence_span(item: object) -> tuple[int | None, int | None]:
+    """(start, end) of the evidence sentence of a stance edge or relation, named ``evidence``
+    or ``sentence`` (:func:`optional_span`); (None, None) when the analysis gives neither."""
+    for name in ("evidence", "sentence"):
+        _, start, end = optional_span(item, name)
+        if start is not None and end is not None:
+            return start, end
+    return None, None
 
 
 def _now() -> str:
@@ -248,7 +276,7 @@ class StoreWriter:
                 tuple(actors),
             )
         }
-        for table in ("stance", "quotes", "entities", "sections", "gender_voices"):
+        for table in ("stance", "relations", "quotes", "entities", "sections", "gender_voices"):
             conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
         refresh_actor_stats(conn, actors)
         touched = set(actors)
@@ -405,8 +433,9 @@ class StoreWriter:
         }
         self.conn.executemany(
             """INSERT INTO stance(article_id, source_entity, target_entity, source_actor,
-                   target_actor, polarity, score, via, evidence_id, position)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                   target_actor, polarity, score, via, evidence_id, position, channel, cue,
+                   cue_start, cue_end, evidence_start, evidence_end)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             [
                 (
                     article_id,
@@ -419,14 +448,44 @@ class StoreWriter:
                     edge.via,
                     edge.evidence_id,
                     edge.position,
+                    getattr(edge, "channel", None),
+                    *optional_span(edge, "cue"),
+                    *sentence_span(edge),
                 )
                 for edge in article.stance
                 if edge.source in actor_of and edge.target in actor_of
             ],
         )
+        self.conn.executemany(
+            """INSERT INTO relations(article_id, relation_id, agent_entity, patient_entity,
+                   agent_actor, patient_actor, lemma, verb, verb_start, verb_end, effect, score,
+                   position, evidence_start, evidence_end)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            [
+                (
+                    article_id,
+                    relation.id,
+                    relation.subject,
+                    relation.object,
+                    actor_of[relation.subject],
+                    actor_of[relation.object],
+                    getattr(relation, "lemma", None) or relation.predicate,
+                    relation.predicate_text,
+                    relation.predicate_start,
+                    relation.predicate_end,
+                    getattr(relation, "effect", None) or relation.polarity,
+                    relation.score,
+                    relation.position,
+                    *sentence_span(relation),
+                )
+                for relation in article.relations
+                if relation.subject in actor_of and relation.object in actor_of
+            ],
+        )
 
     def _resync_stance(self, actors: set[int]) -> None:
-        """Give the stance rows that name one of ``actors`` the current actor of their entities.
+        """Give the stance and relation rows that name one of ``actors`` the current actor of
+        their entities.
 
         Called with every actor a write touched, which includes both ends of any re-pointing.
         """
@@ -434,12 +493,12 @@ class StoreWriter:
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             marks = ",".join("?" * len(chunk))
-            for side in ("source", "target"):
+            for table, side in _ACTOR_ENDS:
                 self.conn.execute(
-                    f"""UPDATE stance SET {side}_actor = (
+                    f"""UPDATE {table} SET {side}_actor = (
                            SELECT e.actor_id FROM entities e
-                           WHERE e.article_id = stance.article_id
-                             AND e.entity_id = stance.{side}_entity)
+                           WHERE e.article_id = {table}.article_id
+                             AND e.entity_id = {table}.{side}_entity)
                        WHERE {side}_actor IN ({marks})""",
                     chunk,
                 )

@@ -38,7 +38,7 @@ from presse.store.queries import connect_reader
 from presse.store.writer import StoreWriter
 from presse.web import routes_api, routes_edit, routes_pages
 from presse.web.editing import EditMode
-from presse.web.render import colour_index, signed
+from presse.web.render import colour_index, signed, via_label
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_MAX_BODY = 1_000_000
@@ -164,6 +164,7 @@ def create_app(
     templates.env.globals["version"] = __version__
     templates.env.globals["actor_colour"] = actor_colour
     templates.env.filters["signed"] = signed
+    templates.env.filters["via_label"] = via_label
     app.state.templates = templates
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 

@@ -13,3 +13,6 @@ MAX_ROWID = 2**63 - 1  # SQLite's INTEGER range
 Page = Annotated[int, Query(ge=1, le=MAX_PAGE, description="Page number, from 1.")]
 RowId = Annotated[int, Path(ge=1, le=MAX_ROWID, description="Identifier in the store.")]
 Weight = Annotated[int, Query(ge=1, le=MAX_PAGE, description="Smallest edge weight kept.")]
+CoMention = Annotated[
+    bool, Query(description="Also draw co-mention edges (actors of the same articles); off by default.")
+]

@@ -23,7 +23,7 @@ from markupsafe import Markup, escape
 
 from presse.lexicons import first_name_gender
 from presse.model import Article, Block, GenderCount, Quote
-from presse.store.queries import PolaritySummary, StanceRow
+from presse.store.stance import PairStance, StanceRow
 from presse.store.voices import VoicesRow
 from presse.web.views import WeekCount
 
@@ -350,40 +350,32 @@ def timeline(weeks: list[WeekCount], *, width: float = 640.0, height: float = 14
 
 @dataclass(frozen=True, slots=True)
 class StanceBar:
-    """A stacked polarity bar (negative, neutral, positive) in SVG user units, ``width`` wide;
-    segments are proportional to the counts and laid out left to right in that order."""
+    """A stacked polarity bar (negative, then positive) in SVG user units, ``width`` wide;
+    segments are proportional to the counts."""
 
     row: StanceRow
     negative: float
-    neutral: float
     positive: float
-
-    @property
-    def neutral_x(self) -> float:
-        """Where the neutral segment starts."""
-        return self.negative
-
-    @property
-    def positive_x(self) -> float:
-        """Where the positive segment starts."""
-        return self.negative + self.neutral
 
 
 def stance_bars(rows: Iterable[StanceRow], *, width: float = 120.0) -> list[StanceBar]:
-    """One full-width bar per row: its share of negative, neutral and positive evidence."""
+    """One full-width bar per row: its share of hostile and favourable judgments."""
     bars: list[StanceBar] = []
     for row in rows:
-        p: PolaritySummary = row.polarity
+        p: PairStance = row.polarity
         total = p.count or 1
-        bars.append(
-            StanceBar(
-                row,
-                width * p.negative / total,
-                width * p.neutral / total,
-                width * p.positive / total,
-            )
-        )
+        bars.append(StanceBar(row, width * p.negative / total, width * p.positive / total))
     return bars
+
+
+CHANNEL_LABELS = {"quote": "citation", "reported": "propos rapportés", "act": "action"}
+"""How the actor page names what a judgment goes through (an evidence row's ``channel``); an
+unknown one is shown as it is."""
+
+
+def via_label(channel: str) -> str:
+    """The French name of a judgment's channel (« citation », « propos rapportés », « action »)."""
+    return CHANNEL_LABELS.get(channel, channel)
 
 
 def pronouns(name: str, type_: str) -> tuple[str, str]:

@@ -22,7 +22,7 @@ from presse.model import Article
 from presse.store.voices import VoicesReport, gender_voices
 from presse.web import service, views
 from presse.web.deps import reader
-from presse.web.params import Page, RowId, Weight
+from presse.web.params import MAX_ROWID, CoMention, Page, RowId, Weight
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -59,8 +59,7 @@ def articles(
         result = service.list_articles(
             conn,
             q=q,
-            since=service.parse_date(since, "since"),
-            until=service.parse_date(until, "until"),
+            **service.date_range(since, until),
             page=page,
             per_page=per_page,
         )
@@ -103,10 +102,12 @@ def actors(
 def actor(request: Request, actor_id: RowId) -> dict[str, Any]:
     """An actor: counts, aliases, descriptions, weekly timeline, their quotes, the quotes about
     them, the actors quoted in the same articles, their articles, and their stance:
-    ``stance_about`` (who talks about them or acts on them, and how) and ``stance_by`` (whom
-    they talk about), one item per counterpart actor with a ``polarity`` summary (``count``,
-    ``positive``, ``negative``, ``neutral``, ``mean`` score in [-1, 1], ``label``) and a few
-    ``evidence`` rows (article, ``position`` in its text, ``via`` quote or relation, ``text``)."""
+    ``stance_about`` (who is hostile or favourable towards them, by words or acts) and
+    ``stance_by`` (towards whom they are), one item per counterpart actor, strongest first, with
+    the pair's ``polarity`` aggregate (as in ``/api/stance``) and its strongest ``evidence``
+    rows (article, ``position`` in its text, ``via`` and ``evidence_id``: the quote or relation
+    it is, ``channel``: quote, reported or act, ``polarity``, ``score``, ``text``: the evidence
+    sentence or quote, ``cue``: the words carrying the polarity, or null)."""
     with reader(request) as conn:
         detail = service.actor_detail(conn, actor_id)
     if detail is None:
@@ -133,8 +134,7 @@ def quotes(
             q=q,
             speaker=speaker,
             about=about,
-            since=service.parse_date(since, "since"),
-            until=service.parse_date(until, "until"),
+            **service.date_range(since, until),
             kind=kind,
             page=page,
             per_page=per_page,
@@ -149,19 +149,22 @@ def network(
     until: DateParam = None,
     min_weight: Weight = 2,
     max_nodes: Annotated[int, Query(ge=2, le=300, description="At most this many actors.")] = 60,
+    co_mention: CoMention = False,
 ) -> dict[str, Any]:
-    """Nodes (actors) and edges: ``quote`` (speaker → actor talked about, weight = quotes, and
-    ``polarity``: the speaker's stance towards the actor — ``count``, ``positive``, ``negative``,
-    ``neutral``, ``mean`` score, ``label`` — or null without stance evidence) and
-    ``co-mention`` (same article, weight = articles, ``polarity`` null), over the articles in
-    the date range."""
+    """Nodes (actors) and directed edges over the articles in the date range: ``stance``
+    (source → target, ``weight`` = hostile and favourable judgments, ``label`` negative,
+    positive or mixed, ``polarity`` = the pair's aggregate as in ``/api/stance``) and ``act``
+    (agent → patient of acts with no stance, such as meetings: ``weight`` = acts, ``label``
+    neutral unless the acts carry a polarity, ``polarity`` null). ``co-mention`` edges (same
+    articles, ``weight`` = articles, ``label`` and ``polarity`` null) only with
+    ``co_mention=true``."""
     with reader(request) as conn:
         nodes, edges = views.network(
             conn,
-            since=service.parse_date(since, "since"),
-            until=service.parse_date(until, "until"),
+            **service.date_range(since, until),
             min_weight=min_weight,
             max_nodes=max_nodes,
+            co_mention=co_mention,
         )
     return {"nodes": _json(nodes), "edges": _json(edges)}
 
@@ -188,6 +191,34 @@ def voices(
     persons of the store. A person counts once per article, a quotation once per utterance."""
     with reader(request) as conn:
         return gender_voices(conn, [by], top=top)
+
+
+@router.get("/stance", responses=ERRORS, summary="Stance between actors")
+def stance(
+    request: Request,
+    source: Annotated[int | None, Query(ge=1, le=MAX_ROWID, description="Only pairs from this actor id.")] = None,
+    target: Annotated[int | None, Query(ge=1, le=MAX_ROWID, description="Only pairs towards this actor id.")] = None,
+    since: DateParam = None,
+    until: DateParam = None,
+    page: Page = 1,
+    per_page: PerPage = 50,
+) -> dict[str, Any]:
+    """One item per (source actor, target actor) pair with hostile or favourable judgments,
+    strongest first (most judgments, then strongest score): ``source_id``/``source_name``,
+    ``target_id``/``target_name``, ``count``, ``positive``, ``negative``, ``mean`` score in [-1, 1], ``strongest``
+    |score|, ``label`` (negative, positive or mixed: at least two thirds of the judgments),
+    ``first_date``/``last_date``, ``first_polarity``/``last_polarity`` in reading order and
+    ``swing`` (« negative→positive ») when they differ."""
+    with reader(request) as conn:
+        result = service.stance_pairs(
+            conn,
+            source=source,
+            target=target,
+            **service.date_range(since, until),
+            page=page,
+            per_page=per_page,
+        )
+    return _json(result)
 
 
 class AnalyzeRequest(BaseModel):

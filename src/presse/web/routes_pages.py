@@ -20,7 +20,7 @@ from presse.store import queries as store
 from presse.store.voices import gender_voices
 from presse.web import editing, render, review_views, service, views
 from presse.web.deps import reader, templates_of
-from presse.web.params import Page, RowId, Weight
+from presse.web.params import CoMention, Page, RowId, Weight
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
@@ -67,8 +67,7 @@ def articles(
         result = service.list_articles(
             conn,
             q=q,
-            since=service.parse_date(since, "since"),
-            until=service.parse_date(until, "until"),
+            **service.date_range(since, until),
             page=page,
             per_page=25,
         )
@@ -163,8 +162,7 @@ def quotes(
             q=q,
             speaker=speaker,
             about=about,
-            since=service.parse_date(since, "since"),
-            until=service.parse_date(until, "until"),
+            **service.date_range(since, until),
             kind=kind,
             page=page,
             per_page=20,
@@ -183,10 +181,22 @@ def quotes(
 
 
 @router.get("/network")
-def network(request: Request, since: str = "", until: str = "", min_weight: Weight = 3, max_nodes: Annotated[int, Query(ge=2, le=300)] = 50) -> Response:
-    params = {"since": since, "until": until, "min_weight": min_weight, "max_nodes": max_nodes}
-    service.parse_date(since, "since")
-    service.parse_date(until, "until")
+def network(
+    request: Request,
+    since: str = "",
+    until: str = "",
+    min_weight: Weight = 2,
+    max_nodes: Annotated[int, Query(ge=2, le=300)] = 50,
+    co_mention: CoMention = False,
+) -> Response:
+    params = {
+        "since": since,
+        "until": until,
+        "min_weight": min_weight,
+        "max_nodes": max_nodes,
+        "co_mention": "true" if co_mention else "",
+    }
+    service.date_range(since, until)  # a bad date is a 400 here, not a broken page script
     with reader(request) as conn:
         stats = store.stats(conn, top=0)
     return _page(

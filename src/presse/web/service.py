@@ -20,7 +20,9 @@ from typing import Generic, TypeVar
 from presse.errors import InputError, UsageError
 from presse.model import Article, Document, QuoteKind
 from presse.store import queries as store
-from presse.store.queries import ActorRow, QuoteRow, StanceRow
+from presse.store import stance
+from presse.store.queries import ActorRow, QuoteRow
+from presse.store.stance import PairStance, StanceRow
 from presse.web import views
 from presse.web.views import ArticleSummary, Companion, StoredArticle, WeekCount
 
@@ -67,6 +69,12 @@ def parse_date(value: str | None, name: str) -> date | None:
         return date.fromisoformat(value.strip())
     except ValueError:
         raise UsageError(f"{name}={value!r} is not a date: use YYYY-MM-DD") from None
+
+
+def date_range(since: str | None, until: str | None) -> dict[str, date | None]:
+    """``since`` and ``until`` query parameters as the ``since=``/``until=`` keyword arguments
+    of the store reads (see :func:`parse_date`)."""
+    return {"since": parse_date(since, "since"), "until": parse_date(until, "until")}
 
 
 def check_page(page: int, per_page: int) -> tuple[int, int]:
@@ -182,9 +190,28 @@ def actor_detail(conn: sqlite3.Connection, actor_id: int, *, quotes: int = 50) -
         quotes_about=[r for r in about if r.speaker_actor_id != actor_id][:quotes],
         quoted_with=views.quoted_with(conn, actor_id),
         articles=views.actor_articles(conn, actor_id),
-        stance_about=store.stance_about(conn, actor_id),
-        stance_by=store.stance_by(conn, actor_id),
+        stance_about=stance.stance_about(conn, actor_id),
+        stance_by=stance.stance_by(conn, actor_id),
     )
+
+
+def stance_pairs(
+    conn: sqlite3.Connection,
+    *,
+    source: int | None = None,
+    target: int | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    page: int = 1,
+    per_page: int = 50,
+) -> Page[PairStance]:
+    """Pair stances (:func:`presse.store.stance.pair_stances`), strongest first, paginated."""
+    page, per_page = check_page(page, per_page)
+    offset = (page - 1) * per_page
+    pairs = stance.pair_stances(
+        conn, source=source, target=target, since=since, until=until, limit=offset + per_page + 1
+    )
+    return Page(pairs[offset : offset + per_page], page, per_page, len(pairs) > offset + per_page)
 
 
 def stored_article(conn: sqlite3.Connection, article_id: int) -> tuple[StoredArticle, dict[int, str]] | None:

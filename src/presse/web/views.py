@@ -1,7 +1,8 @@
 """Reads shaped for the web UI and JSON API: paginated article and actor lists with their
 counts, one article or actor by id, an actor's aliases, descriptions, weeks, articles and
-companions, and the actor network. The queries the CLI and library share (actors, quotes,
-stance, stats) are in :mod:`presse.store.queries`; this module reuses its row types.
+companions, and the actor network (edges from :mod:`presse.store.network`). The queries the CLI
+and library share (actors, quotes, stats) are in :mod:`presse.store.queries`; this module reuses
+its row types.
 
 Contracts:
 
@@ -19,17 +20,16 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from presse.model import Article
+from presse.store.network import NetworkEdge, articles_in, network_edges
 from presse.store.queries import (
     _ACTOR_COLUMNS,
     ActorRow,
-    PolaritySummary,
     _actor,
     _date,
     analysis_column,
     corrected_article,
     counted,
-    quote_edges,
-    stance_network,
+    date_filter,
 )
 
 
@@ -86,22 +86,6 @@ class NetworkNode:
     quotes: int
 
 
-@dataclass(frozen=True, slots=True)
-class NetworkEdge:
-    """``quote``: ``source`` quoted talking about ``target`` (weight: quotes); ``co-mention``:
-    both in the same articles (weight: articles), ``source`` < ``target``.
-
-    ``polarity`` (quote edges only) summarizes the stance rows from ``source`` to ``target`` in
-    the same articles (quotes and relations); None when there are none (articles analyzed
-    before presse computed stance, or a quote whose words about the actor are not evaluated)."""
-
-    source: int
-    target: int
-    kind: str
-    weight: int
-    polarity: PolaritySummary | None = None
-
-
 _SUMMARY = (
     "SELECT a.id, a.title, a.published, a.url, a.outlet, a.words, "
     "(SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id AND {counted}), "
@@ -123,23 +107,11 @@ def _summary(row: tuple) -> ArticleSummary:
     )
 
 
-def _date_filter(column: str, since: date | None, until: date | None) -> tuple[list[str], list[object]]:
-    where: list[str] = []
-    params: list[object] = []
-    if since is not None:
-        where.append(f"{column} >= ?")
-        params.append(since.isoformat())
-    if until is not None:
-        where.append(f"{column} <= ?")
-        params.append(until.isoformat())
-    return where, params
-
-
 def count_articles(
     conn: sqlite3.Connection, *, since: date | None = None, until: date | None = None
 ) -> int:
     """Number of articles published in [since, until] (all when both are None)."""
-    where, params = _date_filter("published", since, until)
+    where, params = date_filter("published", since, until)
     sql = "SELECT COUNT(*) FROM articles" + (f" WHERE {' AND '.join(where)}" if where else "")
     return int(conn.execute(sql, params).fetchone()[0])
 
@@ -153,7 +125,7 @@ def list_articles(
     offset: int = 0,
 ) -> list[ArticleSummary]:
     """Articles published in [since, until], newest first (undated last)."""
-    where, params = _date_filter("a.published", since, until)
+    where, params = date_filter("a.published", since, until)
     sql = _SUMMARY.format(counted=counted(conn)) + (f" WHERE {' AND '.join(where)}" if where else "")
     sql += " ORDER BY a.published IS NULL, a.published DESC, a.id DESC LIMIT ? OFFSET ?"
     return [_summary(r) for r in conn.execute(sql, [*params, limit, offset])]
@@ -285,28 +257,19 @@ def network(
     until: date | None = None,
     min_weight: int = 1,
     max_nodes: int = 60,
+    co_mention: bool = False,
 ) -> tuple[list[NetworkNode], list[NetworkEdge]]:
     """The actor network over the articles published in [since, until].
 
-    Edges as in :func:`presse.store.export.actor_network` (quote, with the speaker's polarity
-    summary towards the actor, and co-mention), kept when
-    their weight is at least ``min_weight``; nodes are the actors touched by a kept edge, the
-    ``max_nodes`` with the most mentions that keep an edge, and edges between two kept nodes.
+    Edges as in :func:`presse.store.network.network_edges` — stance and act edges, co-mention
+    edges only with ``co_mention`` — kept when their weight is at least ``min_weight``; nodes
+    are at most ``max_nodes`` actors taken from the edges (:func:`_linked_nodes`), with
+    their counts over the filtered articles, and the edges between two kept nodes.
     """
-    where, params = _date_filter("a.published", since, until)
-    scope = "SELECT id FROM articles a" + (f" WHERE {' AND '.join(where)}" if where else "")
-    said = quote_edges(conn, since=since, until=until, min_weight=min_weight)
-    co_edges = conn.execute(
-        f"""WITH present AS (SELECT DISTINCT article_id, actor_id FROM entities
-                             WHERE article_id IN ({scope}))
-            SELECT a.actor_id, b.actor_id, COUNT(*) AS n FROM present a
-            JOIN present b ON a.article_id = b.article_id AND a.actor_id < b.actor_id
-            GROUP BY a.actor_id, b.actor_id HAVING n >= ?""",
-        [*params, min_weight],
-    ).fetchall()
-    stance = stance_network(conn, since=since, until=until)
-    edges = [NetworkEdge(s, t, "quote", n, stance.get((s, t))) for s, t, n in said]
-    edges += [NetworkEdge(s, t, "co-mention", n) for s, t, n in co_edges]
+    scope, params = articles_in(since, until)
+    edges = network_edges(
+        conn, since=since, until=until, min_weight=min_weight, co_mention=min_weight if co_mention else None
+    )
     touched = {e.source for e in edges} | {e.target for e in edges}
     if not touched:
         return [], []
@@ -322,7 +285,7 @@ def network(
             [*chunk, *params],
         ):
             counts[int(actor_id)] = (int(mentions), int(quotes))
-    kept = sorted(touched, key=lambda i: (-counts.get(i, (0, 0))[0], i))[:max_nodes]
+    kept = _linked_nodes(edges, {i: c[0] for i, c in counts.items()}, max_nodes)
     names: dict[int, tuple[str, str]] = {}
     marks = ",".join("?" * len(kept))
     for actor_id, name, type_ in conn.execute(
@@ -333,11 +296,26 @@ def network(
         NetworkNode(i, names[i][0], names[i][1], *counts.get(i, (0, 0))) for i in kept if i in names
     ]
     keep = {n.id for n in nodes}
-    edges = [e for e in edges if e.source in keep and e.target in keep]
-    linked = {e.source for e in edges} | {e.target for e in edges}
-    nodes = [n for n in nodes if n.id in linked]
-    edges.sort(key=lambda e: (-e.weight, e.kind, e.source, e.target))
-    return nodes, edges
+    return nodes, [e for e in edges if e.source in keep and e.target in keep]
+
+
+def _linked_nodes(edges: list[NetworkEdge], mentions: dict[int, int], max_nodes: int) -> list[int]:
+    """At most ``max_nodes`` actors, taken pair by pair from the stance and act edges, then from
+    the co-mention edges, heaviest first (the most mentioned pair first among equals), so that
+    every actor kept keeps an edge and co-mentions never crowd out a judgment; the most
+    mentioned first."""
+
+    def rank(edge: NetworkEdge) -> tuple[bool, int, int, int, int]:
+        pair_mentions = mentions.get(edge.source, 0) + mentions.get(edge.target, 0)
+        return edge.kind == "co-mention", -edge.weight, -pair_mentions, edge.source, edge.target
+
+    ordered = sorted(edges, key=rank)
+    kept: set[int] = set()
+    for edge in ordered:
+        ends = {edge.source, edge.target} - kept
+        if len(kept) + len(ends) <= max_nodes:
+            kept |= ends
+    return sorted(kept, key=lambda i: (-mentions.get(i, 0), i))
 
 
 def actor_names(conn: sqlite3.Connection, ids: list[int]) -> dict[int, str]:

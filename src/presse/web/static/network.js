@@ -1,8 +1,8 @@
 // Network page: fetches /api/network and draws a force-directed graph in SVG (plain JS, no
 // library). Nodes are actors (area ~ mentions, colour = the actor's speaker colour); arrows go
-// from a speaker to the actor they talk about, coloured by the speaker's mean stance (orange
-// hostile, grey neutral, blue favourable, dashed when not evaluated); light grey lines join
-// co-mentioned actors.
+// from a source to the actor it judges or acts on, as wide as the evidence is numerous and
+// coloured by the pair's label (orange hostile, blue favourable, purple mixed, dashed grey for
+// neutral acts); light grey lines join co-mentioned actors when the toggle asks for them.
 // Clicking a node (or Enter on it) opens the actor's page; nodes can be dragged.
 "use strict";
 (() => {
@@ -93,17 +93,21 @@
     return links;
   }
 
-  // the server's label: the mean score cut at ±0.1
-  function polarityClass(polarity) {
-    if (!polarity) return "none";
-    return { negative: "neg", positive: "pos" }[polarity.label] || "neu";
+  const LABEL_CLASSES = { negative: "neg", positive: "pos", mixed: "mix", neutral: "neu" };
+  const LABEL_NAMES = { negative: "hostile", positive: "favorable", mixed: "mixte", neutral: "neutre" };
+  const DIRECTED = new Set(["stance", "act"]);
+
+  function describe(edge, s, t) {
+    if (edge.kind === "co-mention") return `${s} — ${t} : ${edge.weight} article(s) en commun`;
+    if (edge.kind === "act") return `${s} → ${t} : ${edge.weight} acte(s), ${LABEL_NAMES[edge.label] || edge.label}`;
+    const p = edge.polarity;
+    const swing = p.swing ? ` ; d’abord ${LABEL_NAMES[p.first_polarity]}, puis ${LABEL_NAMES[p.last_polarity]}` : "";
+    return `${s} → ${t} : ${edge.weight} preuve(s), ${LABEL_NAMES[edge.label] || edge.label} (${p.negative} hostile(s), ${p.positive} favorable(s)${swing})`;
   }
 
-  function describe(polarity) {
-    if (!polarity) return ", ton non évalué";
-    const mean = polarity.mean.toFixed(2).replace(".", ",").replace("-", "\u2212");
-    const sign = polarity.mean > 0.005 ? "+" : "";
-    return `, ton moyen ${sign}${mean} (${polarity.negative} hostile(s), ${polarity.neutral} neutre(s), ${polarity.positive} favorable(s))`;
+  // wider with more evidence, sublinearly, so that one heavy pair does not hide the others
+  function width(weight) {
+    return Math.min(1 + 1.5 * Math.log2(weight), 8);
   }
 
   function draw(data) {
@@ -118,26 +122,24 @@
     const links = layout(nodes, data.edges);
     const defs = el("defs", {}, svg);
     // one arrowhead per polarity class: a marker cannot take its colour from the line
-    for (const cls of ["neg", "neu", "pos", "none"]) {
-      const marker = el("marker", { id: `arrow-${cls}`, viewBox: "0 0 10 10", refX: "10", refY: "5", markerWidth: "7", markerHeight: "7", orient: "auto-start-reverse" }, defs);
+    for (const cls of Object.values(LABEL_CLASSES)) {
+      const marker = el("marker", { id: `arrow-${cls}`, viewBox: "0 0 10 10", refX: "10", refY: "5", markerUnits: "userSpaceOnUse", markerWidth: "10", markerHeight: "10", orient: "auto-start-reverse" }, defs);
       el("path", { d: "M 0 0 L 10 5 L 0 10 z" }, marker);
     }
     const edgeLayer = el("g", { class: "edges" }, svg);
     const nodeLayer = el("g", { class: "nodes" }, svg);
     const lines = links.map((link, i) => {
-      const { kind, polarity } = data.edges[i];
-      const cls = kind === "quote" ? polarityClass(polarity) : "";
-      const line = el("line", { class: `edge ${kind}${cls ? " pol-" + cls : ""}`, "stroke-width": String(Math.min(1 + Math.log2(link.w), 6)) }, edgeLayer);
-      if (polarity) line.dataset.polarity = String(polarity.mean);
-      if (kind === "quote") line.setAttribute("marker-end", `url(#arrow-${cls})`);
+      const edge = data.edges[i];
+      const cls = LABEL_CLASSES[edge.label];
+      const line = el("line", { class: `edge ${edge.kind}${cls ? " pol-" + cls : ""}`, "stroke-width": width(link.w).toFixed(2), "data-weight": String(link.w) }, edgeLayer);
+      if (edge.polarity) line.dataset.polarity = String(edge.polarity.mean);
+      if (DIRECTED.has(edge.kind)) line.setAttribute("marker-end", `url(#arrow-${cls})`);
       const title = el("title", {}, line);
-      title.textContent = kind === "quote"
-        ? `${link.s.name} → ${link.t.name} : ${link.w} citation(s)${describe(polarity)}`
-        : `${link.s.name} — ${link.t.name} : ${link.w} article(s) en commun`;
+      title.textContent = describe(edge, link.s.name, link.t.name);
       const item = document.createElement("li");
       item.textContent = title.textContent;
       edgeList.append(item);
-      return { line, link, kind };
+      return { line, link, directed: DIRECTED.has(edge.kind) };
     });
     // only the most mentioned actors are labelled; the others name themselves on hover
     const labelled = new Set([...nodes].sort((a, b) => b.mentions - a.mentions).slice(0, 30).map((n) => n.id));
@@ -154,12 +156,12 @@
     });
 
     function update() {
-      for (const { line, link, kind } of lines) {
+      for (const { line, link, directed } of lines) {
         const dx = link.t.x - link.s.x;
         const dy = link.t.y - link.s.y;
         const d = Math.max(Math.sqrt(dx * dx + dy * dy), 1);
-        // quote arrows stop at the target's edge so that the arrowhead shows
-        const back = kind === "quote" ? link.t.r + 2 : 0;
+        // arrows stop at the target's edge so that the arrowhead shows
+        const back = directed ? link.t.r + 2 : 0;
         line.setAttribute("x1", link.s.x.toFixed(1));
         line.setAttribute("y1", link.s.y.toFixed(1));
         line.setAttribute("x2", (link.t.x - (dx / d) * back).toFixed(1));
@@ -201,6 +203,10 @@
       });
     }
   }
+
+  // the co-mention toggle applies at once (without script the form's button does it)
+  const toggle = document.getElementById("co-mention");
+  if (toggle) toggle.addEventListener("change", () => toggle.form.requestSubmit());
 
   fetch(root.dataset.api, { headers: { Accept: "application/json" } })
     .then((response) => response.json().then((body) => ({ ok: response.ok, body })))
