@@ -140,6 +140,9 @@ def _analyze(analyzer, text: str) -> Article:
         ("La conductrice a affirmé à son patron que les barrières du passage à niveau étaient levées.", "les barrières du passage à niveau étaient levées", "indirect", "La conductrice"),
         # a present participle read as an adverb of an incise verb: the incise's speaker
         ("« Nous avons perdu », a expliqué l'entraineur Patrice Canayer, estimant que Montpellier n'a « pas encore l'ambition d'être un grand club ».", "Montpellier n'a « pas encore l'ambition d'être un grand club »", "mixed", "Patrice Canayer"),
+        # a clause with one word of the journalist's before the marks is mixed, however much is quoted
+        ("La Gendarmerie royale du Canada a confirmé que la « situation est désamorcée et le suspect est en détention. »", "la « situation est désamorcée et le suspect est en détention. »", "mixed", "Gendarmerie royale du Canada"),
+        ("Le député François Ruffin a affirmé qu'il y a « une rage qui traverse le pays, il faut qu'Emmanuel Macron le comprenne ».", "il y a « une rage qui traverse le pays, il faut qu'Emmanuel Macron le comprenne »", "mixed", "François Ruffin"),
         # what a shouting verb governs is said, even a capitalised formula
         ("Lors de l'explosion, le suspect aurait crié « Allah Akbar », avant de s'enfuir.", "Allah Akbar", "direct", "le suspect"),
     ],

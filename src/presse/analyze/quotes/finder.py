@@ -63,7 +63,7 @@ class QuoteFinder:
         direct.extend(lines)
         sign(ctx, direct)
         continue_voices(ctx, direct)
-        quotes = sorted(direct + mixed_or_indirect(indirect, direct), key=lambda q: (q.start, -q.end))
+        quotes = sorted(direct + mixed_or_indirect(doc, indirect, direct), key=lambda q: (q.start, -q.end))
         for q in quotes:
             resolve(ctx, q)
         result.quotes = quotes

@@ -1,19 +1,23 @@
-"""Mixed quotations: a reported clause that holds quote marks.
+"""Mixed quotations: a reported content that holds quote marks.
 
 « X a dit qu'il était « très inquiet » » is one indirect report whose quoted stretch is also a
-direct quotation: the clause is kept as ``mixed`` and the stretch as ``direct``. A clause almost
-wholly in marks is one direct quotation, and an incise inside marks or in a dialogue line
-belongs to the quotation it cuts.
+direct quotation: the clause is kept as ``mixed`` and the stretch as ``direct``
+(docs/annotation-guidelines.md §4). A content with no word of the journalist's outside the
+marks (« a déclaré que « … » ») is one direct quotation, and an incise inside marks or in a
+dialogue line belongs to the quotation it cuts.
 """
 
 from __future__ import annotations
 
+from spacy.tokens import Doc
+
 from presse.analyze.quotemarks import MarkedSpan
 from presse.analyze.quotes.incises import BARE_INCISE
 from presse.analyze.quotes.records import QuoteRec
+from presse.analyze.quotes.tokens import is_word
 
-# share of a reported clause in quote marks from which it is one direct quotation
-WHOLLY_QUOTED = 0.8
+# parts of speech that link quoted stretches without saying anything
+LINKS = frozenset({"ADP", "CCONJ"})
 
 
 def outside_quotations(indirect: list[QuoteRec], marked: list[MarkedSpan], dialogue: list[QuoteRec]) -> list[QuoteRec]:
@@ -28,17 +32,27 @@ def outside_quotations(indirect: list[QuoteRec], marked: list[MarkedSpan], dialo
     ]
 
 
-def mixed_or_indirect(indirect: list[QuoteRec], direct: list[QuoteRec]) -> list[QuoteRec]:
-    """The reported clauses to keep beside the direct quotations: a clause overlapping a direct
-    quotation becomes ``mixed``, one that is almost all in marks is dropped (the direct
-    quotation is the report)."""
+def mixed_or_indirect(doc: Doc, indirect: list[QuoteRec], direct: list[QuoteRec]) -> list[QuoteRec]:
+    """The reported contents to keep beside the direct quotations of `doc`: a content overlapping
+    a direct quotation becomes ``mixed`` when it holds a word outside the quotations (« la
+    « situation est désamorcée » », « il « n'avait pas les épaules » »), and is dropped when all
+    its words are quoted (the direct quotation is the report)."""
     kept = []
     for rec in indirect:
         overlapping = [d for d in direct if d.start < rec.end and rec.start < d.end]
         if overlapping:
-            covered = sum(min(d.end, rec.end) - max(d.start, rec.start) for d in overlapping)
-            if covered >= WHOLLY_QUOTED * (rec.end - rec.start):
+            if not own_words(doc, rec, overlapping):
                 continue
             rec.kind = "mixed"
         kept.append(rec)
     return kept
+
+
+def own_words(doc: Doc, rec: QuoteRec, quoted: list[QuoteRec]) -> bool:
+    """True when the content `rec` holds a word outside the quotations `quoted`: the
+    journalist's words around someone's. A preposition or a conjunction only links quoted
+    stretches (« à « … » », « « … » et « … » ») and says nothing of its own."""
+    span = doc.char_span(rec.start, rec.end, alignment_mode="expand")
+    return span is not None and any(
+        is_word(t) and t.pos_ not in LINKS and not any(q.start <= t.idx < q.end for q in quoted) for t in span
+    )
