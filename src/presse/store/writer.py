@@ -12,6 +12,9 @@ Contracts:
   is "unchanged" and nothing is written (unless the write is forced: a re-analysis), a different
   hash replaces the old analysis in the same transaction as the new one is written; each article
   row keeps the presse version that analyzed it (:func:`analyzed_by_older` compares versions);
+* the quote trails and article copy groups (:mod:`presse.corpus.trails`) are updated in the
+  transaction of each article written or replaced, unless the store awaits a rebuild of them
+  (:meth:`StoreWriter.rebuild_trails`);
 * every ``stance`` row's ``source_actor``/``target_actor`` is the current ``actor_id`` of its
   entities: when a surname-only entity is re-pointed to another actor (a full name with that
   surname appeared or disappeared), the stance rows of every article follow in the same
@@ -34,6 +37,7 @@ from packaging.version import InvalidVersion, Version
 
 from presse import __version__
 from presse.analyze.compose import compose_text
+from presse.corpus import trails
 from presse.errors import StoreError
 from presse.model import Article, Document
 from presse.store.actors import ActorLinker, refresh_actor_stats, relink_surname
@@ -118,6 +122,7 @@ class StoreWriter:
         with storage_errors(self.path):
             self.conn = connect_writer(self.path)
             self._set_metadata({"presse_version": __version__})
+            self.trails = trails.maintained(self.conn)
 
     def close(self) -> None:
         """Checkpoint the WAL into the database file and close."""
@@ -171,6 +176,8 @@ class StoreWriter:
             if row is not None:
                 touched |= self._delete(int(row[0]))
             touched |= self._insert(article, key, digest)
+            if self.trails:
+                trails.index_article(conn, self._article_id(key))
             self._resync_stance(touched)
             refresh_actor_stats(conn, touched)
             conn.execute(
@@ -186,6 +193,17 @@ class StoreWriter:
             raise
         return "new" if row is None else "replaced"
 
+    def _article_id(self, key: str) -> int:
+        return int(self.conn.execute("SELECT id FROM articles WHERE key = ?", (key,)).fetchone()[0])
+
+    def rebuild_trails(self) -> int:
+        """Rebuild the quote trails and copy groups of the whole store (one transaction); return
+        the number of articles indexed. From now on every write maintains them."""
+        with storage_errors(self.path):
+            count = trails.rebuild(self.conn)
+        self.trails = True
+        return count
+
     def _delete(self, article_id: int) -> set[int]:
         conn = self.conn
         actors = {
@@ -200,6 +218,8 @@ class StoreWriter:
                 tuple(actors),
             )
         }
+        if self.trails:
+            trails.unindex_article(conn, article_id)
         conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
         refresh_actor_stats(conn, actors)
         touched = set(actors)

@@ -1,0 +1,157 @@
+"""The text side of quote trails: normalised words, shingles, how two wordings relate, and the
+word-by-word differences between them. Pure functions, no store.
+
+Contracts:
+
+* :func:`words` normalises a text the way Quotebank merges quotes, one step further: Unicode
+  NFKC, case folded, accents removed, typographic apostrophes made plain, punctuation dropped;
+  what is left is the sequence of word tokens (« Jusqu’au BOUT ! » → ``jusqu au bout``);
+* :func:`shingles` hashes every run of :data:`SHINGLE` consecutive words to a signed 64-bit
+  integer (stable across processes and versions of Python: BLAKE2b, not ``hash``);
+* :func:`relate` says whether two wordings are the same quotation: ``identical`` (same words),
+  ``variant`` (word-sequence similarity ≥ :data:`NEAR`: a few words changed, added or cut) or
+  ``fragment`` (the shorter, at least :data:`MIN_FRAGMENT` words, found at
+  :data:`FRAGMENT` or more inside one stretch of the longer); wordings shorter than
+  :data:`MIN_WORDS` are never related;
+* :func:`word_diff` gives the differences of a wording against a reference as segments
+  (``equal``, ``insert``, ``delete``, ``replace``) carrying the original words of both, so a
+  page can show them highlighted; punctuation, case and accents are no difference.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Literal
+
+SHINGLE = 3
+"""Words per shingle."""
+MIN_WORDS = 5
+"""Shorter quotations (« les mesures », « rester chez eux ») recur by chance: not traced."""
+NEAR = 0.8
+"""Smallest word-sequence similarity (difflib ratio) of two variants of one quotation."""
+FRAGMENT = 0.9
+"""Share of a fragment's words found, in order, inside the longer quotation."""
+MIN_FRAGMENT = 5
+"""Fewest words of a fragment."""
+FRAGMENT_SPREAD = 1.5
+"""A fragment's words lie in a stretch of the longer quotation at most this many times its length
+(plus two words): scattered common words make no fragment."""
+
+_WORD = re.compile(r"\w+")
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'"})
+
+Relation = Literal["identical", "variant", "fragment"]
+
+
+def _fold(token: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", token.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of a text: its normalised form and where it is in the text."""
+
+    norm: str
+    start: int
+    end: int
+
+
+def tokens(text: str) -> list[Token]:
+    """The words of ``text`` with their offsets (see :func:`words`)."""
+    clean = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)
+    # NFKC may change lengths (ligatures): offsets are then into the normalised text
+    return [Token(_fold(m[0]), m.start(), m.end()) for m in _WORD.finditer(clean)]
+
+
+def words(text: str) -> tuple[str, ...]:
+    """The normalised words of ``text`` (see the module docstring)."""
+    return tuple(t.norm for t in tokens(text))
+
+
+def wording_key(normalised: tuple[str, ...]) -> str:
+    """A key identifying a normalised wording (hex digest)."""
+    return hashlib.blake2b(" ".join(normalised).encode("utf-8"), digest_size=16).hexdigest()
+
+
+def _hash64(value: str) -> int:
+    return int.from_bytes(hashlib.blake2b(value.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
+
+
+def shingles(normalised: tuple[str, ...], size: int = SHINGLE) -> list[int]:
+    """The distinct hashes of the ``size``-word runs of ``normalised``, in first-seen order
+    (a wording shorter than ``size`` gives one shingle of all its words)."""
+    if not normalised:
+        return []
+    runs = [normalised] if len(normalised) < size else [
+        normalised[i : i + size] for i in range(len(normalised) - size + 1)
+    ]
+    return list(dict.fromkeys(_hash64(" ".join(run)) for run in runs))
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """How two wordings relate and how closely (1.0: the same words)."""
+
+    relation: Relation
+    score: float
+
+
+def relate(a: tuple[str, ...], b: tuple[str, ...]) -> Match | None:
+    """Whether wordings ``a`` and ``b`` are one quotation (see the module docstring); None when not."""
+    if min(len(a), len(b)) < MIN_WORDS:
+        return None
+    if a == b:
+        return Match("identical", 1.0)
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    matcher = SequenceMatcher(None, short, long, autojunk=False)
+    ratio = matcher.ratio()
+    if ratio >= NEAR:
+        return Match("variant", round(ratio, 3))
+    if len(short) < MIN_FRAGMENT:
+        return None
+    # single-word matches are chance (« de », « la »): only runs of two or more count
+    blocks = [b for b in matcher.get_matching_blocks() if b.size >= 2]
+    found = sum(b.size for b in blocks)
+    if not blocks or found < FRAGMENT * len(short):
+        return None
+    spread = blocks[-1].b + blocks[-1].size - blocks[0].b
+    if spread > FRAGMENT_SPREAD * len(short) + 2:
+        return None
+    return Match("fragment", round(found / len(short), 3))
+
+
+DiffOp = Literal["equal", "insert", "delete", "replace"]
+
+
+@dataclass(frozen=True, slots=True)
+class DiffSegment:
+    """One stretch of a wording compared with the reference: ``text`` is its words in this
+    wording (empty for a deletion), ``was`` the words of the reference (empty for an insertion)."""
+
+    op: DiffOp
+    text: str
+    was: str
+
+
+def _surface(text: str, run: list[Token]) -> str:
+    if not run:
+        return ""
+    clean = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)
+    return clean[run[0].start : run[-1].end]
+
+
+def word_diff(reference: str, text: str) -> list[DiffSegment]:
+    """The word-level differences of ``text`` against ``reference`` (see the module docstring)."""
+    ref, new = tokens(reference), tokens(text)
+    matcher = SequenceMatcher(None, [t.norm for t in ref], [t.norm for t in new], autojunk=False)
+    segments: list[DiffSegment] = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        segments.append(
+            DiffSegment(op, _surface(text, new[j1:j2]), _surface(reference, ref[i1:i2]))  # type: ignore[arg-type]
+        )
+    return segments
