@@ -3,9 +3,9 @@ word-by-word differences between them. Pure functions, no store.
 
 Contracts:
 
-* :func:`words` normalises a text the way Quotebank merges quotes, one step further: Unicode
-  NFKC, case folded, accents removed, typographic apostrophes made plain, punctuation dropped;
-  what is left is the sequence of word tokens (« Jusqu’au BOUT ! » → ``jusqu au bout``);
+* :func:`words` normalises a text the way Quotebank merges quotes, one step further: case
+  folded, accents removed (NFKD), punctuation and apostrophes of any kind dropped; what is left
+  is the sequence of word tokens (« Jusqu’au BOUT ! » → ``jusqu au bout``);
 * :func:`shingles` hashes every run of :data:`SHINGLE` consecutive words to a signed 64-bit
   integer (stable across processes and versions of Python: BLAKE2b, not ``hash``);
 * :func:`relate` says whether two wordings are the same quotation: ``identical`` (same words),
@@ -42,7 +42,6 @@ FRAGMENT_SPREAD = 1.5
 (plus two words): scattered common words make no fragment."""
 
 _WORD = re.compile(r"\w+")
-_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'"})
 
 Relation = Literal["identical", "variant", "fragment"]
 
@@ -62,10 +61,9 @@ class Token:
 
 
 def tokens(text: str) -> list[Token]:
-    """The words of ``text`` with their offsets (see :func:`words`)."""
-    clean = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)
-    # NFKC may change lengths (ligatures): offsets are then into the normalised text
-    return [Token(_fold(m[0]), m.start(), m.end()) for m in _WORD.finditer(clean)]
+    """The words of ``text`` with their offsets into it (see :func:`words`): apostrophes of
+    any kind separate words, and NFKD folding of each word covers what NFKC would change."""
+    return [Token(_fold(m[0]), m.start(), m.end()) for m in _WORD.finditer(text)]
 
 
 def words(text: str) -> tuple[str, ...]:
@@ -138,20 +136,23 @@ class DiffSegment:
     was: str
 
 
-def _surface(text: str, run: list[Token]) -> str:
+def _surface(text: str, run: list[Token], until: int | None) -> str:
+    """The words of ``run`` as written, with the punctuation and spaces that follow them up to
+    offset ``until`` (the next segment's first word; None: the end of the text)."""
     if not run:
         return ""
-    clean = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)
-    return clean[run[0].start : run[-1].end]
+    return text[run[0].start : len(text) if until is None else until]
 
 
 def word_diff(reference: str, text: str) -> list[DiffSegment]:
-    """The word-level differences of ``text`` against ``reference`` (see the module docstring)."""
+    """The word-level differences of ``text`` against ``reference`` (see the module docstring);
+    concatenated, the ``text`` of the segments gives ``text`` back from its first word on, and
+    their ``was`` gives ``reference`` back likewise."""
     ref, new = tokens(reference), tokens(text)
     matcher = SequenceMatcher(None, [t.norm for t in ref], [t.norm for t in new], autojunk=False)
     segments: list[DiffSegment] = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        segments.append(
-            DiffSegment(op, _surface(text, new[j1:j2]), _surface(reference, ref[i1:i2]))  # type: ignore[arg-type]
-        )
+        was = _surface(reference, ref[i1:i2], ref[i2].start if i2 < len(ref) else None)
+        now = _surface(text, new[j1:j2], new[j2].start if j2 < len(new) else None)
+        segments.append(DiffSegment(op, now, was))  # type: ignore[arg-type]
     return segments
