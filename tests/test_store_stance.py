@@ -162,7 +162,7 @@ def test_store_stance_follows_surname_relinking(tmp_path: Path, analyzer) -> Non
 def test_store_stance_migration_fills_existing_stores(anchorage_db: Path, analyzer, reference_article: Article) -> None:
     names = [name for name, _ in MIGRATIONS]
     later = names[names.index("0002_stance") + 1 :]  # undone too: the store predates them
-    assert later == ["0003_analyzer_version", "0004_quote_part_of"]
+    assert later == ["0003_analyzer_version", "0004_quote_part_of", "0006_quote_trails"]
     _write_document(anchorage_db, analyzer, ACCUSATION)
     # the store as an older presse left it: no stance table, and one analysis made before
     # presse computed stance
@@ -174,6 +174,10 @@ def test_store_stance_migration_fills_existing_stores(anchorage_db: Path, analyz
         conn.execute("DROP INDEX quotes_part_of")
         conn.execute("ALTER TABLE quotes DROP COLUMN part_of")
         conn.execute("DELETE FROM migrations WHERE name = '0004_quote_part_of'")
+        for table in ("trail_clusters", "trail_wordings", "trail_shingles", "trail_quotes",
+                      "article_copies", "article_bands"):
+            conn.execute(f"DROP TABLE {table}")
+        conn.execute("DELETE FROM migrations WHERE name = '0006_quote_trails'")
         conn.execute(
             "UPDATE articles SET analysis = json_remove(analysis, '$.stance') WHERE doc_id = 'accusation'"
         )

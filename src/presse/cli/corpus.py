@@ -387,7 +387,7 @@ def export_command(
     ],
     db: DbOption = DEFAULT_DB,
 ) -> None:
-    """Export articles, quotes, actors and stance edges as tables, or the actor network as GEXF (Gephi)."""
+    """Export articles, quotes, actors, stance edges and quote trails as tables, or the actor network as GEXF (Gephi)."""
     from presse.store import queries
     from presse.store.export import export
 

@@ -11,7 +11,7 @@ Contracts:
 * :func:`relate` says whether two wordings are the same quotation: ``identical`` (same words),
   ``variant`` (word-sequence similarity ≥ :data:`NEAR`: a few words changed, added or cut) or
   ``fragment`` (the shorter, at least :data:`MIN_FRAGMENT` words, found at
-  :data:`FRAGMENT` or more inside one stretch of the longer); wordings shorter than
+  :data:`FRAGMENT` or more, in order, inside one stretch of the longer about its length); wordings shorter than
   :data:`MIN_WORDS` are never related;
 * :func:`word_diff` gives the differences of a wording against a reference as segments
   (``equal``, ``insert``, ``delete``, ``replace``) carrying the original words of both, so a
@@ -33,13 +33,15 @@ MIN_WORDS = 5
 """Shorter quotations (« les mesures », « rester chez eux ») recur by chance: not traced."""
 NEAR = 0.8
 """Smallest word-sequence similarity (difflib ratio) of two variants of one quotation."""
-FRAGMENT = 0.9
-"""Share of a fragment's words found, in order, inside the longer quotation."""
+FRAGMENT = 0.85
+"""Share of a fragment's words found, in order, inside one stretch of the longer quotation."""
 MIN_FRAGMENT = 5
 """Fewest words of a fragment."""
-FRAGMENT_SPREAD = 1.5
-"""A fragment's words lie in a stretch of the longer quotation at most this many times its length
-(plus two words): scattered common words make no fragment."""
+FRAGMENT_ANCHOR = 3
+"""Fewest words of the longest run a fragment shares with the longer quotation."""
+FRAGMENT_SLACK = 2
+"""Words the stretch of the longer quotation may hold beyond the fragment's length, on each side
+(a word or two added or cut inside the fragment)."""
 
 _WORD = re.compile(r"\w+")
 
@@ -112,13 +114,16 @@ def relate(a: tuple[str, ...], b: tuple[str, ...]) -> Match | None:
         return Match("variant", round(ratio, 3))
     if len(short) < MIN_FRAGMENT:
         return None
-    # single-word matches are chance (« de », « la »): only runs of two or more count
-    blocks = [b for b in matcher.get_matching_blocks() if b.size >= 2]
-    found = sum(b.size for b in blocks)
-    if not blocks or found < FRAGMENT * len(short):
+    # the longest common run anchors the shorter wording in the longer one; its words are then
+    # counted in a window of the longer just wide enough for it (plus FRAGMENT_SLACK words)
+    anchor = matcher.find_longest_match(0, len(short), 0, len(long))
+    if anchor.size < FRAGMENT_ANCHOR:
         return None
-    spread = blocks[-1].b + blocks[-1].size - blocks[0].b
-    if spread > FRAGMENT_SPREAD * len(short) + 2:
+    low = max(0, anchor.b - anchor.a - FRAGMENT_SLACK)
+    high = min(len(long), anchor.b + len(short) - anchor.a + FRAGMENT_SLACK)
+    window = SequenceMatcher(None, short, long[low:high], autojunk=False)
+    found = sum(b.size for b in window.get_matching_blocks())
+    if found < FRAGMENT * len(short):
         return None
     return Match("fragment", round(found / len(short), 3))
 

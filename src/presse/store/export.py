@@ -3,11 +3,16 @@
 Contracts:
 
 * ``jsonl``, ``csv`` and ``parquet`` write a directory ``out`` holding ``articles.<ext>``,
-  ``quotes.<ext>``, ``actors.<ext>`` and ``stance.<ext>`` (created if needed; existing files are
+  ``quotes.<ext>``, ``actors.<ext>``, ``stance.<ext>`` and ``trails.<ext>`` (created if needed; existing files are
   replaced); rows are streamed from the database, so memory does not grow with the corpus;
 * ``stance`` has one row per stance edge (source actor → target actor, polarity, score, via
   quote or relation, the quote's text for a quote); it is empty for a store whose articles
   were analyzed before presse computed stance;
+* ``trails`` has one row per appearance of a traced quotation: its trail (``trail_id``, with the
+  trail's ``trail_articles`` and ``trail_independent`` counts), the quote, its article, date,
+  outlet, speaker and words, how it joined the trail (``joined_by``: first, identical, variant,
+  fragment; ``matched_quote_id``) and the article's ``copy_group`` (null: no copy); it is empty
+  for a store without trails (see :mod:`presse.store.trails`);
 * list-valued columns (authors, aliases, about) are JSON lists in CSV, lists in JSONL and
   Parquet; dates are ISO strings in CSV/JSONL and ``date32`` in Parquet;
 * ``gexf`` writes one file ``out``: a directed multigraph whose nodes are actors and whose edges
@@ -32,7 +37,7 @@ from typing import Any, Literal
 from presse.store.queries import counted, quote_edges, stance_network
 
 ExportFormat = Literal["jsonl", "csv", "parquet", "gexf"]
-TABLES = ("articles", "quotes", "actors", "stance")
+TABLES = ("articles", "quotes", "actors", "stance", "trails")
 _BATCH = 2000
 
 
@@ -109,7 +114,27 @@ _COLUMNS: dict[str, tuple[_Column, ...]] = {
         _Column("source_entity", "str"),
         _Column("target_entity", "str"),
     ),
+    "trails": (
+        _Column("trail_id", "int"),
+        _Column("quote_id", "int"),
+        _Column("article_id", "int"),
+        _Column("published", "date"),
+        _Column("outlet", "str"),
+        _Column("kind", "str"),
+        _Column("speaker", "str"),
+        _Column("speaker_actor_id", "int"),
+        _Column("text", "str"),
+        _Column("joined_by", "str"),
+        _Column("matched_quote_id", "int"),
+        _Column("score", "float"),
+        _Column("copy_group", "int"),
+        _Column("trail_articles", "int"),
+        _Column("trail_independent", "int"),
+    ),
 }
+
+# the store table each export table needs (a store from before its migration has none)
+_SOURCE_TABLE = {"trails": "trail_quotes"}
 
 _SQL: dict[str, str] = {
     "articles": """
@@ -146,6 +171,16 @@ _SQL: dict[str, str] = {
         LEFT JOIN quotes q ON s.via = 'quote' AND q.article_id = s.article_id
              AND q.quote_id = s.evidence_id
         ORDER BY s.article_id, s.position, s.id""",
+    "trails": """
+        SELECT t.cluster_id, t.quote_id, t.article_id, q.published, a.outlet, q.kind,
+               COALESCE(sa.name, q.speaker_name), sa.id, q.text, t.relation, t.matched_quote,
+               t.score, c.group_id, tc.articles, tc.independent
+        FROM trail_quotes t JOIN trail_clusters tc ON tc.id = t.cluster_id
+        JOIN quotes q ON q.id = t.quote_id JOIN articles a ON a.id = t.article_id
+        LEFT JOIN entities ke ON ke.article_id = q.article_id AND ke.entity_id = q.speaker_entity
+        LEFT JOIN actors sa ON sa.id = ke.actor_id
+        LEFT JOIN article_copies c ON c.article_id = t.article_id
+        ORDER BY t.cluster_id, q.published IS NULL, q.published, t.article_id, q.start""",
 }
 
 
@@ -168,7 +203,7 @@ def _table_sql(conn: sqlite3.Connection, table: str) -> str:
 
 def _rows(conn: sqlite3.Connection, table: str) -> Iterator[dict[str, Any]]:
     columns = _COLUMNS[table]
-    if not _has_table(conn, table):  # a store from before the migration that added it
+    if not _has_table(conn, _SOURCE_TABLE.get(table, table)):  # a store from before its migration
         return
     cursor = conn.execute(_table_sql(conn, table))
     while batch := cursor.fetchmany(_BATCH):

@@ -415,6 +415,8 @@ class StanceEvidence:
     polarity: str
     score: float
     text: str | None
+    quote_row: int | None = None
+    """The store id of the quote for ``via == "quote"`` (its trail's key)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -495,7 +497,7 @@ def _stance(
     for row in conn.execute(
         f"""
         SELECT counterpart, article_id, title, published, position, via, evidence_id, polarity,
-               score, quote_text, snippet_start, snippet
+               score, quote_text, snippet_start, snippet, quote_row
         FROM (
             SELECT s.{other}_actor AS counterpart, s.article_id, a.title, a.published, s.position,
                    s.via, s.evidence_id, s.polarity, s.score, q.text AS quote_text,
@@ -503,6 +505,7 @@ def _stance(
                    CASE WHEN s.via = 'relation'
                         THEN substr(a.text, MAX(s.position - {_SNIPPET_BEFORE}, 0) + 1,
                                     {_SNIPPET_LENGTH}) END AS snippet,
+                   q.id AS quote_row,
                    ROW_NUMBER() OVER (
                        PARTITION BY s.{other}_actor
                        ORDER BY ABS(s.score) DESC, a.published DESC, s.article_id DESC, s.position
@@ -515,7 +518,7 @@ def _stance(
         [actor_id, *ids, evidence],
     ):
         counterpart, article_id, title, published, position, via, evidence_id, polarity = row[:8]
-        score, quote_text, snippet_start, snippet = row[8:]
+        score, quote_text, snippet_start, snippet, quote_row = row[8:]
         text = quote_text if via == "quote" else (
             _sentence(snippet, position - snippet_start) if snippet else None
         )
@@ -530,6 +533,7 @@ def _stance(
                 polarity=polarity,
                 score=score,
                 text=text,
+                quote_row=quote_row,
             )
         )
     return [

@@ -88,6 +88,7 @@ class Suggestion:
     speaker: str
     actor_id: int | None
     quote_id: int
+    quote_ref: str
     article_id: int
     article_title: str | None
     published: date | None
@@ -98,7 +99,8 @@ class Suggestion:
 
 @dataclass(frozen=True, slots=True)
 class Appearance:
-    """One appearance of a trail's quotation.
+    """One appearance of a trail's quotation: ``quote_id`` is its store id, ``quote_ref`` its
+    id in the article (q…).
 
     ``relation`` says how its words relate to the first appearance's: ``first``, ``identical``,
     ``variant``, ``fragment`` (part of the first), ``longer`` (the first is part of it) or
@@ -107,6 +109,7 @@ class Appearance:
     for a repetition inside one article)."""
 
     quote_id: int
+    quote_ref: str
     article_id: int
     article_title: str | None
     outlet: str | None
@@ -246,6 +249,7 @@ def list_trails(
 @dataclass(frozen=True, slots=True)
 class _Row:
     quote_id: int
+    quote_ref: str
     article_id: int
     title: str | None
     outlet: str | None
@@ -260,7 +264,7 @@ class _Row:
 
 
 _APPEARANCES = f"""
-    SELECT q.id, q.article_id, a.title, a.outlet, q.published, a.url, q.kind, q.text,
+    SELECT q.id, q.quote_id, q.article_id, a.title, a.outlet, q.published, a.url, q.kind, q.text,
            COALESCE(sa.name, q.speaker_name), sa.id, q.cue, c.group_id
     FROM quotes q JOIN articles a ON a.id = q.article_id {_SPEAKER}
     LEFT JOIN article_copies c ON c.article_id = q.article_id"""
@@ -291,6 +295,7 @@ def _suggestion(row: _Row, attributed: list[_Row]) -> Suggestion | None:
         speaker=best.speaker or "",
         actor_id=best.actor_id,
         quote_id=best.quote_id,
+        quote_ref=best.quote_ref,
         article_id=best.article_id,
         article_title=best.title,
         published=_date(best.published),
@@ -303,6 +308,7 @@ def _suggestion(row: _Row, attributed: list[_Row]) -> Suggestion | None:
 def _appearance(row: _Row, relation: str, score: float, diff: list[DiffSegment], copy_of: int | None, suggestion: Suggestion | None) -> Appearance:
     return Appearance(
         quote_id=row.quote_id,
+        quote_ref=row.quote_ref,
         article_id=row.article_id,
         article_title=row.title,
         outlet=row.outlet,

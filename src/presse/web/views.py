@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from presse.model import Article
@@ -47,11 +47,13 @@ class ArticleSummary:
 
 @dataclass(frozen=True, slots=True)
 class StoredArticle:
-    """A stored analysis with its store id and, per article entity id, its corpus actor id."""
+    """A stored analysis with its store id and, per article entity id, its corpus actor id;
+    per quote id (q…), the quote's store id."""
 
     id: int
     article: Article
     actor_ids: dict[str, int]
+    quote_rows: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +179,13 @@ def stored_article(conn: sqlite3.Connection, article_id: int) -> StoredArticle |
             "SELECT entity_id, actor_id FROM entities WHERE article_id = ?", (article_id,)
         )
     }
-    return StoredArticle(article_id, Article.model_validate_json(row[0]), actor_ids)
+    quote_rows = {
+        str(quote): int(rowid)
+        for quote, rowid in conn.execute(
+            "SELECT quote_id, id FROM quotes WHERE article_id = ?", (article_id,)
+        )
+    }
+    return StoredArticle(article_id, Article.model_validate_json(row[0]), actor_ids, quote_rows)
 
 
 def actor(conn: sqlite3.Connection, actor_id: int) -> ActorRow | None:
