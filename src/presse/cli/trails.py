@@ -99,6 +99,8 @@ def _diff_text(segments: Any) -> Text:
         if seg.op == "equal":
             out.append(seg.text)
             continue
+        if out.plain and not out.plain[-1].isspace():
+            out.append(" ")
         if seg.was.strip():
             out.append(f"[-{seg.was.strip()}-]", style="red strike")
         if seg.text.strip():
