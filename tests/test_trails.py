@@ -179,7 +179,7 @@ def test_trails_store_without_trails_is_refused_until_rebuilt(tmp_path: Path, bo
                       "article_copies", "article_bands"):
             conn.execute(f"DROP TABLE {table}")
         conn.execute("DELETE FROM migrations WHERE name = '0006_quote_trails'")
-    with closing(queries.connect_reader(db)) as conn, pytest.raises(UsageError, match="no quote trails.*--rebuild"):
+    with closing(queries.connect_reader(db)) as conn, pytest.raises(UsageError, match=r"no quote trails.*--rebuild"):
         store_trails.list_trails(conn)
     with StoreWriter(db) as writer:  # migrated: the tables are there, the old articles not indexed
         assert not writer.trails

@@ -5,7 +5,6 @@ recorded (see tests/test_web_e2e.py)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
