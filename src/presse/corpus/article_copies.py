@@ -22,10 +22,12 @@ in can be recounted.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import sqlite3
+from typing import Any
 
-from presse.corpus.trail_text import shingles, wording_key, words
+from presse.corpus.trail_text import wording_key, words
 
 SHINGLE = 5
 NUM_PERM = 64
@@ -38,6 +40,9 @@ JACCARD = 0.6
 CONTAINMENT = 0.8
 CHECKED = 8
 _SEED = 20
+SCHEME = "affine32"
+"""datasketch's permutation scheme (named since datasketch 2.0): the stored band keys depend on
+it, so it is fixed here rather than left to the library's default."""
 
 
 def _key(prefix: bytes, payload: bytes) -> int:
@@ -45,19 +50,35 @@ def _key(prefix: bytes, payload: bytes) -> int:
     return int.from_bytes(digest, "big", signed=True)
 
 
-def _shingle_set(text: str) -> tuple[set[int], str]:
+def _shingle_set(text: str) -> tuple[set[str], str]:
+    """The :data:`SHINGLE`-word shingles of a text (none under :data:`MIN_WORDS` words) and the
+    key of its whole normalised text."""
     normalised = words(text)
     if len(normalised) < MIN_WORDS:
         return set(), ""
-    return set(shingles(normalised, SHINGLE)), wording_key(normalised)
+    runs = {" ".join(normalised[i : i + SHINGLE]) for i in range(len(normalised) - SHINGLE + 1)}
+    return runs, wording_key(normalised)
 
 
-def band_keys(shingle_set: set[int], text_key: str) -> list[int]:
-    """The LSH band keys of a shingle set, then the key of the whole normalised text."""
+@functools.cache
+def _template() -> object:
     from datasketch import MinHash  # numpy: loaded by the writer only when an article is indexed
 
-    signature = MinHash(num_perm=NUM_PERM, seed=_SEED)
-    signature.update_batch([s.to_bytes(8, "big", signed=True) for s in sorted(shingle_set)])
+    return MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=SCHEME)
+
+
+def _minhash() -> Any:
+    """An empty MinHash sharing the template's permutations (drawing them is the costly part)."""
+    from datasketch import MinHash
+
+    template: Any = _template()
+    return MinHash(num_perm=NUM_PERM, seed=_SEED, permutations=template.permutations, scheme=SCHEME)
+
+
+def band_keys(shingle_set: set[str], text_key: str) -> list[int]:
+    """The LSH band keys of a shingle set, then the key of the whole normalised text."""
+    signature = _minhash()
+    signature.update_batch([s.encode("utf-8") for s in shingle_set])
     values = signature.hashvalues
     keys = [
         _key(bytes([band]), values[band * ROWS : (band + 1) * ROWS].tobytes()) for band in range(BANDS)
@@ -66,7 +87,7 @@ def band_keys(shingle_set: set[int], text_key: str) -> list[int]:
     return keys
 
 
-def similarity(a: set[int], b: set[int]) -> float:
+def similarity(a: set[str], b: set[str]) -> float:
     """The copy similarity of two shingle sets: their Jaccard similarity, or the containment of
     the smaller when that is at least :data:`CONTAINMENT`; 0 when it is no copy."""
     if not a or not b:
