@@ -4,8 +4,8 @@ LSH over word shingles and kept as copy groups in the store.
 Contracts:
 
 * an article of at least :data:`MIN_WORDS` words gets :data:`BANDS` LSH band keys (a
-  ``datasketch`` MinHash of its :data:`SHINGLE`-word shingles, :data:`ROWS` values per band,
-  so pairs above a Jaccard similarity of about 0.5 share a key with high probability) and one
+  ``datasketch`` MinHash of its :data:`SHINGLE`-word shingles, :data:`ROWS` values per band:
+  a pair of Jaccard similarity 0.6 shares a key with probability 0.99, a pair of 0.3 with 0.42) and one
   key of its whole normalised text, stored in ``article_bands``;
 * :func:`link_article` compares a new article with the articles sharing a key (at most
   :data:`CHECKED` copy groups, those sharing the most keys first) and makes it a copy when the
@@ -30,8 +30,8 @@ from typing import Any
 from presse.corpus.trail_text import wording_key, words
 
 SHINGLE = 5
-NUM_PERM = 64
-BANDS = 16
+NUM_PERM = 60
+BANDS = 20
 ROWS = NUM_PERM // BANDS
 MIN_WORDS = 40
 """Shorter texts (briefs, captions) share their few sentences by chance."""

@@ -1,0 +1,176 @@
+"""Benchmark: what quote trails cost on ingest, and how fast they are read on a large store.
+
+``ingest``: the real `presse ingest` (a subprocess, ``--jobs`` processes) of a corpus into new
+stores, alternately with trails kept (the default) and without (a new store marked
+``trails_pending``, which the writer leaves alone), ``--repeat`` times each; reports the wall
+times, the overhead of trails, and the time `presse trails --rebuild` takes on the store built
+without them (the trails work alone).
+
+``query``: on a store with trails (e.g. the ~100k-article store of benchmarks/query_bench.py,
+rebuilt with `presse trails --rebuild`), the median and 95th percentile of
+``GET /api/quotes/{id}/trail`` (FastAPI TestClient, the whole request) over quotes drawn from
+every trail size, and the wall time of the `presse trails` command (a subprocess: start-up
+included) and of its library call.
+
+    .venv/bin/python benchmarks/trails_bench.py ingest --jobs 2 --repeat 2
+    .venv/bin/python benchmarks/query_bench.py --base /tmp/base.db --scaled /tmp/scaled.db
+    .venv/bin/presse trails --rebuild --db /tmp/scaled.db
+    .venv/bin/python benchmarks/trails_bench.py query --db /tmp/scaled.db
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import random
+import resource
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from contextlib import closing
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus" / "wikinews-fr" / "articles.jsonl"
+
+
+def _presse() -> str:
+    return shutil.which("presse", path=str(Path(sys.executable).parent)) or "presse"
+
+
+def _ingest(corpus: Path, db: Path, jobs: int, trails: bool) -> float:
+    from presse.store.writer import StoreWriter
+
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    if not trails:
+        StoreWriter(db).close()
+        with closing(sqlite3.connect(db)) as conn, conn:
+            conn.execute("INSERT INTO metadata(key, value) VALUES ('trails_pending', 'yes')")
+    started = time.perf_counter()
+    subprocess.run([_presse(), "ingest", str(corpus), "--db", str(db), "--jobs", str(jobs), "--quiet"], check=True)
+    return time.perf_counter() - started
+
+
+def ingest(args: argparse.Namespace) -> None:
+    workdir = Path(tempfile.mkdtemp(prefix="presse-trails-"))
+    corpus = args.corpus
+    if args.limit:
+        corpus = workdir / "corpus.jsonl"
+        with args.corpus.open(encoding="utf-8") as src, corpus.open("w", encoding="utf-8") as dst:
+            for n, line in enumerate(src):
+                if n >= args.limit:
+                    break
+                dst.write(line)
+    with_trails: list[float] = []
+    without: list[float] = []
+    for _ in range(args.repeat):
+        without.append(_ingest(corpus, workdir / "without.db", args.jobs, trails=False))
+        with_trails.append(_ingest(corpus, workdir / "with.db", args.jobs, trails=True))
+    started = time.perf_counter()
+    subprocess.run([_presse(), "trails", "--rebuild", "--db", str(workdir / "without.db"), "-n", "1"],
+                   check=True, capture_output=True)
+    rebuild = time.perf_counter() - started
+    with closing(sqlite3.connect(workdir / "with.db")) as conn:
+        articles, quotes = conn.execute("SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM quotes)").fetchone()
+    a, b = statistics.median(without), statistics.median(with_trails)
+    print(f"machine: {platform.platform()}, Python {platform.python_version()}; {articles} articles, {quotes} quotes, --jobs {args.jobs}")
+    print("| ingest | runs (s) | median (s) |")
+    print("|---|---|---:|")
+    print(f"| without trails | {', '.join(f'{t:.1f}' for t in without)} | {a:.1f} |")
+    print(f"| with trails | {', '.join(f'{t:.1f}' for t in with_trails)} | {b:.1f} |")
+    print(f"\ntrails overhead on ingest: {100 * (b - a) / a:+.1f} % (median against median)")
+    print(f"`presse trails --rebuild` of the store ingested without trails: {rebuild:.1f} s (start-up included)")
+    shutil.rmtree(workdir, ignore_errors=True)
+
+
+def _timed(call, repeat: int) -> list[float]:
+    out = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        call()
+        out.append((time.perf_counter() - started) * 1000)
+    return sorted(out)
+
+
+def _p95(values: list[float]) -> float:
+    return values[int(0.95 * (len(values) - 1))]
+
+
+def query(args: argparse.Namespace) -> None:
+    from fastapi.testclient import TestClient
+
+    from presse.store import queries
+    from presse.store import trails as store_trails
+    from presse.web.app import create_app
+
+    with closing(queries.connect_reader(args.db)) as conn:
+        store_trails.require_trails(conn)
+        articles = conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+        sizes = conn.execute(
+            "SELECT MIN(quotes), MAX(quotes), COUNT(*) FROM trail_clusters"
+        ).fetchone()
+        ids = [r[0] for r in conn.execute("SELECT quote_id FROM trail_quotes")]
+    rng = random.Random(7)
+    sample = rng.sample(ids, min(args.samples, len(ids)))
+    client = TestClient(create_app(args.db))
+    durations = []
+    for quote in sample:
+        started = time.perf_counter()
+        response = client.get(f"/api/quotes/{quote}/trail")
+        durations.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200, response.text
+    durations.sort()
+    print(f"machine: {platform.platform()}, Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}")
+    print(f"{args.db}: {articles:,} articles, {sizes[2]:,} trails of {sizes[0]}–{sizes[1]} appearances\n")
+    print("| what | median (ms) | p95 (ms) | runs |")
+    print("|---|---:|---:|---:|")
+    print(f"| `GET /api/quotes/{{id}}/trail` (random traced quotes) | {statistics.median(durations):.1f} | {_p95(durations):.1f} | {len(durations)} |")
+    with closing(queries.connect_reader(args.db)) as conn:
+        for label, kwargs in (("list_trails()", {}), ("list_trails(speaker='Macron')", {"speaker": "Macron"})):
+            runs = _timed(lambda kw=kwargs: store_trails.list_trails(conn, **kw), args.repeat)
+            print(f"| library `{label}` | {statistics.median(runs):.1f} | {_p95(runs):.1f} | {len(runs)} |")
+    # the machine may be shared: CPU time (user + system) of the command is given beside its wall
+    # time, and `presse --version` is the start-up floor of any command
+    print("\n| command (subprocess) | median wall (ms) | median CPU (ms) | runs |")
+    print("|---|---:|---:|---:|")
+    for label, command in (
+        ("presse --version", ["--version"]),
+        ("presse trails", ["trails", "--db", str(args.db)]),
+        ("presse trails --speaker Macron", ["trails", "--db", str(args.db), "--speaker", "Macron"]),
+        ("presse trails -f json -n 0", ["trails", "--db", str(args.db), "-f", "json", "-n", "0"]),
+    ):
+        walls, cpus = [], []
+        for _ in range(args.cli_repeat):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            started = time.perf_counter()
+            subprocess.run([_presse(), *command], check=True, capture_output=True)
+            walls.append((time.perf_counter() - started) * 1000)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpus.append(1000 * (after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime))
+        print(f"| `{label}` | {statistics.median(walls):.0f} | {statistics.median(cpus):.0f} | {len(walls)} |")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    one = commands.add_parser("ingest", help="Ingest with and without trails.")
+    one.add_argument("--corpus", type=Path, default=CORPUS)
+    one.add_argument("--jobs", type=int, default=2)
+    one.add_argument("--repeat", type=int, default=2)
+    one.add_argument("--limit", type=int, default=None, help="Only the first N records.")
+    two = commands.add_parser("query", help="Read trails on a store that has them.")
+    two.add_argument("--db", type=Path, required=True)
+    two.add_argument("--samples", type=int, default=200)
+    two.add_argument("--repeat", type=int, default=20)
+    two.add_argument("--cli-repeat", type=int, default=5)
+    args = parser.parse_args()
+    ingest(args) if args.command == "ingest" else query(args)
+
+
+if __name__ == "__main__":
+    main()
