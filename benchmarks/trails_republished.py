@@ -17,6 +17,11 @@ the trails and copies to judge (docs/EVALUATION.md):
     .venv/bin/presse ingest republished.jsonl --db corpus.db
     .venv/bin/presse trails --db corpus.db -n 0 -f json
     .venv/bin/presse copies --db corpus.db -f json
+    .venv/bin/python benchmarks/trails_republished.py --sheet --db corpus.db > sheet.txt
+
+``--sheet`` prints what to judge: every trail with two independent articles or more, then
+``--others`` trails drawn at random (``--seed``) among the rest (repeats inside copies), each
+with all its appearances, then every copy link with the first words of both texts.
 
 ``--db`` is a store of the corpus already ingested: the direct quotations and speakers come from
 it (the analyzer's own), so the script needs no model.
@@ -80,15 +85,53 @@ def repeat(quote: str, speaker: str, host: dict, source_date: str, rng: random.R
     }
 
 
+def sheet(db: Path, others: int, seed: int) -> None:
+    """Print the judging sheet (see the module docstring)."""
+    from presse.store import queries, trails
+
+    with closing(queries.connect_reader(db)) as conn:
+        listed = trails.list_trails(conn, limit=None)
+        independent = [t for t in listed if t.independent >= 2]
+        rest = [t for t in listed if t.independent < 2]
+        chosen = independent + random.Random(seed).sample(rest, min(others, len(rest)))
+        print(f"{len(listed)} trails of 2 articles or more, {len(independent)} of them in 2 "
+              f"independent articles or more; judged: all of those and {len(chosen) - len(independent)} others\n")
+        for n, summary in enumerate(chosen, 1):
+            found = trails.trail(conn, summary.first_quote_id)
+            print(f"#{n} trail {found.id}: {found.articles} articles, {found.independent} independent")
+            for a in (found.first, *found.later, *found.in_copies):
+                hint = f" (suggested: {a.suggestion.speaker})" if a.suggestion else ""
+                print(f"   {a.published} {a.outlet or '?':14.14} article {a.article_id:<5} {a.kind:8} "
+                      f"{a.speaker or '—'}{hint} · {a.relation} · copy of {a.copy_of} | {a.text}")
+        links = trails.copies(conn)
+        print(f"\n{len(links)} copy links")
+        for link in links:
+            texts = {
+                i: t for i, t in conn.execute(
+                    "SELECT id, text FROM articles WHERE id IN (?, ?)", (link.article_id, link.copy_of))
+            }
+            print(f"- {link.article_id} ({link.outlet}, {link.published}) copies {link.copy_of} "
+                  f"({link.copy_of_outlet}, {link.copy_of_published}), similarity {link.similarity}: "
+                  f"{link.title}\n    {' '.join(texts[link.article_id].split()[:40])}\n"
+                  f"    {' '.join(texts[link.copy_of].split()[:40])}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, required=True, help="A store of the corpus, ingested.")
     parser.add_argument("--corpus", type=Path, default=CORPUS)
-    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--out", type=Path, help="The republication corpus to write.")
+    parser.add_argument("--sheet", action="store_true", help="Print the judging sheet of --db.")
+    parser.add_argument("--others", type=int, default=30)
     parser.add_argument("--copies", type=int, default=40)
     parser.add_argument("--repeats", type=int, default=25)
     parser.add_argument("--seed", type=int, default=20)
     args = parser.parse_args()
+    if args.sheet:
+        sheet(args.db, args.others, args.seed)
+        return
+    if args.out is None:
+        parser.error("give --out (or --sheet)")
     rng = random.Random(args.seed)
     records = {}
     with args.corpus.open(encoding="utf-8") as fh:
