@@ -26,6 +26,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from presse.corpus.trail_text import MIN_WORDS, DiffSegment, Match, relate, word_diff, words
 from presse.corpus.trails import PENDING
@@ -270,6 +271,18 @@ _APPEARANCES = f"""
     LEFT JOIN article_copies c ON c.article_id = q.article_id"""
 
 
+# a trail repeats a few wordings many times (copies, identical repeats): each pair is compared once
+@lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[str, ...]:
+    return words(text)
+
+
+@lru_cache(maxsize=4096)
+def _diff(reference: str, text: str) -> tuple[DiffSegment, ...]:
+    return tuple(word_diff(reference, text))
+
+
+@lru_cache(maxsize=4096)
 def _relation_to_first(first: tuple[str, ...], mine: tuple[str, ...]) -> tuple[str, float]:
     match: Match | None = relate(first, mine)
     if match is None:
@@ -285,10 +298,10 @@ _RANK = {"identical": 4, "variant": 3, "fragment": 2, "longer": 2, "related": 0}
 def _suggestion(row: _Row, attributed: list[_Row]) -> Suggestion | None:
     if row.speaker is not None or not attributed:
         return None
-    mine = words(row.text)
+    mine = _words(row.text)
     scored = []
     for other in attributed:
-        relation, score = _relation_to_first(words(other.text), mine)
+        relation, score = _relation_to_first(_words(other.text), mine)
         scored.append((-_RANK[relation], -score, other.published is None, other.published or "", other.quote_id, relation, score, other))
     *_, relation, score, best = min(scored, key=lambda s: s[:5])
     return Suggestion(
@@ -305,7 +318,7 @@ def _suggestion(row: _Row, attributed: list[_Row]) -> Suggestion | None:
     )
 
 
-def _appearance(row: _Row, relation: str, score: float, diff: list[DiffSegment], copy_of: int | None, suggestion: Suggestion | None) -> Appearance:
+def _appearance(row: _Row, relation: str, score: float, diff: tuple[DiffSegment, ...], copy_of: int | None, suggestion: Suggestion | None) -> Appearance:
     return Appearance(
         quote_id=row.quote_id,
         quote_ref=row.quote_ref,
@@ -322,7 +335,7 @@ def _appearance(row: _Row, relation: str, score: float, diff: list[DiffSegment],
         cue=row.cue,
         relation=relation,
         score=score,
-        diff=tuple(diff),
+        diff=diff,
         copy_of=copy_of,
         suggestion=suggestion,
     )
@@ -345,7 +358,7 @@ def trail(conn: sqlite3.Connection, quote_id: int) -> Trail:
     cluster = conn.execute("SELECT cluster_id FROM trail_quotes WHERE quote_id = ?", (traced,)).fetchone()
     if cluster is None:
         rows = [_Row(*r) for r in conn.execute(_APPEARANCES + " WHERE q.id = ?", (traced,))]
-        only = _appearance(rows[0], "first", 1.0, [], None, None)
+        only = _appearance(rows[0], "first", 1.0, (), None, None)
         return Trail(
             id=None, quote_id=quote_id, first=only, later=(), in_copies=(), articles=1,
             independent=1, outlets=(only.outlet,) if only.outlet else (), speakers=(
@@ -361,9 +374,15 @@ def trail(conn: sqlite3.Connection, quote_id: int) -> Trail:
             (cluster_id,),
         )
     ]
-    attributed = [r for r in rows if r.speaker is not None]
+    # the earliest appearance of each attributed wording and speaker is evidence enough
+    attributed: list[_Row] = []
+    distinct: set[tuple[str, str | None, int | None]] = set()
+    for r in rows:
+        if r.speaker is not None and (r.text, r.speaker, r.actor_id) not in distinct:
+            distinct.add((r.text, r.speaker, r.actor_id))
+            attributed.append(r)
     first_row = rows[0]
-    first_words = words(first_row.text)
+    first_words = _words(first_row.text)
     seen: dict[object, int] = {}
     later: list[Appearance] = []
     in_copies: list[Appearance] = []
@@ -376,11 +395,11 @@ def trail(conn: sqlite3.Connection, quote_id: int) -> Trail:
         copy_of = seen.get(group)
         seen.setdefault(group, row.article_id)
         if row is first_row:
-            first = _appearance(row, "first", 1.0, [], None, _suggestion(row, attributed))
+            first = _appearance(row, "first", 1.0, (), None, _suggestion(row, attributed))
             continue
-        relation, score = _relation_to_first(first_words, words(row.text))
+        relation, score = _relation_to_first(first_words, _words(row.text))
         appearance = _appearance(
-            row, relation, score, word_diff(first_row.text, row.text), copy_of, _suggestion(row, attributed)
+            row, relation, score, _diff(first_row.text, row.text), copy_of, _suggestion(row, attributed)
         )
         (in_copies if copy_of is not None else later).append(appearance)
     assert first is not None
