@@ -134,3 +134,11 @@ def test_trails_cli_ingest_keeps_the_trails(analyzer, tmp_path: Path) -> None:
     assert [(r["speaker"], r["articles"], r["first_published"]) for r in rows] == [
         ("Édouard Philippe", 2, "2019-12-05")]
     assert "Nous ne céderons rien sur la réforme des retraites" in rows[0]["text"]
+    assert "not built" not in result.output
+    # a store whose trails await a rebuild: the ingest says so
+    with closing(sqlite3.connect(db)) as conn, conn:
+        conn.execute("INSERT INTO metadata(key, value) VALUES ('trails_pending', 'yes')")
+    source.write_text(json.dumps({**records[0], "id": "r3"}, ensure_ascii=False) + "\n", encoding="utf-8")
+    again = CliRunner().invoke(app, ["ingest", str(source), "--db", str(db)])
+    assert again.exit_code == 0, again.output
+    assert f"run `presse trails --rebuild --db {db}`" in " ".join(again.output.split())

@@ -222,6 +222,21 @@ def ingest_command(
         err.print(f"  [red]failed[/red] {escape(source)}: {escape(reason)}", soft_wrap=True)
     if len(counts.errors) > 20:
         err.print(f"  … and {len(counts.errors) - 20} more (see `presse stats --db {escape(db)}`)")
+    _trails_hint(db)
+
+
+def _trails_hint(db: str) -> None:
+    """Say so when the store's quote trails await a rebuild (a store made before them)."""
+    from presse.store import queries
+    from presse.store.trails import has_trails
+
+    with closing(queries.connect_reader(db)) as conn:
+        if not has_trails(conn):
+            err.print(
+                f"{escape(db)}: its quote trails are not built (articles stored before presse had "
+                f"them): run `presse trails --rebuild --db {escape(db)}`",
+                soft_wrap=True,
+            )
 
 
 def actors_command(
