@@ -212,3 +212,14 @@ def test_trails_in_the_parquet_export(db: Path, tmp_path: Path) -> None:
         ("AFP", True), ("Ouest-France", True), ("Le Parisien", False)}
     assert set(fesneau.trail_independent) == {2}
     assert set(table[table.text == tc.FILLON_FRAGMENT].joined_by) == {"fragment"}
+
+
+def test_trails_export_is_empty_while_a_rebuild_is_pending(db: Path, tmp_path: Path) -> None:
+    pending = tmp_path / "pending.db"
+    with closing(sqlite3.connect(db)) as source, closing(sqlite3.connect(pending)) as target:
+        source.backup(target)
+        target.execute("INSERT INTO metadata(key, value) VALUES ('trails_pending', 'yes')")
+        target.commit()
+    with closing(queries.connect_reader(pending)) as conn:
+        export(conn, "jsonl", tmp_path / "out")
+    assert (tmp_path / "out" / "trails.jsonl").read_text(encoding="utf-8") == ""

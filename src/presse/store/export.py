@@ -12,7 +12,7 @@ Contracts:
   trail's ``trail_articles`` and ``trail_independent`` counts), the quote, its article, date,
   outlet, speaker and words, how it joined the trail (``joined_by``: first, identical, variant,
   fragment; ``matched_quote_id``) and the article's ``copy_group`` (null: no copy); it is empty
-  for a store without trails (see :mod:`presse.store.trails`);
+  for a store without trails or awaiting their rebuild (see :mod:`presse.store.trails`);
 * list-valued columns (authors, aliases, about) are JSON lists in CSV, lists in JSONL and
   Parquet; dates are ISO strings in CSV/JSONL and ``date32`` in Parquet;
 * ``gexf`` writes one file ``out``: a directed multigraph whose nodes are actors and whose edges
@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from presse.store.queries import counted, quote_edges, stance_network
+from presse.store.trails import has_trails
 
 ExportFormat = Literal["jsonl", "csv", "parquet", "gexf"]
 TABLES = ("articles", "quotes", "actors", "stance", "trails")
@@ -204,6 +205,8 @@ def _table_sql(conn: sqlite3.Connection, table: str) -> str:
 def _rows(conn: sqlite3.Connection, table: str) -> Iterator[dict[str, Any]]:
     columns = _COLUMNS[table]
     if not _has_table(conn, _SOURCE_TABLE.get(table, table)):  # a store from before its migration
+        return
+    if table == "trails" and not has_trails(conn):  # awaiting a rebuild: what is there is partial
         return
     cursor = conn.execute(_table_sql(conn, table))
     while batch := cursor.fetchmany(_BATCH):
