@@ -65,6 +65,7 @@ class Speaker:
 
     @property
     def attributed(self) -> bool:
+        """Whether the quotation names a speaker at all."""
         return bool(self.names) or self.actor is not None
 
     def compatible(self, other: Speaker) -> bool:
@@ -97,12 +98,12 @@ def _cluster_speakers(conn: sqlite3.Connection, cluster: int) -> list[Speaker]:
     return [_speaker(*row) for row in rows]
 
 
-def _wording(conn: sqlite3.Connection, normalised: tuple[str, ...]) -> tuple[int, bool]:
-    """The id of the stored wording (stored and indexed now when new), and whether it is new."""
+def _wording(conn: sqlite3.Connection, normalised: tuple[str, ...]) -> int:
+    """The id of the stored wording, stored and indexed by its shingles now when new."""
     key = wording_key(normalised)
     row = conn.execute("SELECT id FROM trail_wordings WHERE key = ?", (key,)).fetchone()
     if row:
-        return int(row[0]), False
+        return int(row[0])
     cursor = conn.execute(
         "INSERT INTO trail_wordings(key, words) VALUES (?, ?)", (key, " ".join(normalised))
     )
@@ -111,7 +112,7 @@ def _wording(conn: sqlite3.Connection, normalised: tuple[str, ...]) -> tuple[int
         "INSERT OR IGNORE INTO trail_shingles(hash, wording_id) VALUES (?, ?)",
         [(h, wording) for h in shingles(normalised)],
     )
-    return wording, True
+    return wording
 
 
 def _matching_wordings(
@@ -152,7 +153,7 @@ def _place_quote(conn: sqlite3.Connection, quote: int, text: str, kind: str, spe
     normalised = words(text)
     if len(normalised) < MIN_WORDS:
         return set()
-    wording, _ = _wording(conn, normalised)
+    wording = _wording(conn, normalised)
     matches = _matching_wordings(conn, wording, normalised)
     # the best match in each trail that holds one of the matching wordings
     best: dict[int, tuple[Match, int]] = {}
