@@ -1,10 +1,13 @@
 """Benchmark: what quote trails cost on ingest, and how fast they are read on a large store.
 
-``ingest``: the real `presse ingest` (a subprocess, ``--jobs`` processes) of a corpus into new
-stores, alternately with trails kept (the default) and without (a new store marked
-``trails_pending``, which the writer leaves alone), ``--repeat`` times each; reports the wall
-times, the overhead of trails, and the time `presse trails --rebuild` takes on the store built
-without them (the trails work alone).
+``ingest``: the ingest of a corpus into a new store in this process (one analysis process, so
+every CPU second is counted), the trails work timed apart (``index_article``, called by the
+writer for every article): its share of the ingest's CPU time, which contention from other jobs
+on a shared machine does not inflate. With ``--ab``: the real `presse ingest` (a subprocess,
+``--jobs`` processes) into new stores, alternately with trails kept and without (a new store
+marked ``trails_pending``, which the writer leaves alone), ``--repeat`` times each: the wall
+times and their ratio, and the time `presse trails --rebuild` takes on the store built without
+them.
 
 ``query``: on a store with trails (e.g. the ~100k-article store of benchmarks/query_bench.py,
 rebuilt with `presse trails --rebuild`), the median and 95th percentile of
@@ -12,7 +15,8 @@ rebuilt with `presse trails --rebuild`), the median and 95th percentile of
 every trail size, and the wall time of the `presse trails` command (a subprocess: start-up
 included) and of its library call.
 
-    .venv/bin/python benchmarks/trails_bench.py ingest --jobs 2 --repeat 2
+    .venv/bin/python benchmarks/trails_bench.py ingest
+    .venv/bin/python benchmarks/trails_bench.py ingest --ab --jobs 2 --repeat 2
     .venv/bin/python benchmarks/query_bench.py --base /tmp/base.db --scaled /tmp/scaled.db
     .venv/bin/presse trails --rebuild --db /tmp/scaled.db
     .venv/bin/python benchmarks/trails_bench.py query --db /tmp/scaled.db
@@ -56,6 +60,39 @@ def _ingest(corpus: Path, db: Path, jobs: int, trails: bool) -> float:
     return time.perf_counter() - started
 
 
+def ingest_cpu(corpus: Path, workdir: Path) -> None:
+    """Ingest ``corpus`` in this process, timing the trails work apart (see the module docstring)."""
+    from presse.corpus import trails
+    from presse.corpus.ingest import ingest
+    from presse.store import writer
+
+    spent = {"cpu": 0.0, "wall": 0.0, "calls": 0}
+    index_article = trails.index_article
+
+    def timed(conn: sqlite3.Connection, article_id: int) -> None:
+        cpu, wall = time.process_time(), time.perf_counter()
+        index_article(conn, article_id)
+        spent["cpu"] += time.process_time() - cpu
+        spent["wall"] += time.perf_counter() - wall
+        spent["calls"] += 1
+
+    writer.trails.index_article = timed  # type: ignore[attr-defined]
+    db = workdir / "cpu.db"
+    cpu, wall = time.process_time(), time.perf_counter()
+    counts = ingest([corpus], db, jobs=1)
+    cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+    writer.trails.index_article = index_article  # type: ignore[attr-defined]
+    print(f"machine: {platform.platform()}, Python {platform.python_version()}")
+    print(f"in-process ingest of {counts.new} articles ({spent['calls']} indexed in trails), one process:\n")
+    print("| | CPU (s) | wall (s) |")
+    print("|---|---:|---:|")
+    print(f"| whole ingest (model load, analysis, store, trails) | {cpu:.1f} | {wall:.1f} |")
+    print(f"| of which trails and copies (`index_article`) | {spent['cpu']:.2f} | {spent['wall']:.2f} |")
+    print(f"| ingest without them | {cpu - spent['cpu']:.1f} | {wall - spent['wall']:.1f} |")
+    print(f"\ntrails add {100 * spent['cpu'] / (cpu - spent['cpu']):.1f} % to the ingest's CPU time "
+          f"({100 * spent['wall'] / (wall - spent['wall']):.1f} % of its wall time)")
+
+
 def ingest(args: argparse.Namespace) -> None:
     workdir = Path(tempfile.mkdtemp(prefix="presse-trails-"))
     corpus = args.corpus
@@ -66,6 +103,10 @@ def ingest(args: argparse.Namespace) -> None:
                 if n >= args.limit:
                     break
                 dst.write(line)
+    if not args.ab:
+        ingest_cpu(corpus, workdir)
+        shutil.rmtree(workdir, ignore_errors=True)
+        return
     with_trails: list[float] = []
     without: list[float] = []
     for _ in range(args.repeat):
@@ -163,6 +204,7 @@ def main() -> None:
     one.add_argument("--jobs", type=int, default=2)
     one.add_argument("--repeat", type=int, default=2)
     one.add_argument("--limit", type=int, default=None, help="Only the first N records.")
+    one.add_argument("--ab", action="store_true", help="Subprocess ingests with and without trails.")
     two = commands.add_parser("query", help="Read trails on a store that has them.")
     two.add_argument("--db", type=Path, required=True)
     two.add_argument("--samples", type=int, default=200)

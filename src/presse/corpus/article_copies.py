@@ -8,7 +8,7 @@ Contracts:
   a pair of Jaccard similarity 0.6 shares a key with probability 0.99, a pair of 0.3 with 0.42) and one
   key of its whole normalised text, stored in ``article_bands``;
 * :func:`link_article` compares a new article with the articles sharing a key (at most
-  :data:`CHECKED` copy groups, those sharing the most keys first) and makes it a copy when the
+  :data:`CHECKED` of them, one per copy group, those sharing the most keys first) and makes it a copy when the
   Jaccard similarity of their shingle sets is at least :data:`JACCARD`, or when at least
   :data:`CONTAINMENT` of the shorter text's shingles are in the longer one (a cut version);
   it then joins that article's copy group (groups it matches are merged). Nothing pairwise
@@ -127,14 +127,16 @@ def link_article(conn: sqlite3.Connection, article_id: int, text: str) -> set[in
             GROUP BY b.article_id ORDER BY same_text DESC, shared DESC, b.article_id LIMIT 200""",
         (keys[-1], *keys, article_id),
     ).fetchall()
-    matches: dict[int | None, tuple[float, int]] = {}  # group (None: no group yet) → best match
+    matches: dict[int, tuple[float, int]] = {}  # copy group → best (similarity, article)
     seen_groups: set[int] = set()
+    checked = 0
     for candidate, _shared, same_text in candidates:
         group = _group(conn, candidate)
         if group is not None and group in seen_groups:
             continue
-        if len(seen_groups) + sum(1 for g in matches if g is None) >= CHECKED:
+        if checked >= CHECKED:
             break
+        checked += 1
         if same_text:
             score = 1.0
         else:
@@ -159,7 +161,7 @@ def link_article(conn: sqlite3.Connection, article_id: int, text: str) -> set[in
     if not matches:
         return set()
     ranked = sorted(matches.items(), key=lambda item: (-item[1][0], item[0]))
-    keep = min(g for g, _ in ranked if g is not None)
+    keep = min(g for g, _ in ranked)
     score, matched = ranked[0][1]
     for other, _ in ranked:
         if other != keep:
