@@ -209,7 +209,7 @@ def test_store_stance_exports(anchorage_db: Path, tmp_path: Path, reference_arti
         csv_paths = export(conn, "csv", tmp_path / "csv")
         export(conn, "parquet", tmp_path / "parquet")
         export(conn, "gexf", tmp_path / "net.gexf")
-    assert {p.stem for p in csv_paths} == {"articles", "quotes", "actors", "stance"}
+    assert {p.stem for p in csv_paths} == {"articles", "quotes", "actors", "stance", "trails"}
     table = pd.read_csv(tmp_path / "csv" / "stance.csv")
     parquet = pd.read_parquet(tmp_path / "parquet" / "stance.parquet")
     assert len(table) == len(parquet) == len(reference_article.stance)
