@@ -196,6 +196,65 @@ def query(args: argparse.Namespace) -> None:
         print(f"| `{label}` | {statistics.median(walls):.0f} | {statistics.median(cpus):.0f} | {len(walls)} |")
 
 
+def replicate(base: Path, scaled: Path, target: int) -> None:
+    """Build ``scaled`` from ``base`` (a store whose trails are built) with
+    benchmarks/query_bench.py, then give the copies the trails a rebuild gives them, in SQL:
+    every copy of an article is an exact copy, so its quotations join the trails of the
+    original's and it joins the original's copy group (its LSH keys are the original's)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import query_bench
+
+    from presse.corpus.trails import refresh
+    from presse.store.writer import connect_writer
+
+    with closing(queries_reader(base)) as conn:
+        max_article, max_quote = conn.execute(
+            "SELECT MAX(id), (SELECT MAX(id) FROM quotes) FROM articles").fetchone()
+    query_bench.scale(base, scaled, target)
+    started = time.perf_counter()
+    conn = connect_writer(scaled)
+    copies = conn.execute("SELECT MAX(id) / ? FROM articles", (max_article,)).fetchone()[0] - 1
+    conn.execute("BEGIN")
+    grouped = {r[0] for r in conn.execute("SELECT article_id FROM article_copies")}
+    # a lone original founds the group of its copies
+    conn.execute(
+        f"""INSERT INTO article_copies(article_id, group_id, matched_article, similarity)
+            SELECT DISTINCT article_id, article_id, NULL, 1.0 FROM article_bands
+            WHERE article_id <= {max_article} AND article_id NOT IN (SELECT article_id FROM article_copies)"""
+    )
+    for k in range(1, copies + 1):
+        a, q = k * max_article, k * max_quote
+        conn.execute(
+            f"""INSERT INTO trail_quotes(quote_id, cluster_id, wording_id, article_id, relation,
+                   matched_quote, score)
+                SELECT quote_id + {q}, cluster_id, wording_id, article_id + {a}, 'identical',
+                   quote_id, 1.0 FROM trail_quotes WHERE quote_id <= {max_quote}"""
+        )
+        conn.execute(
+            f"INSERT INTO article_bands(key, article_id) SELECT key, article_id + {a} "
+            f"FROM article_bands WHERE article_id <= {max_article}"
+        )
+        conn.execute(
+            f"""INSERT INTO article_copies(article_id, group_id, matched_article, similarity)
+                SELECT article_id + {a}, group_id, article_id, 1.0 FROM article_copies
+                WHERE article_id <= {max_article}"""
+        )
+    refresh(conn, [r[0] for r in conn.execute("SELECT id FROM trail_clusters")])
+    conn.execute("DELETE FROM metadata WHERE key = 'trails_pending'")
+    conn.execute("COMMIT")
+    conn.execute("ANALYZE")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    print(f"trails of the {copies} copies of {len(grouped)} grouped and every other article "
+          f"replicated in {time.perf_counter() - started:.0f} s")
+
+
+def queries_reader(path: Path) -> sqlite3.Connection:
+    from presse.store import queries
+
+    return queries.connect_reader(path)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -205,13 +264,22 @@ def main() -> None:
     one.add_argument("--repeat", type=int, default=2)
     one.add_argument("--limit", type=int, default=None, help="Only the first N records.")
     one.add_argument("--ab", action="store_true", help="Subprocess ingests with and without trails.")
+    three = commands.add_parser("replicate", help="Scale a store with trails, trails included.")
+    three.add_argument("--base", type=Path, required=True)
+    three.add_argument("--scaled", type=Path, required=True)
+    three.add_argument("--target", type=int, default=100_000)
     two = commands.add_parser("query", help="Read trails on a store that has them.")
     two.add_argument("--db", type=Path, required=True)
     two.add_argument("--samples", type=int, default=200)
     two.add_argument("--repeat", type=int, default=20)
     two.add_argument("--cli-repeat", type=int, default=5)
     args = parser.parse_args()
-    ingest(args) if args.command == "ingest" else query(args)
+    if args.command == "ingest":
+        ingest(args)
+    elif args.command == "replicate":
+        replicate(args.base, args.scaled, args.target)
+    else:
+        query(args)
 
 
 if __name__ == "__main__":
