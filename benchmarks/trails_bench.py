@@ -129,13 +129,15 @@ def ingest(args: argparse.Namespace) -> None:
     shutil.rmtree(workdir, ignore_errors=True)
 
 
-def _timed(call, repeat: int) -> list[float]:
-    out = []
+def _timed(call, repeat: int) -> tuple[list[float], list[float]]:
+    """Wall and CPU milliseconds of ``repeat`` calls, each list sorted."""
+    walls, cpus = [], []
     for _ in range(repeat):
-        started = time.perf_counter()
+        cpu, started = time.process_time(), time.perf_counter()
         call()
-        out.append((time.perf_counter() - started) * 1000)
-    return sorted(out)
+        walls.append((time.perf_counter() - started) * 1000)
+        cpus.append((time.process_time() - cpu) * 1000)
+    return sorted(walls), sorted(cpus)
 
 
 def _p95(values: list[float]) -> float:
@@ -159,22 +161,25 @@ def query(args: argparse.Namespace) -> None:
     rng = random.Random(7)
     sample = rng.sample(ids, min(args.samples, len(ids)))
     client = TestClient(create_app(args.db))
-    durations = []
+    durations, cpus = [], []
     for quote in sample:
-        started = time.perf_counter()
+        cpu, started = time.process_time(), time.perf_counter()
         response = client.get(f"/api/quotes/{quote}/trail")
         durations.append((time.perf_counter() - started) * 1000)
+        cpus.append((time.process_time() - cpu) * 1000)
         assert response.status_code == 200, response.text
     durations.sort()
     print(f"machine: {platform.platform()}, Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}")
     print(f"{args.db}: {articles:,} articles, {sizes[2]:,} trails of {sizes[0]}–{sizes[1]} appearances\n")
-    print("| what | median (ms) | p95 (ms) | runs |")
-    print("|---|---:|---:|---:|")
-    print(f"| `GET /api/quotes/{{id}}/trail` (random traced quotes) | {statistics.median(durations):.1f} | {_p95(durations):.1f} | {len(durations)} |")
+    print("| what | median wall (ms) | p95 wall (ms) | median CPU (ms) | runs |")
+    print("|---|---:|---:|---:|---:|")
+    print(f"| `GET /api/quotes/{{id}}/trail` (random traced quotes) | {statistics.median(durations):.1f} "
+          f"| {_p95(durations):.1f} | {statistics.median(cpus):.1f} | {len(durations)} |")
     with closing(queries.connect_reader(args.db)) as conn:
         for label, kwargs in (("list_trails()", {}), ("list_trails(speaker='Macron')", {"speaker": "Macron"})):
-            runs = _timed(lambda kw=kwargs: store_trails.list_trails(conn, **kw), args.repeat)
-            print(f"| library `{label}` | {statistics.median(runs):.1f} | {_p95(runs):.1f} | {len(runs)} |")
+            walls, cpu_runs = _timed(lambda kw=kwargs: store_trails.list_trails(conn, **kw), args.repeat)
+            print(f"| library `{label}` | {statistics.median(walls):.1f} | {_p95(walls):.1f} "
+                  f"| {statistics.median(cpu_runs):.1f} | {len(walls)} |")
     # the machine may be shared: CPU time (user + system) of the command is given beside its wall
     # time, and `presse --version` is the start-up floor of any command
     print("\n| command (subprocess) | median wall (ms) | median CPU (ms) | runs |")

@@ -8,7 +8,8 @@ Contracts:
   from before them (not migrated, or migrated and awaiting ``presse trails --rebuild``) raises
   :class:`presse.errors.UsageError` saying to rebuild them;
 * :func:`list_trails` gives trails most repeated first: independent articles (a copy group
-  counted once), then articles; ``min_articles`` counts distinct articles; ``since``/``until``
+  counted once), then articles; a trail's ``speaker`` is the one named most often in it (among
+  its first :data:`SPEAKER_SAMPLE` appearances); ``min_articles`` counts distinct articles; ``since``/``until``
   keep the trails whose span of dates meets the range; ``speaker`` keeps those with an
   appearance said by the actors the name designates (as ``presse quotes --speaker``);
 * :func:`trail` gives the trail of a quote (by store id): the first appearance (earliest
@@ -166,12 +167,19 @@ _SPEAKER = """
     LEFT JOIN actors sa ON sa.id = e.actor_id"""
 
 
+SPEAKER_SAMPLE = 50
+"""Appearances of a listed trail read to name its speaker (those stored first)."""
+
+
 def _cluster_speaker(conn: sqlite3.Connection, cluster: int) -> str | None:
+    """The speaker named most often among the trail's first :data:`SPEAKER_SAMPLE` appearances
+    (a trail copied by many articles need not be read whole to be listed)."""
     row = conn.execute(
         f"""SELECT COALESCE(sa.name, q.speaker_name) AS who, COUNT(*) AS n
-            FROM trail_quotes t JOIN quotes q ON q.id = t.quote_id {_SPEAKER}
-            WHERE t.cluster_id = ? AND who IS NOT NULL GROUP BY who ORDER BY n DESC, who LIMIT 1""",
-        (cluster,),
+            FROM (SELECT quote_id FROM trail_quotes WHERE cluster_id = ? ORDER BY quote_id LIMIT ?) t
+            JOIN quotes q ON q.id = t.quote_id {_SPEAKER}
+            WHERE who IS NOT NULL GROUP BY who ORDER BY n DESC, who LIMIT 1""",
+        (cluster, SPEAKER_SAMPLE),
     ).fetchone()
     return row[0] if row else None
 
