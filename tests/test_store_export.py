@@ -42,7 +42,7 @@ def test_store_export_tables_load_in_pandas(store: Path, tmp_path: Path, fmt: st
         paths = export(conn, fmt, tmp_path / "out")  # type: ignore[arg-type]
         n_quotes = conn.execute("SELECT COUNT(*) FROM quotes").fetchone()[0]
     frames = {p.stem: _read(p) for p in paths}
-    assert set(frames) == {"articles", "quotes", "actors", "stance", "voices"}
+    assert set(frames) == {"articles", "quotes", "actors", "stance", "voices", "trails"}
     assert set(frames["voices"]["gender"]) == {"f", "m", "x", "unknown"}
     assert len(frames["articles"]) == 3
     assert len(frames["quotes"]) == n_quotes

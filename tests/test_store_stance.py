@@ -355,7 +355,7 @@ def test_store_stance_follows_surname_relinking(tmp_path: Path, analyzer) -> Non
 def test_store_stance_migration_fills_existing_stores(anchorage_db: Path, analyzer, reference_article: Article) -> None:
     names = [name for name, _ in MIGRATIONS]
     later = names[names.index("0002_stance") + 1 :]  # undone too: the store predates them
-    assert later[:3] == ["0003_analyzer_version", "0004_quote_part_of", "0005_gender_evidence"]
+    assert later[:4] == ["0003_analyzer_version", "0004_quote_part_of", "0005_gender_evidence", "0006_quote_trails"]
     assert "0008_stance_evidence" in later
     _write_document(anchorage_db, analyzer, ACCUSATION)
     # the store as an older presse left it: no stance table, and one analysis made before
@@ -371,6 +371,10 @@ def test_store_stance_migration_fills_existing_stores(anchorage_db: Path, analyz
         undo_gender_migration(conn)
         conn.execute("DROP TABLE relations")  # the stance columns of 0008 went with the table
         conn.execute("DELETE FROM migrations WHERE name = '0008_stance_evidence'")
+        for table in ("trail_clusters", "trail_wordings", "trail_shingles", "trail_quotes",
+                      "article_copies", "article_bands"):
+            conn.execute(f"DROP TABLE {table}")
+        conn.execute("DELETE FROM migrations WHERE name = '0006_quote_trails'")
         conn.execute(
             "UPDATE articles SET analysis = json_remove(analysis, '$.stance') WHERE doc_id = 'accusation'"
         )
@@ -410,7 +414,7 @@ def test_store_stance_exports(anchorage_db: Path, tmp_path: Path, reference_arti
         csv_paths = export(conn, "csv", tmp_path / "csv")
         export(conn, "parquet", tmp_path / "parquet")
         export(conn, "gexf", tmp_path / "net.gexf")
-    assert {p.stem for p in csv_paths} == {"articles", "quotes", "actors", "stance", "voices"}
+    assert {p.stem for p in csv_paths} == {"articles", "quotes", "actors", "stance", "voices", "trails"}
     table = pd.read_csv(tmp_path / "csv" / "stance.csv")
     parquet = pd.read_parquet(tmp_path / "parquet" / "stance.parquet")
     assert len(table) == len(parquet) == len(reference_article.stance)

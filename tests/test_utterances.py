@@ -159,6 +159,7 @@ def _write(db: Path, article: Article, key: str) -> None:
 
 @pytest.mark.model
 def test_utterances_migration_fixes_stores_written_before(tmp_path: Path, reference_article: Article) -> None:
+    # later migrations (0006_quote_trails) do not touch part_of: undoing this one alone is an older store
     assert "0004_quote_part_of" in [name for name, _ in MIGRATIONS]
     db = tmp_path / "old.db"
     _write(db, reference_article, "anchorage")

@@ -3,6 +3,7 @@
 One module per command group: :mod:`presse.cli.analyze` (analyze, schema),
 :mod:`presse.cli.corpus` (ingest, actors, quotes, stance, article, stats, export),
 :mod:`presse.cli.review` (correct, corrections),
+:mod:`presse.cli.trails` (trails, trail, copies),
 :mod:`presse.cli.batch`, :mod:`presse.cli.web` (serve) and :mod:`presse.cli.eval`; every one
 prints through :mod:`presse.cli.output`. Start-up imports no analyzer: a command loads what it
 needs when it runs.
@@ -16,7 +17,7 @@ from typing import Annotated
 import typer
 
 from presse import __version__
-from presse.cli import analyze, batch, corpus, review, web
+from presse.cli import analyze, batch, corpus, review, trails, web
 from presse.cli.eval import eval_app
 from presse.cli.help import use_presse_help
 from presse.cli.output import report
@@ -50,7 +51,7 @@ def _options(
     """Options of `presse` itself, before the command."""
 
 
-for group in (analyze, corpus, review, batch, web):
+for group in (analyze, corpus, review, trails, batch, web):
     group.register(app)
 app.add_typer(eval_app, name="eval", help="Measure accuracy on annotated corpora.")
 use_presse_help(app)

@@ -228,6 +228,21 @@ def ingest_command(
         err.print(f"  [red]failed[/red] {escape(source)}: {escape(reason)}", soft_wrap=True)
     if len(counts.errors) > 20:
         err.print(f"  … and {len(counts.errors) - 20} more (see `presse stats --db {escape(db)}`)")
+    _trails_hint(db)
+
+
+def _trails_hint(db: str) -> None:
+    """Say so when the store's quote trails await a rebuild (a store made before them)."""
+    from presse.store import queries
+    from presse.store.trails import has_trails
+
+    with closing(queries.connect_reader(db)) as conn:
+        if not has_trails(conn):
+            err.print(
+                f"{escape(db)}: its quote trails are not built (articles stored before presse had "
+                f"them): run `presse trails --rebuild --db {escape(db)}`",
+                soft_wrap=True,
+            )
 
 
 def actors_command(
@@ -503,9 +518,9 @@ def export_command(
         ),
     ] = False,
 ) -> None:
-    """Export articles, quotes, actors and stance edges as tables, the actor network as GEXF
-    (Gephi: stance and act edges, co-mention edges only with --co-mention), or the corrected
-    articles as gold JSONL for `presse eval quotes`."""
+    """Export articles, quotes, actors, stance edges, voices and quote trails as tables, the actor
+    network as GEXF (Gephi: stance and act edges, co-mention edges only with --co-mention), or the
+    corrected articles as gold JSONL for `presse eval quotes`."""
     from presse.store import queries
     from presse.store.export import export
 

@@ -3,7 +3,7 @@
 Contracts:
 
 * ``jsonl``, ``csv`` and ``parquet`` write a directory ``out`` holding ``articles.<ext>``,
-  ``quotes.<ext>``, ``actors.<ext>``, ``stance.<ext>`` and ``voices.<ext>`` (created if needed; existing files are
+  ``quotes.<ext>``, ``actors.<ext>``, ``stance.<ext>``, ``voices.<ext>`` and ``trails.<ext>`` (created if needed; existing files are
   replaced); rows are streamed from the database, so memory does not grow with the corpus;
 * ``stance`` has one row per stance edge (source actor → target actor, polarity, score, via
   quote or relation, the quote's text for a quote); it is empty for a store whose articles
@@ -14,6 +14,11 @@ Contracts:
   rows gives any coarser view. ``actors`` carries each actor's ``gender`` and
   ``gender_evidence``, so the most quoted women and men are a filter and a sort away. Both are
   empty or null for a store from before ``0005_gender_evidence``;
+* ``trails`` has one row per appearance of a traced quotation: its trail (``trail_id``, with the
+  trail's ``trail_articles`` and ``trail_independent`` counts), the quote, its article, date,
+  outlet, speaker and words, how it joined the trail (``joined_by``: first, identical, variant,
+  fragment; ``matched_quote_id``) and the article's ``copy_group`` (null: no copy); it is empty
+  for a store without trails or awaiting their rebuild (see :mod:`presse.store.trails`);
 * list-valued columns (authors, aliases, about) are JSON lists in CSV, lists in JSONL and
   Parquet; dates are ISO strings in CSV/JSONL and ``date32`` in Parquet;
 * ``gexf`` writes one file ``out``: a directed multigraph whose nodes are actors and whose edges
@@ -44,10 +49,12 @@ from presse.errors import UsageError
 from presse.store.gold_export import gold_records
 from presse.store.network import network_edges
 from presse.store.queries import counted, has_table
+from presse.store.trails import has_trails
 from presse.store.voices import GROUPINGS, gender_voices
 
 ExportFormat = Literal["jsonl", "csv", "parquet", "gexf", "gold"]
-TABLES = ("articles", "quotes", "actors", "stance", "voices")
+TABLES = ("articles", "quotes", "actors", "stance", "voices", "trails")
+
 _BATCH = 2000
 
 
@@ -135,7 +142,27 @@ _COLUMNS: dict[str, tuple[_Column, ...]] = {
         _Column("quotes", "int"),
         _Column("quoted_words", "int"),
     ),
+    "trails": (
+        _Column("trail_id", "int"),
+        _Column("quote_id", "int"),
+        _Column("article_id", "int"),
+        _Column("published", "date"),
+        _Column("outlet", "str"),
+        _Column("kind", "str"),
+        _Column("speaker", "str"),
+        _Column("speaker_actor_id", "int"),
+        _Column("text", "str"),
+        _Column("joined_by", "str"),
+        _Column("matched_quote_id", "int"),
+        _Column("score", "float"),
+        _Column("copy_group", "int"),
+        _Column("trail_articles", "int"),
+        _Column("trail_independent", "int"),
+    ),
 }
+
+# the store table each export table needs (a store from before its migration has none)
+_SOURCE_TABLE = {"trails": "trail_quotes"}
 
 _SQL: dict[str, str] = {
     "articles": """
@@ -173,6 +200,16 @@ _SQL: dict[str, str] = {
         LEFT JOIN quotes q ON s.via = 'quote' AND q.article_id = s.article_id
              AND q.quote_id = s.evidence_id
         ORDER BY s.article_id, s.position, s.id""",
+    "trails": """
+        SELECT t.cluster_id, t.quote_id, t.article_id, q.published, a.outlet, q.kind,
+               COALESCE(sa.name, q.speaker_name), sa.id, q.text, t.relation, t.matched_quote,
+               t.score, c.group_id, tc.articles, tc.independent
+        FROM trail_quotes t JOIN trail_clusters tc ON tc.id = t.cluster_id
+        JOIN quotes q ON q.id = t.quote_id JOIN articles a ON a.id = t.article_id
+        LEFT JOIN entities ke ON ke.article_id = q.article_id AND ke.entity_id = q.speaker_entity
+        LEFT JOIN actors sa ON sa.id = ke.actor_id
+        LEFT JOIN article_copies c ON c.article_id = t.article_id
+        ORDER BY t.cluster_id, q.published IS NULL, q.published, t.article_id, q.start""",
 }
 
 
@@ -203,7 +240,7 @@ def _rows(conn: sqlite3.Connection, table: str) -> Iterator[dict[str, Any]]:
         if not has_table(conn, "gender_voices"):  # a store from before 0005_gender_evidence
             return
         batches: Iterator[Any] = iter([list(_voices_rows(conn))])
-    elif not has_table(conn, table):  # a store from before the migration that added it
+    elif not has_table(conn, _SOURCE_TABLE.get(table, table)) or (table == "trails" and not has_trails(conn)):  # a store from before its migration
         return
     else:
         cursor = conn.execute(_table_sql(conn, table))

@@ -35,6 +35,10 @@ Contracts:
 * ``0008_stance_evidence`` gives each stance row its channel (quote, reported, act), cue (words
   and span) and evidence sentence span, null when the analysis did not give them, and adds the ``relations`` table (acts between
   actors: agent → patient, verb lemma, effect), filled from the analyses already stored;
+* ``0006_quote_trails`` adds the quote trails (``trail_*`` tables: clusters of quotations of the
+  same words, their normalised wordings and word shingles) and the article copy groups
+  (``article_copies``, ``article_bands``); see :mod:`presse.corpus.trails`. A store that already
+  holds articles gets ``trails_pending`` in ``metadata`` until ``presse trails --rebuild``;
 * the full-text indexes use the tokenizer ``unicode61 remove_diacritics 2``, so a query typed
   without accents (« Etats-Unis ») finds the accented text (« États-Unis »).
 """
@@ -503,12 +507,78 @@ JOIN entities pe ON pe.article_id = a.id AND pe.entity_id = json_extract(r.value
 ORDER BY a.id, r.key;
 """
 
+# Quote trails (issue 20): quotations of the same words across articles, and near-duplicate
+# articles. Maintained by presse.corpus.trails on every article write; the quotes and articles
+# already stored are not indexed by SQL, so a store that holds articles is marked
+# `trails_pending` until `presse trails --rebuild` indexes them (readers refuse the trails
+# meanwhile, the writer does not maintain a partial index).
+_QUOTE_TRAILS = """
+-- one row per trail (cluster of quotations of the same words); counts kept by the writer
+CREATE TABLE trail_clusters (
+    id INTEGER PRIMARY KEY,
+    quotes INTEGER NOT NULL DEFAULT 0,       -- appearances
+    articles INTEGER NOT NULL DEFAULT 0,     -- distinct articles
+    independent INTEGER NOT NULL DEFAULT 0,  -- distinct articles, a copy group counted once
+    first_quote INTEGER,                     -- quotes.id of the first appearance
+    first_published TEXT,
+    last_published TEXT
+);
+CREATE INDEX trail_clusters_rank ON trail_clusters(independent DESC, articles DESC, id);
+
+-- distinct normalised wordings, each indexed once by its word shingles
+CREATE TABLE trail_wordings (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,                -- digest of the normalised words
+    words TEXT NOT NULL                      -- the normalised words, space-separated
+);
+CREATE TABLE trail_shingles (
+    hash INTEGER NOT NULL,
+    wording_id INTEGER NOT NULL,
+    PRIMARY KEY (hash, wording_id)
+) WITHOUT ROWID;
+CREATE INDEX trail_shingles_wording ON trail_shingles(wording_id);
+
+CREATE TABLE trail_quotes (
+    quote_id INTEGER PRIMARY KEY REFERENCES quotes(id) ON DELETE CASCADE,
+    cluster_id INTEGER NOT NULL,
+    wording_id INTEGER NOT NULL,
+    article_id INTEGER NOT NULL,
+    relation TEXT NOT NULL,                  -- how it joined: first, identical, variant, fragment
+    matched_quote INTEGER,                   -- the appearance it was found to match
+    score REAL NOT NULL
+);
+CREATE INDEX trail_quotes_cluster ON trail_quotes(cluster_id);
+CREATE INDEX trail_quotes_wording ON trail_quotes(wording_id);
+CREATE INDEX trail_quotes_article ON trail_quotes(article_id);
+
+-- near-duplicate articles: one row per article of a copy group, `group_id` the id of the
+-- group's first article written
+CREATE TABLE article_copies (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    group_id INTEGER NOT NULL,
+    matched_article INTEGER,                 -- the article it was found to copy (NULL: founder)
+    similarity REAL NOT NULL
+);
+CREATE INDEX article_copies_group ON article_copies(group_id);
+
+-- MinHash LSH band keys of every article's text (and one key of its whole normalised text)
+CREATE TABLE article_bands (
+    key INTEGER NOT NULL,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    PRIMARY KEY (key, article_id)
+) WITHOUT ROWID;
+CREATE INDEX article_bands_article ON article_bands(article_id);
+
+INSERT INTO metadata(key, value) SELECT 'trails_pending', 'yes' WHERE EXISTS (SELECT 1 FROM articles);
+"""
+
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("0001_initial", _INITIAL),
     ("0002_stance", _STANCE),
     ("0003_analyzer_version", _ANALYZER_VERSION),
     ("0004_quote_part_of", _QUOTE_PART_OF),
     ("0005_gender_evidence", _GENDER_EVIDENCE),
+    ("0006_quote_trails", _QUOTE_TRAILS),
     ("0007_corrections", _CORRECTIONS),
     ("0008_stance_evidence", _STANCE_EVIDENCE),
 )

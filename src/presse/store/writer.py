@@ -13,6 +13,9 @@ Contracts:
   is "unchanged" and nothing is written (unless the write is forced: a re-analysis), a different
   hash replaces the old analysis in the same transaction as the new one is written; each article
   row keeps the presse version that analyzed it (:func:`analyzed_by_older` compares versions);
+* the quote trails and article copy groups (:mod:`presse.corpus.trails`) are updated in the
+  transaction of each article written or replaced, unless the store awaits a rebuild of them
+  (:meth:`StoreWriter.rebuild_trails`);
 * every ``stance`` row's ``source_actor``/``target_actor`` (and every ``relations`` row's
   ``agent_actor``/``patient_actor``) is the current ``actor_id`` of its entities: when a
   surname-only entity is re-pointed to another actor (a full name with that surname appeared or
@@ -46,6 +49,7 @@ from packaging.version import InvalidVersion, Version
 
 from presse import __version__
 from presse.analyze.compose import compose_text
+from presse.corpus import trails
 from presse.errors import StoreError
 from presse.model import Article, Document
 from presse.store import actor_rules, correction_log
@@ -156,6 +160,7 @@ class StoreWriter:
         with storage_errors(self.path):
             self.conn = connect_writer(self.path)
             self._set_metadata({"presse_version": __version__})
+            self.trails = trails.maintained(self.conn)
 
     def close(self) -> None:
         """Checkpoint the WAL into the database file and close."""
@@ -209,6 +214,8 @@ class StoreWriter:
             if row is not None:
                 touched |= self._delete(int(row[0]))
             touched |= self._insert(article, key, digest)
+            if self.trails:
+                trails.index_article(conn, self._article_id(key))
             self._settle_actors(touched)
             conn.execute(
                 "DELETE FROM ingest_errors WHERE source = ?", (article.source or key,)
@@ -222,6 +229,17 @@ class StoreWriter:
                 conn.execute("ROLLBACK")
             raise
         return "new" if row is None else "replaced"
+
+    def _article_id(self, key: str) -> int:
+        return int(self.conn.execute("SELECT id FROM articles WHERE key = ?", (key,)).fetchone()[0])
+
+    def rebuild_trails(self) -> int:
+        """Rebuild the quote trails and copy groups of the whole store (one transaction); return
+        the number of articles indexed. From now on every write maintains them."""
+        with storage_errors(self.path):
+            count = trails.rebuild(self.conn)
+        self.trails = True
+        return count
 
     def _settle_actors(self, touched: set[int]) -> None:
         """Apply the actor corrections, then refresh the stance rows and statistics of the
@@ -259,7 +277,10 @@ class StoreWriter:
         if row is None:
             return set()
         touched = self._clear(article_id)
-        return touched | self._project(Article.model_validate_json(row[1]), row[0], article_id)
+        touched |= self._project(Article.model_validate_json(row[1]), row[0], article_id)
+        if self.trails:
+            trails.index_article(self.conn, article_id)
+        return touched
 
     def _clear(self, article_id: int) -> set[int]:
         """Delete what was derived from an article's analysis (its row stays); the actors touched."""
@@ -276,6 +297,8 @@ class StoreWriter:
                 tuple(actors),
             )
         }
+        if self.trails:  # before its quotes go: the trails it joined forget them
+            trails.unindex_article(conn, article_id)
         for table in ("stance", "relations", "quotes", "entities", "sections", "gender_voices"):
             conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
         refresh_actor_stats(conn, actors)

@@ -64,6 +64,7 @@ class QuoteInfo:
     evidence: str
     start: int
     end: int
+    trail_href: str | None = None
 
     def as_json(self) -> dict[str, object]:
         """The JSON form handed to the page script."""
@@ -78,6 +79,7 @@ class QuoteInfo:
             "colour": self.colour,
             "confidence": self.confidence,
             "evidence": self.evidence,
+            "trail_href": self.trail_href,
         }
 
 
@@ -207,11 +209,14 @@ def article_view(
     actor_ids: dict[str, int] | None = None,
     *,
     actor_names: dict[int, str] | None = None,
+    quote_rows: dict[str, int] | None = None,
 ) -> ArticleView:
     """The highlighted article: ``actor_ids`` maps entity ids to corpus actor ids (stored
     articles: colours and links follow the corpus actor; None: the entity name gives the
-    colour and there are no actor links). ``actor_names`` gives corpus names to show."""
+    colour and there are no actor links). ``actor_names`` gives corpus names to show;
+    ``quote_rows`` maps quote ids (q…) to their store ids, whose trail pages are linked."""
     actor_ids = actor_ids or {}
+    quote_rows = quote_rows or {}
     actor_names = actor_names or {}
 
     def key(entity_id: str | None, name: str | None) -> str:
@@ -255,6 +260,7 @@ def article_view(
             evidence=q.evidence,
             start=q.start,
             end=q.end,
+            trail_href=f"/quotes/{quote_rows[q.id]}/trail" if q.id in quote_rows else None,
         )
         for q in sorted(article.quotes, key=lambda q: q.start)
     ]

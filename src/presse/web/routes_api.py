@@ -1,5 +1,6 @@
 """The JSON API: ``/api/articles``, ``/api/actors``, ``/api/quotes``, ``/api/network``,
-``/api/voices`` (GET, read-only) and ``POST /api/analyze`` (analyzes, stores nothing).
+``/api/voices``, ``/api/trails``, ``/api/quotes/{id}/trail`` (GET, read-only) and ``POST
+/api/analyze`` (analyzes, stores nothing).
 
 Contracts: pagination is ``page`` (from 1) and ``per_page`` (1–100); dates are ``YYYY-MM-DD``;
 list responses are ``{"items": [...], "page", "per_page", "has_next", "total"}`` (``total``
@@ -19,6 +20,7 @@ from pydantic import BaseModel, Field, ValidationError
 
 from presse.errors import UsageError
 from presse.model import Article
+from presse.store import trails as store_trails
 from presse.store.voices import VoicesReport, gender_voices
 from presse.web import service, views
 from presse.web.deps import reader
@@ -140,6 +142,46 @@ def quotes(
             per_page=per_page,
         )
     return _json(result)
+
+
+@router.get("/trails", responses=ERRORS, summary="Quote trails")
+def trails(
+    request: Request,
+    speaker: Annotated[str | None, Query(description="Speaker name (aliases and surnames work).")] = None,
+    since: DateParam = None,
+    until: DateParam = None,
+    min_articles: Annotated[int, Query(ge=1, le=1_000_000, description="In at least this many articles.")] = 2,
+    page: Page = 1,
+    per_page: PerPage = 20,
+) -> dict[str, Any]:
+    """Quotations repeated across articles, most repeated first: ``independent`` articles (a
+    copy of an article counted once), ``articles``, ``quotes`` (appearances), the first
+    appearance (``first_quote_id``, ``text``, ``first_published``), ``speaker``, ``outlets``.
+    A store without trails gives a 400 saying how to build them."""
+    page, per_page = service.check_page(page, per_page)
+    with reader(request) as conn:
+        rows = store_trails.list_trails(
+            conn,
+            speaker=(speaker or "").strip() or None,
+            since=service.parse_date(since, "since"),
+            until=service.parse_date(until, "until"),
+            min_articles=min_articles,
+            limit=per_page + 1,
+            offset=(page - 1) * per_page,
+        )
+    return _json(service.Page(rows[:per_page], page, per_page, len(rows) > per_page))
+
+
+@router.get("/quotes/{quote_id}/trail", responses=ERRORS, summary="The trail of a quote")
+def quote_trail(request: Request, quote_id: RowId) -> dict[str, Any]:
+    """The trail of the quote ``quote_id``: ``first`` appearance, ``later`` appearances in date
+    order (each with ``relation`` to the first, word-level ``diff`` segments, ``speaker`` and
+    a ``suggestion`` of speaker with its evidence when unattributed), ``in_copies``
+    (appearances in copies of an article already in the trail), ``outlets``, ``speakers``."""
+    with reader(request) as conn:
+        if conn.execute("SELECT 1 FROM quotes WHERE id = ?", (quote_id,)).fetchone() is None:
+            raise HTTPException(404, f"no quote {quote_id} in the store")
+        return _json(store_trails.trail(conn, quote_id))
 
 
 @router.get("/network", responses=ERRORS, summary="Actor network")

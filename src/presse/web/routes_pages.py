@@ -1,5 +1,5 @@
-"""The HTML pages: overview, articles, article, actors, actor, quote search, network, voices,
-analyze.
+"""The HTML pages: overview, articles, article, actors, actor, quote search, quote trails and
+the trail of a quote, network, voices, analyze.
 
 Pages read the store through :mod:`presse.web.service` like the API does; article text is
 rendered by :func:`presse.web.render.article_view` (escaped piece by piece), and data for page
@@ -15,12 +15,15 @@ from fastapi import APIRouter, Form, HTTPException, Query, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, Response
 
+from presse.corpus.trail_text import MIN_WORDS
 from presse.errors import InputError
 from presse.store import queries as store
+from presse.store import trails as store_trails
 from presse.store.voices import gender_voices
 from presse.web import editing, render, review_views, service, views
 from presse.web.deps import reader, templates_of
 from presse.web.params import CoMention, Page, RowId, Weight
+from presse.web.trail_view import timeline_dots
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
@@ -93,7 +96,9 @@ def article(request: Request, article_id: RowId) -> Response:
         if editing.is_editor(request):
             entity_names = [e.name for e in stored.article.entities if not e.collective]
             review = review_views.article_review(conn, article_id, entity_names)
-    view = render.article_view(stored.article, stored.actor_ids, actor_names=names)
+    view = render.article_view(
+        stored.article, stored.actor_ids, actor_names=names, quote_rows=stored.quote_rows
+    )
     return _page(
         request, "article.html", page="articles", view=view, stored_id=stored.id, review=review
     )
@@ -177,6 +182,47 @@ def quotes(
         searched=any(params.values()),
         prev_link=_link("/quotes", params, page=page - 1) if page > 1 else None,
         next_link=_link("/quotes", params, page=page + 1) if result.has_next else None,
+    )
+
+
+@router.get("/trails")
+def trails(
+    request: Request, speaker: str = "", since: str = "", until: str = "",
+    min_articles: Annotated[int, Query(ge=1, le=1_000_000)] = 2, page: Page = 1,
+) -> Response:
+    params = {"speaker": speaker, "since": since, "until": until, "min_articles": min_articles}
+    per_page = 25
+    with reader(request) as conn:
+        rows = store_trails.list_trails(
+            conn,
+            speaker=speaker.strip() or None,
+            since=service.parse_date(since, "since"),
+            until=service.parse_date(until, "until"),
+            min_articles=min_articles,
+            limit=per_page + 1,
+            offset=(page - 1) * per_page,
+        )
+    result = service.Page(rows[:per_page], page, per_page, len(rows) > per_page)
+    return _page(
+        request,
+        "trails.html",
+        page="trails",
+        params=params,
+        result=result,
+        prev_link=_link("/trails", params, page=page - 1) if page > 1 else None,
+        next_link=_link("/trails", params, page=page + 1) if result.has_next else None,
+    )
+
+
+@router.get("/quotes/{quote_id}/trail")
+def quote_trail(request: Request, quote_id: RowId) -> Response:
+    with reader(request) as conn:
+        if conn.execute("SELECT 1 FROM quotes WHERE id = ?", (quote_id,)).fetchone() is None:
+            raise HTTPException(404, f"no quote {quote_id} in the store")
+        found = store_trails.trail(conn, quote_id)
+    return _page(
+        request, "trail.html", page="trails", trail=found, dots=timeline_dots(found),
+        min_words=MIN_WORDS,
     )
 
 

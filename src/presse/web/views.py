@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from presse.model import Article
@@ -49,11 +49,13 @@ class ArticleSummary:
 
 @dataclass(frozen=True, slots=True)
 class StoredArticle:
-    """A stored analysis with its store id and, per article entity id, its corpus actor id."""
+    """A stored analysis with its store id and, per article entity id, its corpus actor id;
+    per quote id (q…), the quote's store id."""
 
     id: int
     article: Article
     actor_ids: dict[str, int]
+    quote_rows: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +149,13 @@ def stored_article(conn: sqlite3.Connection, article_id: int) -> StoredArticle |
     if found is None:
         return None
     article, actors = found
-    return StoredArticle(article_id, article, {e: a.id for e, a in actors.items()})
+    quote_rows = {
+        str(quote): int(rowid)
+        for quote, rowid in conn.execute(
+            "SELECT quote_id, id FROM quotes WHERE article_id = ?", (article_id,)
+        )
+    }
+    return StoredArticle(article_id, article, {e: a.id for e, a in actors.items()}, quote_rows)
 
 
 def actor(conn: sqlite3.Connection, actor_id: int) -> ActorRow | None:

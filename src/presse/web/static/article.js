@@ -40,6 +40,9 @@
     field("confidence").textContent = `${Math.round(q.confidence * 100)} %`;
     field("evidence").textContent = q.evidence;
     field("text").textContent = q.text;
+    // a stored article's quote links to its trail; an analysis not stored has none
+    for (const el of panel.querySelectorAll("[data-trail]")) el.hidden = !q.trail_href;
+    if (q.trail_href) field("trail").href = q.trail_href;
     panel.className = `quote-detail ${q.colour === null ? "cx" : "c" + q.colour}`;
     panel.dataset.quote = q.id;
     list.hidden = false;
