@@ -65,3 +65,15 @@ def test_stance_pairs_cli_scores_actor_pairs_on_the_reference_article(tmp_path: 
     assert stances["pair_recall"] == round(stances["found"] / 3, 3)
     assert set(stances["recall_by_via"]) == {"reported"}
     assert result["relations"]["gold_pairs"] == 0
+
+
+GOLD_DIR = Path(__file__).resolve().parents[1] / "eval" / "gold"
+
+
+@pytest.mark.parametrize("path", sorted(GOLD_DIR.glob("stance2-fr-*.jsonl")), ids=lambda p: p.stem)
+def test_stance_pairs_bundled_sets_load_and_share_no_article_with_v1_sets(path: Path) -> None:
+    records = load_gold_v2([path])
+    assert len(records) >= 40 and sum(len(r["stances"]) + len(r["relations"]) for r in records) >= 250
+    ids = {r["id"] for r in records}
+    for other in GOLD_DIR.glob("stance-fr-*.jsonl"):
+        assert not ids & {json.loads(line)["id"] for line in other.read_text(encoding="utf-8").splitlines() if line.strip()}
