@@ -9,10 +9,7 @@ from collections.abc import Iterator
 import pytest
 
 import trail_corpus as tc
-from test_web_e2e import Watch, _shot, browser, serve
-
-__all__ = ["browser"]
-
+from test_web_e2e import Watch, _shot, serve
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
