@@ -11,6 +11,7 @@ import pytest
 import trail_corpus as tc
 from test_web_e2e import Watch, _shot, serve
 
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     db = tmp_path_factory.mktemp("web-trails-e2e") / "corpus.db"
