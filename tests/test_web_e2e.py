@@ -67,8 +67,11 @@ class Watch:
         self.errors: list[str] = []
 
 
-@pytest.fixture
-def page(browser, server: str):
+@contextlib.contextmanager
+def watched_page(browser, server: str, *, script_errors: bool = True) -> Iterator[object]:
+    """A tab in a new browser context whose requests may reach only `server` (any other is
+    aborted and recorded); dialogs are dismissed. On exit, fails if a request left the machine
+    or (with `script_errors`) a script raised."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
     watch = Watch()
 
@@ -87,7 +90,14 @@ def page(browser, server: str):
     yield tab
     context.close()
     assert watch.outside == [], f"requests left the machine: {watch.outside}"
-    assert watch.errors == [], f"script errors: {watch.errors}"
+    if script_errors:
+        assert watch.errors == [], f"script errors: {watch.errors}"
+
+
+@pytest.fixture
+def page(browser, server: str):
+    with watched_page(browser, server) as tab:
+        yield tab
 
 
 def _shot(page, name: str) -> None:

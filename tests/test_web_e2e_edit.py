@@ -17,7 +17,7 @@ from presse.corpus.ingest import ingest
 from presse.store.export import export_gold
 from presse.web.editing import EditMode
 from test_web_api import build_store
-from test_web_e2e import Watch, serve
+from test_web_e2e import serve, watched_page
 
 pytestmark = pytest.mark.model
 
@@ -55,26 +55,10 @@ def server(store: Path) -> Iterator[str]:
 
 @pytest.fixture
 def page(browser, server: str):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
-    watch = Watch()
-
-    def route(route) -> None:
-        if route.request.url.startswith(server):
-            route.continue_()
-        else:
-            watch.outside.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", route)
-    tab = context.new_page()
-    tab.on("dialog", lambda d: (watch.dialogs.append(d.message), d.dismiss()))
-    tab.on("pageerror", lambda e: watch.errors.append(str(e)))
-    tab.goto(f"{server}/edit?token={TOKEN}")
-    yield tab
-    context.close()
-    assert watch.outside == [], f"requests left the machine: {watch.outside}"
-    assert watch.errors == [], f"script errors: {watch.errors}"
-    assert watch.dialogs == [], f"dialogs opened: {watch.dialogs}"
+    with watched_page(browser, server) as tab:
+        tab.goto(f"{server}/edit?token={TOKEN}")
+        yield tab
+        assert tab.watch.dialogs == [], f"dialogs opened: {tab.watch.dialogs}"
 
 
 def _api(page, server: str, path: str) -> dict:

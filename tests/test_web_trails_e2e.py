@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 
 import trail_corpus as tc
-from test_web_e2e import Watch, _shot, serve
+from test_web_e2e import _shot, serve, watched_page
 
 
 @pytest.fixture(scope="module")
@@ -22,23 +22,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture
 def page(browser, server: str):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
-    watch = Watch()
-
-    def route(route) -> None:
-        if route.request.url.startswith(server):
-            route.continue_()
-        else:
-            watch.outside.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", route)
-    tab = context.new_page()
-    tab.on("pageerror", lambda e: watch.errors.append(str(e)))
-    yield tab
-    context.close()
-    assert watch.outside == [], f"requests left the machine: {watch.outside}"
-    assert watch.errors == [], f"script errors: {watch.errors}"
+    with watched_page(browser, server) as tab:
+        yield tab
 
 
 def test_web_trails_e2e_from_a_quotation_to_its_trail(page, server: str) -> None:
