@@ -41,7 +41,7 @@ from presse.errors import UsageError
 from presse.model import Article
 from presse.store import actor_rules, correction_log
 from presse.store.correction_log import ACTOR_KINDS, Correction, check
-from presse.store.queries import analysis_column, find_actors
+from presse.store.queries import analysis_column, find_actors, find_article
 from presse.store.writer import StoreWriter
 
 
@@ -57,19 +57,7 @@ class StoredArticle:
 
 def stored_article(conn: sqlite3.Connection, ref: str | int) -> StoredArticle:
     """The article ``ref`` (store id, URL, record id or key), corrected; UsageError if none."""
-    ref = str(ref).strip()
-    columns = f"id, key, content_hash, {analysis_column(conn)}"
-    row = None
-    if ref.isdigit():
-        row = conn.execute(f"SELECT {columns} FROM articles WHERE id = ?", (int(ref),)).fetchone()
-    if row is None:
-        row = conn.execute(
-            f"SELECT {columns} FROM articles WHERE key = ? OR url = ? OR doc_id = ? OR source = ? "
-            "ORDER BY id LIMIT 1",
-            (ref, ref, ref, ref),
-        ).fetchone()
-    if row is None:
-        raise UsageError(f"no article {ref!r} in the store (give its id, URL or record id)")
+    row = find_article(conn, str(ref).strip(), f"id, key, content_hash, {analysis_column(conn)}")
     return StoredArticle(int(row[0]), row[1], row[2], Article.model_validate_json(row[3]))
 
 

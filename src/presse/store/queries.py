@@ -23,7 +23,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from presse.analyze.names import fold_name
 from presse.errors import UsageError
@@ -303,19 +303,24 @@ def article(conn: sqlite3.Connection, ref: str) -> Article:
 
     Raises UsageError when nothing matches.
     """
+    return Article.model_validate_json(find_article(conn, ref, analysis_column(conn))[0])
+
+
+def find_article(conn: sqlite3.Connection, ref: str, columns: str) -> tuple[Any, ...]:
+    """The ``columns`` (SQL) of the article ``ref``: its store id when ``ref`` is digits, else
+    the first article whose key, URL, record id or source is ``ref``. UsageError when none."""
     row = None
-    analysis = analysis_column(conn)
     if ref.isdigit():
-        row = conn.execute(f"SELECT {analysis} FROM articles WHERE id = ?", (int(ref),)).fetchone()
+        row = conn.execute(f"SELECT {columns} FROM articles WHERE id = ?", (int(ref),)).fetchone()
     if row is None:
         row = conn.execute(
-            f"SELECT {analysis} FROM articles WHERE key = ? OR url = ? OR doc_id = ? OR source = ? "
+            f"SELECT {columns} FROM articles WHERE key = ? OR url = ? OR doc_id = ? OR source = ? "
             "ORDER BY id LIMIT 1",
             (ref, ref, ref, ref),
         ).fetchone()
     if row is None:
         raise UsageError(f"no article {ref!r} in the store (give its id, URL or record id)")
-    return Article.model_validate_json(row[0])
+    return tuple(row)
 
 
 @dataclass(frozen=True, slots=True)
