@@ -24,7 +24,7 @@ browser:
 	bash scripts/install-browser.sh
 
 test: setup lint browser
-	$(VENV)/bin/pytest -q -m "not slow"
+	$(VENV)/bin/pytest -q -m "not slow" -n 2 --dist loadfile
 
 test-slow: setup
 	$(VENV)/bin/pytest -q -m slow
