@@ -425,6 +425,35 @@ def test_eval_scoring_name_key_ignores_case_accents_punctuation(gold: str, predi
     assert name_key(gold) == name_key(predicted)
 
 
+@pytest.mark.parametrize(
+    ("gold", "predicted"),
+    [
+        ("certains observateurs", "les observateurs"),
+        ("Plusieurs médias sud-coréens", "les médias sud-coréens"),
+        ("Sa famille", "la famille"),
+        ("son patron", "le patron"),
+        ("ces manifestants", "les manifestants"),
+    ],
+)
+def test_eval_scoring_name_key_ignores_possessive_demonstrative_quantifier(
+    gold: str, predicted: str
+) -> None:
+    assert name_key(gold) == name_key(predicted)
+
+
+@pytest.mark.parametrize(
+    ("gold", "predicted"),
+    [
+        ("environ 400 manifestants", "les manifestants"),
+        ("d'autres policiers", "les policiers"),
+        ("les autorités sud-coréennes", "les autorités nord-coréennes"),
+        ("Plusieurs médias", "les médias américains"),
+    ],
+)
+def test_eval_scoring_name_key_keeps_numbers_and_adjectives(gold: str, predicted: str) -> None:
+    assert name_key(gold) != name_key(predicted)
+
+
 def test_eval_scoring_context_is_the_sentence_around_the_span() -> None:
     start, end = Q2
     context = context_of(TEXT, start, end)

@@ -285,7 +285,16 @@ def _clip(text: str, limit: int = 160) -> str:
 
 _PRONOUN = re.compile(r"-?(?:t-)?(?:il|elle|ils|elles|lui|eux|on|nous|je|vous)", re.IGNORECASE)
 _PUNCTUATION = re.compile(r"[^\w ]+")
-_DETERMINERS = {"le", "la", "les", "l", "un", "une", "des", "du", "de", "d"}
+# Determiners say how the text reached an actor, not which actor it is: articles, and since
+# session 9 possessives, demonstratives and indefinite quantifiers (« certains observateurs »,
+# « sa famille », « ces manifestants » are « les observateurs », « la famille », « les
+# manifestants »). Numerals and adjectives stay: « 400 manifestants », « d'autres policiers ».
+_DETERMINERS = {
+    "le", "la", "les", "l", "un", "une", "des", "du", "de", "d",
+    "son", "sa", "ses", "leur", "leurs", "mon", "ma", "mes", "ton", "ta", "tes",
+    "notre", "nos", "votre", "vos", "ce", "cet", "cette", "ces",
+    "certains", "certaines", "plusieurs", "quelques",
+}  # fmt: skip
 
 
 def _words(name: str) -> list[str]:
@@ -295,7 +304,8 @@ def _words(name: str) -> list[str]:
 
 
 def name_key(name: str) -> str:
-    """The name's words without leading determiners (``Les autorités`` → ``autorites``)."""
+    """The name's words without leading determiners (``Les autorités`` → ``autorites``,
+    ``certains observateurs`` → ``observateurs``, ``Sa famille`` → ``famille``)."""
     tokens = _words(name)
     while len(tokens) > 1 and tokens[0] in _DETERMINERS:
         tokens.pop(0)

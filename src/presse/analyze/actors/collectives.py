@@ -26,6 +26,7 @@ from typing import Final
 
 from spacy.tokens import Doc, Token
 
+from presse.analyze.actors.collective_names import Description, compatible, fullest_description
 from presse.analyze.actors.context import ActorRef, Decision, Learn, Mention, ResolutionContext
 from presse.analyze.actors.descriptions import (
     OrganisationKinds,
@@ -63,6 +64,9 @@ class _Seen:
     keys: dict[tuple[str, int | None], int] = field(default_factory=dict)
     titles: dict[str, int] = field(default_factory=dict)
     people: dict[tuple[str, int | None], list[int]] = field(default_factory=dict)
+    # every actor of a key, and the words restricting its fullest description so far
+    actors: dict[tuple[str, int | None], list[int]] = field(default_factory=dict)
+    restrictions: dict[int, frozenset[str]] = field(default_factory=dict)
 
 
 def collectives(ctx: ResolutionContext) -> Iterator[Decision]:
@@ -100,14 +104,40 @@ def collectives(ctx: ResolutionContext) -> Iterator[Decision]:
             if named is not None:
                 yield from _describe(ctx, named, start, end, how)
                 continue
-        if key in seen.keys:
-            yield Mention(seen.keys[key], start, end, "description", "collective")
+        described = fullest_description(tok, start)
+        known = _same_collective(seen, key, described)
+        if known is not None:
+            yield Mention(known, start, end, "description", "collective")
+            yield from _fuller(ctx, seen, known, described, plural, tok)
             continue
-        new = _collective_entity(ctx, tok, person, plural, entry.kind, start, end, complement)
+        new = _collective_entity(ctx, tok, person, plural, entry.kind, described)
         yield Mention(new, start, end, "description", "collective")
         seen.keys[key] = ctx.index(new)
+        seen.actors.setdefault(key, []).append(seen.keys[key])
+        seen.restrictions[seen.keys[key]] = described.restrictions
         if person:
             seen.people.setdefault(key, []).append(seen.keys[key])
+
+
+def _same_collective(seen: _Seen, key: tuple[str, int | None], described: Description) -> int | None:
+    """The actor of `key` a new description continues: the latest one (the one `seen.keys`
+    points at) when their restrictions agree, else the latest that agrees; None for someone
+    new (:func:`compatible`)."""
+    if key not in seen.keys:
+        return None
+    candidates = [seen.keys[key], *reversed(seen.actors.get(key, []))]
+    return next((i for i in candidates if compatible(seen.restrictions.get(i, frozenset()), described.restrictions)), None)
+
+
+def _fuller(
+    ctx: ResolutionContext, seen: _Seen, actor: int, described: Description, plural: bool, tok: Token
+) -> Iterator[Decision]:
+    """The actor renamed by `described` when it restricts it further than its name did."""
+    before = seen.restrictions.get(actor, frozenset())
+    if not described.restrictions > before:
+        return
+    seen.restrictions[actor] = described.restrictions
+    yield Learn(actor, renamed=_collective_name(ctx, tok, plural, described))
 
 
 def _describe(ctx: ResolutionContext, actor: ActorRef, start: int, end: int, how: str) -> Iterator[Decision]:
@@ -191,25 +221,24 @@ def _refers_as_collective(tok: Token, person: bool, plural: bool, determiners: s
     return plural or bool(determiners & (COLLECTIVE_DETERMINERS | (INDEFINITE if person else set())))
 
 
-def _collective_entity(
-    ctx: ResolutionContext, tok: Token, person: bool, plural: bool, kind: str, start: int, end: int, complement: Token | None
-) -> EntityRec:
-    """A new collective actor, named by its description with the definite article."""
+def _collective_name(ctx: ResolutionContext, tok: Token, plural: bool, described: Description) -> str:
+    """The name of a collective: its fullest description (:mod:`.collective_names`) with the
+    definite article."""
     doc = ctx.doc
-    # "gouvernement du Burundi": the complement that names whose body it is
-    last = max(end, complement.right_edge.i + 1) if complement is not None else end
-    if person:
-        # one unnamed person is known by the whole description: "la source française proche de
-        # l'enquête", "le porte-parole du collectif Indecline"
-        last = max(last, description_end(tok))
-    first = next((t for t in range(start, tok.i) if doc[t].dep_ != "det"), tok.i)
-    first, last = trim_span(doc, first, last) or (tok.i, tok.i + 1)
-    words = ctx.phrase(first, last)
-    if doc[first].is_sent_start and doc[first].pos_ != "PROPN" and not doc[first].is_upper:
+    words = ctx.phrase(described.first, described.end)
+    first = doc[described.first]
+    if first.is_sent_start and first.pos_ != "PROPN" and not first.is_upper:
         words = words[:1].lower() + words[1:]  # "Cinq soldats ont été tués": les cinq soldats
+    return _with_article(words, plural, tok.morph.get("Gender"))
+
+
+def _collective_entity(
+    ctx: ResolutionContext, tok: Token, person: bool, plural: bool, kind: str, described: Description
+) -> EntityRec:
+    """A new collective actor, named by its fullest description with the definite article."""
     gender = tok.morph.get("Gender")
     return EntityRec(
-        "", _with_article(words, plural, gender),
+        "", _collective_name(ctx, tok, plural, described),
         "PER" if person else "ORG" if kind != "person" and not plural else "MISC",
         collective=True,
         gender=("f" if "Fem" in gender else "m" if "Masc" in gender else None) if person else None,
