@@ -448,6 +448,7 @@ def test_eval_scoring_name_key_ignores_possessive_demonstrative_quantifier(
         ("d'autres policiers", "les policiers"),
         ("les autorités sud-coréennes", "les autorités nord-coréennes"),
         ("Plusieurs médias", "les médias américains"),
+        ("un de ses avocats", "les avocats"),
     ],
 )
 def test_eval_scoring_name_key_keeps_numbers_and_adjectives(gold: str, predicted: str) -> None:

@@ -285,12 +285,13 @@ def _clip(text: str, limit: int = 160) -> str:
 
 _PRONOUN = re.compile(r"-?(?:t-)?(?:il|elle|ils|elles|lui|eux|on|nous|je|vous)", re.IGNORECASE)
 _PUNCTUATION = re.compile(r"[^\w ]+")
+_DETERMINERS = {"le", "la", "les", "l", "un", "une", "des", "du", "de", "d"}
 # Determiners say how the text reached an actor, not which actor it is: articles, and since
-# session 9 possessives, demonstratives and indefinite quantifiers (« certains observateurs »,
-# « sa famille », « ces manifestants » are « les observateurs », « la famille », « les
-# manifestants »). Numerals and adjectives stay: « 400 manifestants », « d'autres policiers ».
-_DETERMINERS = {
-    "le", "la", "les", "l", "un", "une", "des", "du", "de", "d",
+# session 9 a possessive, demonstrative or indefinite quantifier opening the name (« certains
+# observateurs », « sa famille », « ces manifestants » are « les observateurs », « la famille »,
+# « les manifestants »). Numerals and adjectives stay (« 400 manifestants », « d'autres
+# policiers »), and so does a partitive's possessive: « un de ses avocats » is one lawyer.
+_OPENING_DETERMINERS = {
     "son", "sa", "ses", "leur", "leurs", "mon", "ma", "mes", "ton", "ta", "tes",
     "notre", "nos", "votre", "vos", "ce", "cet", "cette", "ces",
     "certains", "certaines", "plusieurs", "quelques",
@@ -307,6 +308,8 @@ def name_key(name: str) -> str:
     """The name's words without leading determiners (``Les autorités`` → ``autorites``,
     ``certains observateurs`` → ``observateurs``, ``Sa famille`` → ``famille``)."""
     tokens = _words(name)
+    if len(tokens) > 1 and tokens[0] in _OPENING_DETERMINERS:
+        tokens.pop(0)
     while len(tokens) > 1 and tokens[0] in _DETERMINERS:
         tokens.pop(0)
     return " ".join(tokens)
