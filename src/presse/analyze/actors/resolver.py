@@ -36,7 +36,12 @@ from presse.analyze.actors.pronouns import (
     reference_at,
 )
 from presse.analyze.actors.records import Actors, EntityRec
-from presse.analyze.actors.roles import Appositions, resolve_role, role_description_at
+from presse.analyze.actors.roles import (
+    Appositions,
+    appositions_ahead,
+    resolve_role,
+    role_description_at,
+)
 from presse.analyze.gender import assign_genders
 from presse.analyze.quotemarks import find_quote_marks
 
@@ -47,6 +52,7 @@ def roles_and_pronouns(ctx: ResolutionContext) -> Iterator[Decision]:
     narrator's). Plural pronouns wait for the groups (:func:`plural_references`)."""
     doc = ctx.doc
     appositions: Appositions = {}
+    ahead = appositions_ahead(ctx)
     i = 0
     while i < len(doc):
         if i in ctx.by_token:
@@ -54,7 +60,7 @@ def roles_and_pronouns(ctx: ResolutionContext) -> Iterator[Decision]:
             continue
         desc = role_description_at(doc, i)
         if desc is not None:
-            yield from resolve_role(ctx, desc, appositions)
+            yield from resolve_role(ctx, desc, appositions, ahead)
             i = desc.end
             continue
         ref = reference_at(doc, i)

@@ -128,8 +128,8 @@ def role_description_at(doc: Doc, i: int) -> RoleDescription | None:
         return None
     for words, key in role_index().get(doc[j].lower_.replace("’", "'"), []):
         end = _match_tokens(doc, j, words)
-        if end is None:
-            continue
+        if end is None or (len(words) > 1 and end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_):
+            continue  # « chef d'état-major » is no « chef d'état » (« le président-candidat » is)
         role = role_titles()[key]
         of, k = _role_of(doc, end)
         return RoleDescription(i, k, key, role.office, role.gender, of)
@@ -158,16 +158,36 @@ def _role_of(doc: Doc, k: int) -> tuple[str | None, int]:
     return None, k
 
 
-def resolve_role(ctx: ResolutionContext, desc: RoleDescription, appositions: Appositions) -> list[Decision]:
+def appositions_ahead(ctx: ResolutionContext) -> Appositions:
+    """The person each role is named next to anywhere in the article, by (office, of), for a
+    role met before its holder is named (« le Premier ministre affirme … » then « le Premier
+    ministre Édouard Philippe propose »); a role named next to two persons is left out."""
+    found: dict[tuple[str, str | None], set[int]] = {}
+    for i in range(len(ctx.doc)):
+        desc = role_description_at(ctx.doc, i)
+        if desc is None:
+            continue
+        named = _person_next_to(ctx, desc)
+        if named is not None:
+            found.setdefault((desc.office, desc.of), set()).add(named)
+    return {key: next(iter(persons)) for key, persons in found.items() if len(persons) == 1}
+
+
+def resolve_role(
+    ctx: ResolutionContext, desc: RoleDescription, appositions: Appositions, ahead: Appositions | None = None
+) -> list[Decision]:
     """The decisions tying a role description to its holder, or none: a person named next to
-    it, the person it was seen next to before, the other party for « son homologue », the
-    holder on the article's date, else the salient person holding such a role."""
+    it, the person it was seen next to before, else (`ahead`, :func:`appositions_ahead`) the one
+    person it is named next to later, the other party for « son homologue », the holder on the
+    article's date, else the salient person holding such a role."""
     named = _person_next_to(ctx, desc)
     if named is not None:
         appositions[(desc.office, desc.of)] = appositions[(desc.office, None)] = named
         return _tied(ctx, desc, named, "apposition", ((desc.office, desc.of),) if desc.of else ())
     if (desc.office, desc.of) in appositions:
         return _tied(ctx, desc, appositions[(desc.office, desc.of)], "apposition")
+    if ahead and (desc.office, desc.of) in ahead:
+        return _tied(ctx, desc, ahead[(desc.office, desc.of)], "apposition")
     if desc.office == "counterpart":
         return _tied(ctx, desc, _counterpart(ctx, desc), "salience")
     if desc.of is None:
