@@ -82,7 +82,7 @@ def _analyze(analyzer, text: str) -> Article:
         ("Le bilan, selon la préfecture, fait état d'un mort et de trois blessés.", "Le bilan, selon la préfecture, fait état d'un mort et de trois blessés", "indirect", "la préfecture"),
         ("Les causes demeurent inconnues, mais selon le ministre des transports, Alexander Dobrindt, les trains étaient équipés de freins automatiques.", "les trains étaient équipés de freins automatiques", "indirect", "Alexander Dobrindt"),
         # a finite reporting verb the parser hung on a noun: the sentence's root noun speaks
-        ("Une source proche du dossier ajoute à Presse Océan que les traces ont été sommairement essuyées.", "les traces ont été sommairement essuyées", "indirect", "la source proche"),
+        ("Une source proche du dossier ajoute à Presse Océan que les traces ont été sommairement essuyées.", "les traces ont été sommairement essuyées", "indirect", "la source proche du dossier"),
         # a finite cue the parse left without subject: the name fronted before it speaks
         ("Vers 10h30, Jacqueline Moreau, membre du collectif, affirme que les Français sont pris en otage.", "les Français sont pris en otage", "indirect", "Jacqueline Moreau"),
         # words adapted with editorial brackets are someone's, even with no cue
@@ -132,7 +132,7 @@ def _analyze(analyzer, text: str) -> Article:
         ("Ce chiffre a permis à la ministre du travail Myriam El Khomri de déclarer que « l'inversion de la courbe est là ».", "l'inversion de la courbe est là", "direct", "Myriam El Khomri"),
         ("Les massacres ont conduit le Conseil de sécurité à exprimer sa « profonde préoccupation ».", "profonde préoccupation", "direct", "Conseil de sécurité"),
         # a quantity's complement speaks; an acronym of the speaker lexicon; a connective prefix
-        ("D'autre part, selon la plupart des témoins interrogés, les barrières étaient fermées.", "les barrières étaient fermées", "indirect", "les témoins"),
+        ("D'autre part, selon la plupart des témoins interrogés, les barrières étaient fermées.", "les barrières étaient fermées", "indirect", "les témoins interrogés"),
         ("L'explosion s'est produite au nord de la ville, selon une ONG.", "L'explosion s'est produite au nord de la ville", "indirect", "une ONG"),
         # a verb tagged as a noun after its pronoun subject; a feminine agent noun; a que-clause
         # the parse hung on the addressee

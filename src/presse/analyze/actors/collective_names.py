@@ -48,14 +48,26 @@ class Description:
     restrictions: frozenset[str]
 
 
+def _extent(child: Token) -> int:
+    """The end of a modifier's words: its subtree, cut before a finite verb or a relative
+    pronoun inside it (« une source proche du dossier ajoute à … » where the parser hung the
+    clause on the modifier)."""
+    doc = child.doc
+    subtree = {t.i for t in child.subtree}
+    for t in range(child.i + 1, child.right_edge.i + 1):
+        if t in subtree and ("Fin" in doc[t].morph.get("VerbForm") or doc[t].dep_ == "mark"):
+            return t
+    return child.right_edge.i + 1
+
+
 def _clean(head: Token, child: Token) -> bool:
     """Whether the modifier `child` of `head` can be part of the name: within the word limit and
     with no stop punctuation from the head to its last word."""
     doc = head.doc
-    last = child.right_edge.i
     if child.i < head.i:
         return all(doc[t].text not in STOPS for t in range(child.left_edge.i, head.i))
-    return last - head.i <= MAX_WORDS and all(doc[t].text not in STOPS for t in range(head.i + 1, last + 1))
+    end = _extent(child)
+    return end - 1 - head.i <= MAX_WORDS and all(doc[t].text not in STOPS for t in range(head.i + 1, end))
 
 
 def _joins(tok: Token) -> bool:
@@ -64,12 +76,12 @@ def _joins(tok: Token) -> bool:
     return tok.is_space or tok.dep_ in ("case", "det", "mark", "advmod") or tok.text in QUOTE_MARKS
 
 
-def _content_words(modifier: Token) -> set[str]:
-    """The folded lemmas of the content words of a modifier, however the parse nests them
-    (« proche de l'enquête »: proche, enquête)."""
+def _content_words(modifier: Token, end: int) -> set[str]:
+    """The folded lemmas of the content words of a modifier before token `end`, however the
+    parse nests them (« proche de l'enquête »: proche, enquête)."""
     return {
         fold_name(t.lemma_) for t in modifier.subtree
-        if t.pos_ in CONTENT and t.lemma_.lower() not in NOT_DISTINGUISHING
+        if t.i < end and t.pos_ in CONTENT and t.lemma_.lower() not in NOT_DISTINGUISHING
     }
 
 
@@ -88,9 +100,9 @@ def fullest_description(head: Token, start: int) -> Description:
             # modifiers are contiguous: one that does not fit ends the description
             if any(not _joins(doc[t]) for t in range(end, child.left_edge.i)):
                 break
-            end = max(end, child.right_edge.i + 1)
+            end = max(end, _extent(child))
         if child.dep_ in DISTINGUISHING:
-            restrictions.update(_content_words(child))
+            restrictions.update(_content_words(child, end))
     first = next((t for t in range(start, head.i) if doc[t].dep_ != "det"), head.i)
     first, end = trim_span(doc, first, end) or (head.i, head.i + 1)
     return Description(first, end, frozenset(restrictions))

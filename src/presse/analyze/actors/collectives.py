@@ -32,6 +32,7 @@ from presse.analyze.actors.descriptions import (
     OrganisationKinds,
     described_organisation,
     description_span,
+    speaker_position,
 )
 from presse.analyze.actors.pronouns import topic_person
 from presse.analyze.actors.records import EntityRec
@@ -297,8 +298,9 @@ def _person_referent(
     titled = seen.titles.get(tok.lemma_.lower())
     if titled is not None and not indefinite and _agrees(tok, entities[titled]):
         return titled, "apposition"  # "l'archevêque de Rouen Dominique Lebrun … L'archevêque de Rouen"
-    if not indefinite and key not in seen.keys and complement is None and tok.dep_.startswith("nsubj"):
-        # a definite description as subject continues the named person who was the previous subject
+    if not indefinite and key not in seen.keys and complement is None and speaker_position(tok):
+        # a definite description in a speaker's place continues the named person who was the
+        # previous subject (« Carlos Ghosn a contesté … « … », a martelé l'ancien patron »)
         named = topic_person(ctx, start, tok.morph.get("Gender"))
         if named is not None:
             return named, "salience"

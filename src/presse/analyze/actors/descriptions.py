@@ -23,7 +23,14 @@ from typing import Final, Protocol
 
 from spacy.tokens import Doc, Token
 
-from presse.lexicons import OrganisationNoun, country_by_alias, organisation_nouns, party, word_set
+from presse.lexicons import (
+    OrganisationNoun,
+    country_by_alias,
+    organisation_nouns,
+    party,
+    reporting_verb,
+    word_set,
+)
 
 DEFINITE: Final = word_set("determiners.definite_singular")
 # kinds whose members are usually named by a proper name that does not say what they are
@@ -105,10 +112,14 @@ def _definite(tok: Token) -> bool:
     return bool(dets & DEFINITE) and "Plur" not in tok.morph.get("Number")
 
 
-def _source_position(tok: Token) -> bool:
-    """A subject, or the object of « selon », « d'après », « pour », or an agent « par »."""
+def speaker_position(tok: Token) -> bool:
+    """A subject, the object of « selon », « d'après », « pour », an agent « par », or the
+    subject of a reporting verb inverted after it (« », a déclaré la cinéaste », which the
+    parser often reads as the verb's object)."""
     if tok.dep_.startswith("nsubj"):
         return True
+    if tok.dep_ == "obj" and tok.head.i < tok.i and reporting_verb(tok.head.lemma_.lower()) is not None:
+        return not any(c.dep_.startswith("nsubj") for c in tok.head.children)
     return any(c.dep_ == "case" and c.lower_ in SOURCE_PREPOSITIONS for c in tok.children)
 
 
@@ -154,7 +165,7 @@ def described_organisation(
         return introduced
     if any(c.dep_ in ("nmod", "appos") for c in tok.children):
         return None
-    if entry.use == "source" and not _source_position(tok):
+    if entry.use == "source" and not speaker_position(tok):
         return None
     best: tuple[int, int, int] | None = None  # (compatibility, last mention before, actor)
     for idx, ent in enumerate(entities):

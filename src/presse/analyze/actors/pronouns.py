@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Final
 from spacy.tokens import Doc, Token
 
 from presse.analyze.actors.context import Decision, Mention, ResolutionContext
+from presse.analyze.actors.descriptions import speaker_position
 from presse.analyze.subjects import MAIN_CLAUSE_DEPS
 from presse.lexicons import PronounInfo, pronouns, speaker_nouns, word_set
 
@@ -313,7 +314,8 @@ def salient_person(
 
 def topic_person(ctx: ResolutionContext, at: int, gender: list[str]) -> int | None:
     """The named person a definite description at `at` continues (« Alexandra Maquet … . La
-    chanteuse s'est dite … »): the salient agreeing person, when it was a subject in this or
+    chanteuse s'est dite … »): the salient agreeing person, when it was in a speaker's place
+    (:func:`~.descriptions.speaker_position`: a subject, « selon X », « a indiqué X ») in this or
     the previous sentence. `gender` is the description's morphology (``["Fem"]``)."""
     doc = ctx.doc
     wanted = "f" if "Fem" in gender else "m" if "Masc" in gender else None
@@ -322,5 +324,8 @@ def topic_person(ctx: ResolutionContext, at: int, gender: list[str]) -> int | No
         return None
     sent = doc[at].sent
     previous_start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-    recent = any(m.is_subject and previous_start <= m.start < at for m in ctx.entities[idx].mentions)
+    recent = any(
+        (m.is_subject or speaker_position(doc[m.start : m.end].root)) and previous_start <= m.start < at
+        for m in ctx.entities[idx].mentions
+    )
     return idx if recent else None

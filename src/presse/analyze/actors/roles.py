@@ -186,7 +186,7 @@ def resolve_role(
         return _tied(ctx, desc, named, "apposition", ((desc.office, desc.of),) if desc.of else ())
     if (desc.office, desc.of) in appositions:
         return _tied(ctx, desc, appositions[(desc.office, desc.of)], "apposition")
-    if ahead and (desc.office, desc.of) in ahead:
+    if ahead and (desc.office, desc.of) in ahead and not _unread_complement(ctx.doc, desc):
         return _tied(ctx, desc, ahead[(desc.office, desc.of)], "apposition")
     if desc.office == "counterpart":
         return _tied(ctx, desc, _counterpart(ctx, desc), "salience")
@@ -201,6 +201,12 @@ def resolve_role(
     actor = found if found is not None else EntityRec("", holder.person, "PER", gender=holder.gender)
     knowledge = f"{holder.title_fr}, {holder.of}"
     return _tied(ctx, desc, actor, "knowledge", ((desc.office, desc.of),), knowledge, holder.gender)
+
+
+def _unread_complement(doc: Doc, desc: RoleDescription) -> bool:
+    """Whether « de » + words the knowledge file does not know follow the description (« au
+    maire de Sevran »): the role of something else than the role named later."""
+    return desc.end < len(doc) and doc[desc.end].lower_ in OF_PREPOSITIONS
 
 
 def _person_next_to(ctx: ResolutionContext, desc: RoleDescription) -> int | None:
