@@ -36,7 +36,8 @@ GenderEvidence = Literal[
 SCHEMA_VERSION = "1"
 
 ResolvedBy = Literal[
-    "ner", "alias", "apposition", "knowledge", "salience", "collective", "group", "organisation"
+    "ner", "alias", "apposition", "knowledge", "salience", "collective", "group", "organisation",
+    "document",
 ]
 """How a mention was tied to its entity (the layers of :mod:`presse.analyze.actors`)."""
 
@@ -56,6 +57,9 @@ RESOLUTIONS: Final = MappingProxyType({
     "organisation": "a definite description of an organisation (le groupe, le quotidien, la "
     "compagnie) given to the name it introduces or to the nearest earlier named organisation of a "
     "compatible kind (company, media, institution, club, party, union, association, country)",
+    "document": "a document in a speaker's place (le communiqué, le rapport du BEA, une enquête "
+    "réalisée par l'AP) given to its author: the actor it names, or the one who issued it earlier "
+    "(X a annoncé dans un communiqué)",
 })
 """Each :data:`ResolvedBy` value and what it means."""
 

@@ -7,7 +7,8 @@ Order (each layer sees what the earlier ones decided):
 3. coordinated persons as groups (:mod:`.groups`);
 4. role descriptions and singular pronouns, in text order (:mod:`.roles`, :mod:`.pronouns`): a
    description resolved early is an antecedent for a pronoun after it, and the reverse;
-5. organisations, bodies, groups and unnamed persons named by common nouns (:mod:`.collectives`);
+5. organisations, bodies, groups and unnamed persons named by common nouns (:mod:`.collectives`),
+   then documents that speak for their authors (:mod:`.documents`);
 6. plural pronouns, once the groups they may stand for are known (:mod:`.pronouns`).
 
 Then each actor's mentions are sorted, its names tidied, actors without mentions dropped,
@@ -24,6 +25,7 @@ from spacy.tokens import Doc
 from presse.analyze.actors.aliases import merge_acronyms, merge_nicknames
 from presse.analyze.actors.collectives import collectives
 from presse.analyze.actors.context import Decision, Layer, ResolutionContext
+from presse.analyze.actors.documents import documents
 from presse.analyze.actors.groups import coordinated_groups
 from presse.analyze.actors.knowledge import link_knowledge
 from presse.analyze.actors.names import names
@@ -84,6 +86,7 @@ LAYERS: tuple[Layer, ...] = (
     coordinated_groups,
     roles_and_pronouns,
     collectives,
+    documents,
     plural_references,
 )
 
