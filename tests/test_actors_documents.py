@@ -31,4 +31,4 @@ def test_actors_documents_mention_is_resolved_by_document(analyzer) -> None:
         "Le rapport final du BEA conclut que l'accident était évitable."
     )))
     bea = next(e for e in article.entities if e.name == "BEA")
-    assert [(m.text, m.resolved_by) for m in bea.mentions][0] == ("Le rapport final", "document")
+    assert (bea.mentions[0].text, bea.mentions[0].resolved_by) == ("Le rapport final", "document")

@@ -32,13 +32,19 @@ def is_acronym(text: str) -> bool:
     return bool(ACRONYM_RE.match(text)) and sum(c.isupper() for c in text) >= 2
 
 
+def is_word_acronym(text: str) -> bool:
+    """An acronym the press writes as a word, capital first (« Farc », « Unesco », « Otan »):
+    3 to 9 letters; it is one only where a name of the article spells it (:func:`initials`)."""
+    return bool(ACRONYM_RE.match(text)) and len(text) >= 3 and text[1:].islower()
+
+
 def initials(name: str) -> str:
     """Upper-case initials of the name's words, French function words left out, each part of a
     hyphenated word counted: « Paris Saint-Germain » → ``PSG``."""
     letters = []
     for word in re.findall(r"[^\W\d_]+", name.replace("’", "'")):
-        if word.lower() in STOP_WORDS and not word[:1].isupper():
-            continue
+        if (word.lower() in STOP_WORDS or len(word) == 1) and not word[:1].isupper():
+            continue  # « d'analyses », « l'aviation »: the elided article or preposition has no letter
         letters.append(word[0].upper())
     return "".join(letters)
 
@@ -133,11 +139,19 @@ def merge_acronyms(ctx: ResolutionContext) -> Iterator[Decision]:
     name it spells are one actor, known by the fuller name."""
     entities = ctx.entities
     for a, short in enumerate(entities):
-        if not short.mentions or short.type == "PER" or not is_acronym(short.name):
+        if not short.mentions or short.type == "PER":
+            continue
+        if is_acronym(short.name):
+            def stands_for(name: str, acronym: str = short.name) -> bool:
+                return spells(acronym, name)
+        elif is_word_acronym(short.name):
+            def stands_for(name: str, acronym: str = short.name) -> bool:
+                return " " in name.strip() and initials(name) == acronym.upper()
+        else:
             continue
         full = next((
             i for i, e in enumerate(entities)
-            if i != a and e.mentions and e.type != "PER" and not e.collective and spells(short.name, e.name)
+            if i != a and e.mentions and e.type != "PER" and not e.collective and stands_for(e.name)
         ), None)
         if full is not None:
             kept = entities[full]
