@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from presse.analyze.actors.aliases import bracketed_acronyms, name_end
 from presse.analyze.actors.context import Decision, Learn, Mention, ResolutionContext
+from presse.analyze.actors.descriptions import noun_entry
 from presse.analyze.actors.name_types import NameContext, checked_type
 from presse.analyze.actors.records import EntityRec
 from presse.analyze.actors.roles import role_index, role_nouns
@@ -151,10 +152,14 @@ def name_context(doc: Doc, start: int, end: int) -> NameContext:
         or before.lower_ in role_nouns()
         or (before.pos_ == "NOUN" and getattr(person_nouns.get(before.lower_), "kind", None) == "person")
     )
+    introducer = start - 1
+    while introducer > 0 and doc[introducer].pos_ == "ADJ":
+        introducer -= 1  # « le constructeur automobile Stellantis »
     return NameContext(
         person_cue=person_cue,
         place_cue=before is not None and before.lower_ in LOCATIVE_PREPOSITIONS,
         numbered=end < len(doc) and doc[end].like_num,
+        organisation_cue=introducer >= 0 and doc[introducer].pos_ == "NOUN" and noun_entry(doc[introducer]) is not None,
     )
 
 
@@ -168,7 +173,8 @@ def _contexts(doc: Doc, spans: list[NameSpan]) -> tuple[dict[str, dict[str, int]
         votes[label] = votes.get(label, 0) + 1
         here, seen = name_context(doc, start, end), contexts.get(key, NameContext())
         contexts[key] = NameContext(
-            seen.person_cue or here.person_cue, seen.place_cue or here.place_cue, seen.numbered or here.numbered
+            seen.person_cue or here.person_cue, seen.place_cue or here.place_cue, seen.numbered or here.numbered,
+            seen.organisation_cue or here.organisation_cue,
         )
     return type_votes, contexts
 
