@@ -37,6 +37,9 @@ BAS = (  # wikinews-fr-test-d 2018_07_30-001: « selon » puts the description i
         # a complement that is an actor of its own: its spokesperson, not the person before
         ("Carlos Ghosn a contesté les accusations. « Rien n'est prouvé », a déclaré le porte-parole de Nissan.",
          "le porte-parole de Nissan"),
+        # a possessive description is someone related to the person, not the person
+        ("Gilles Ferrand a reconnu avoir utilisé la carte bancaire. Son avocate a demandé la relaxe "
+         "partielle de son client.", "l'avocate"),
         # gender clash: someone else
         ("Carlos Ghosn a contesté les accusations. « Rien n'est prouvé », a déclaré la juge.", "la juge"),
     ],

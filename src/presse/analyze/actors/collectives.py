@@ -298,9 +298,11 @@ def _person_referent(
     titled = seen.titles.get(tok.lemma_.lower())
     if titled is not None and not indefinite and _agrees(tok, entities[titled]):
         return titled, "apposition"  # "l'archevêque de Rouen Dominique Lebrun … L'archevêque de Rouen"
-    if not indefinite and key not in seen.keys and complement is None and speaker_position(tok):
+    possessive = any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in tok.children)
+    if not indefinite and not possessive and key not in seen.keys and complement is None and speaker_position(tok):
         # a definite description in a speaker's place continues the named person who was the
-        # previous subject (« Carlos Ghosn a contesté … « … », a martelé l'ancien patron »)
+        # previous subject (« Carlos Ghosn a contesté … « … », a martelé l'ancien patron »); a
+        # possessive one is someone related to that person (« Son avocate a demandé »)
         named = topic_person(ctx, start, tok.morph.get("Gender"))
         if named is not None:
             return named, "salience"
