@@ -56,6 +56,17 @@ def test_actors_collective_names_compatible(seen: set[str], new: set[str], one_a
 
 
 @pytest.mark.parametrize(
+    ("seen", "new", "one_actor"),
+    [
+        (set(), {"madrilene"}, True),  # « la police » … « la police madrilène »: one police
+        ({"madrilene"}, {"autre"}, False),
+    ],
+)
+def test_actors_collective_names_compatible_body(seen: set[str], new: set[str], one_actor: bool) -> None:
+    assert compatible(frozenset(seen), frozenset(new), body=True) is one_actor
+
+
+@pytest.mark.parametrize(
     ("text", "speakers"),
     [
         (
@@ -76,6 +87,16 @@ def test_actors_collective_names_compatible(seen: set[str], new: set[str], one_a
         (
             "Les éleveurs réunis à Vire ont affirmé que le prix du lait était trop bas.",
             ["les éleveurs réunis à Vire"],
+        ),
+        (  # the bare noun continues the body named with its complement
+            "Jérôme Cahuzac a été condamné par le tribunal correctionnel de Paris. Le tribunal a "
+            "établi que les détournements s'étaient poursuivis.",
+            ["le tribunal correctionnel de Paris"],
+        ),
+        (
+            "Un chameau a été capturé samedi par les pompiers de l'Essonne. Selon les pompiers, "
+            "son propriétaire est rapidement venu le récupérer.",
+            ["les pompiers de l'Essonne"],
         ),
     ],
 )

@@ -108,13 +108,14 @@ def fullest_description(head: Token, start: int) -> Description:
     return Description(first, end, frozenset(restrictions))
 
 
-def compatible(seen: frozenset[str], new: frozenset[str]) -> bool:
+def compatible(seen: frozenset[str], new: frozenset[str], body: bool = False) -> bool:
     """Whether a description restricted by `new` continues an actor whose fullest description
     was restricted by `seen`: a bare one continues any (« les autorités » after « les autorités
     irakiennes »), a restricted one an actor it restricts further or as much (« la source
     française proche de l'enquête » after « la source proche de l'enquête »). A restricted
-    description after a bare one is a group of its own (« les autorités locales » after « les
-    autorités »: the article tells them apart), and « autre » always marks someone else."""
+    group after a bare one is a group of its own (« les autorités locales » after « les
+    autorités »: the article tells them apart), but a singular `body` is one per article (« la
+    police » … « la police madrilène »). « autre » always marks someone else."""
     if "autre" in new:
         return False
-    return not new or (bool(seen) and (seen <= new or new <= seen))
+    return not new or ((bool(seen) or body) and (seen <= new or new <= seen))

@@ -106,7 +106,7 @@ def collectives(ctx: ResolutionContext) -> Iterator[Decision]:
                 yield from _describe(ctx, named, start, end, how)
                 continue
         described = fullest_description(tok, start)
-        known = _same_collective(seen, key, described)
+        known = _same_collective(seen, key, described, body=entry.kind != "person" and not plural)
         if known is not None:
             yield Mention(known, start, end, "description", "collective")
             yield from _fuller(ctx, seen, known, described, plural, tok)
@@ -120,14 +120,20 @@ def collectives(ctx: ResolutionContext) -> Iterator[Decision]:
             seen.people.setdefault(key, []).append(seen.keys[key])
 
 
-def _same_collective(seen: _Seen, key: tuple[str, int | None], described: Description) -> int | None:
-    """The actor of `key` a new description continues: the latest one (the one `seen.keys`
-    points at) when their restrictions agree, else the latest that agrees; None for someone
-    new (:func:`compatible`)."""
-    if key not in seen.keys:
+def _same_collective(seen: _Seen, key: tuple[str, int | None], described: Description, body: bool) -> int | None:
+    """The actor a new description of `key` continues: of the same key, the latest one (the one
+    `seen.keys` points at) when their restrictions agree, else the latest that agrees; for a
+    noun without a complement actor, the latest of its noun named with one (« le tribunal »
+    after « le tribunal correctionnel de Paris »). None for someone new (:func:`compatible`;
+    `body`: a singular body, one per article)."""
+    if key in seen.keys:
+        candidates = [seen.keys[key], *reversed(seen.actors.get(key, []))]
+    elif key[1] is None:
+        candidates = sorted((i for k, ids in seen.actors.items() if k[0] == key[0] for i in ids), reverse=True)
+    else:
         return None
-    candidates = [seen.keys[key], *reversed(seen.actors.get(key, []))]
-    return next((i for i in candidates if compatible(seen.restrictions.get(i, frozenset()), described.restrictions)), None)
+    restrictions = described.restrictions
+    return next((i for i in candidates if compatible(seen.restrictions.get(i, frozenset()), restrictions, body)), None)
 
 
 def _fuller(
