@@ -35,7 +35,7 @@ def _mentions(doc, actors) -> list[tuple[str, str, str]]:
 def test_resolver_layers_in_order_of_evidence() -> None:
     assert [layer.__name__ for layer in LAYERS] == [
         "names", "merge_nicknames", "merge_acronyms", "link_knowledge", "coordinated_groups",
-        "roles_and_pronouns", "collectives", "plural_references",
+        "roles_and_pronouns", "collectives", "documents", "plural_references",
     ]
 
 
