@@ -73,7 +73,7 @@ def content_clause(ctx: QuoteContext, verb: Token, cue: CueVerb) -> QuoteRec | N
         # from the first infinitive to the end of the last one
         first_inf = infinitives[0]
         first = _after_infinitive_marks(first_inf)
-        last = max(t.i for inf in infinitives for t in inf.subtree)
+        last = max(infinitive_end(inf) for inf in infinitives)
         return clause_rec(ctx, verb, first_inf, first, "indirect: reporting verb + infinitive", 0.75, last=last)
     if not finite_or_aux(verb):
         return None  # "croyant voir …", "craignant d'être …": a participle reports no one
@@ -187,6 +187,18 @@ def clause_rec(
         return None
     speaker = speaker_of(verb, ctx.in_quote)
     return QuoteRec(start, end, "indirect", evidence, conf, cue=verb, speaker=speaker)
+
+
+def infinitive_end(inf: Token) -> int:
+    """The last token of an infinitive clause, without a participle set off by a comma (« à se
+    diriger vers République, suivis par … »: the participle tells of the addressees, not what
+    they were told)."""
+    doc = inf.doc
+    last = max(t.i for t in inf.subtree)
+    for child in inf.children:
+        if child.dep_ == "advcl" and "Part" in child.morph.get("VerbForm") and child.i > inf.i and doc[child.i - 1].text == ",":
+            last = min(last, child.i - 2)
+    return last
 
 
 def _after_infinitive_marks(inf: Token) -> int:

@@ -15,18 +15,19 @@ from spacy.tokens import Doc
 
 from presse.analyze.actors import Actors
 from presse.analyze.quotemarks import find_quote_marks
+from presse.analyze.quotes.attributes import attribute_report
 from presse.analyze.quotes.clauses import content_clause
 from presse.analyze.quotes.context import QuoteContext
+from presse.analyze.quotes.control import object_control
 from presse.analyze.quotes.cues import cue_of, verb_tagged_noun
 from presse.analyze.quotes.dialogue import dialogue
-from presse.analyze.quotes.frames import comme, pour, selon
+from presse.analyze.quotes.frames import comme, is_source_frame, pour, selon
 from presse.analyze.quotes.incises import bare_incise, final_incise, split_incises
 from presse.analyze.quotes.marked import marked_quote
 from presse.analyze.quotes.mixed import mixed_or_indirect, outside_quotations
 from presse.analyze.quotes.np_content import noun_phrase_quote
 from presse.analyze.quotes.records import QuoteRec, Quotes, doc_text
 from presse.analyze.quotes.speakers import continue_voices, resolve, sign
-from presse.analyze.quotes.tokens import SELON
 from presse.analyze.verb_groups import finite_or_aux
 
 
@@ -77,7 +78,7 @@ def reported_clauses(ctx: QuoteContext) -> list[QuoteRec]:
     found: list[QuoteRec] = []
     for tok in doc:
         low = tok.lower_
-        if low in SELON or (low == "après" and tok.i > 0 and doc[tok.i - 1].lower_ in ("d'", "d’")):
+        if is_source_frame(tok):
             rec = selon(ctx, tok)
             if rec is not None and ctx.plausible_speaker(rec.speaker):
                 found.append(rec)
@@ -107,6 +108,8 @@ def reported_clauses(ctx: QuoteContext) -> list[QuoteRec]:
             # "ont nié ces accusations et prétendent que …": the object is what this verb
             # reports, the que-clause belongs to the next one
             found.append(content)
+        if rec is None and content is None:
+            rec = attribute_report(ctx, tok) or object_control(ctx, tok)
         if rec is None and "incise" in cue.frames and finite_or_aux(tok):
             rec = bare_incise(ctx, tok)
         if rec is not None and ctx.plausible_speaker(rec.speaker):
