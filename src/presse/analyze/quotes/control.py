@@ -16,8 +16,10 @@ from spacy.tokens import Token
 
 from presse.analyze.quotes.clauses import clause_rec, infinitive_end
 from presse.analyze.quotes.context import QuoteContext
+from presse.analyze.quotes.cues import unsaid
 from presse.analyze.quotes.records import QuoteRec
 from presse.analyze.quotes.tokens import DE
+from presse.analyze.subjects import speaker_of
 from presse.analyze.verb_groups import finite_or_aux
 from presse.lexicons import function_words, quote_words
 
@@ -25,6 +27,8 @@ _CONTROL_VERBS = quote_words()["addressee_control_verb"]
 _NP_VERBS = quote_words()["addressee_np_verb"]
 _TO = function_words()["preposition_à"]
 _BEFORE_INFINITIVE = function_words()["before_infinitive"]
+# « de » contracted with the article: a complement inside the addressee's phrase, not what is said
+_OF_THE = function_words()["preposition_de"] - DE
 # what may stand inside the addressee's phrase before « à » / « de »
 _PHRASE_POS = ("DET", "NOUN", "PROPN", "ADJ", "NUM", "PRON")
 
@@ -65,7 +69,15 @@ def object_control(ctx: QuoteContext, verb: Token) -> QuoteRec | None:
         if noun is None:
             return None
         last = max(t.i for t in noun.subtree if t.i >= j)
-        return clause_rec(ctx, verb, noun, i + 1, "indirect: reporting verb + addressee + noun phrase", 0.65, last=last)
+        while last > j and doc[last].is_punct:
+            last -= 1
+        if unsaid(verb) or any(ctx.in_quote(t) for t in doc[j : last + 1]):
+            return None  # (words in marks are a quotation of their own)
+        # one word is enough here (« menace le pays de sanctions »)
+        return QuoteRec(
+            doc[j].idx, doc[last].idx + len(doc[last]), "indirect", "indirect: reporting verb + addressee + noun phrase", 0.65,
+            cue=verb, speaker=speaker_of(verb, ctx.in_quote),
+        )
     return None
 
 
@@ -94,6 +106,6 @@ def _content_start(addressee: Token) -> Token | None:
             if named is None or not named.text[:1].isupper():
                 return t
             continue
-        if t.pos_ not in _PHRASE_POS and t.text not in (",", "-"):
-            return None
+        if t.pos_ not in _PHRASE_POS and t.text not in (",", "-") and t.lower_ not in _OF_THE:
+            return None  # (« les habitants du quartier à … »: a complement of the addressee)
     return None

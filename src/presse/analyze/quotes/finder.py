@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from presse.analyze.actors import Actors
 from presse.analyze.quotemarks import find_quote_marks
 from presse.analyze.quotes.attributes import attribute_report
-from presse.analyze.quotes.clauses import content_clause
+from presse.analyze.quotes.clauses import content_clause, spoken_purpose
 from presse.analyze.quotes.context import QuoteContext
 from presse.analyze.quotes.control import object_control
 from presse.analyze.quotes.cues import cue_of, verb_tagged_noun
@@ -27,6 +27,7 @@ from presse.analyze.quotes.marked import marked_quote
 from presse.analyze.quotes.mixed import mixed_or_indirect, outside_quotations
 from presse.analyze.quotes.np_content import noun_phrase_quote
 from presse.analyze.quotes.records import QuoteRec, Quotes, doc_text
+from presse.analyze.quotes.speaker_chain import chain_speakers
 from presse.analyze.quotes.speakers import continue_voices, resolve, sign
 from presse.analyze.verb_groups import finite_or_aux
 
@@ -67,6 +68,7 @@ class QuoteFinder:
         quotes = sorted(direct + mixed_or_indirect(doc, indirect, direct), key=lambda q: (q.start, -q.end))
         for q in quotes:
             resolve(ctx, q)
+        chain_speakers(ctx, quotes)
         result.quotes = quotes
         return result
 
@@ -98,7 +100,7 @@ def reported_clauses(ctx: QuoteContext) -> list[QuoteRec]:
         cue = cue_of(tok)
         if cue is None:
             continue
-        if "Inf" in tok.morph.get("VerbForm") and (tok.head == tok or cue_of(tok.head) is None):
+        if "Inf" in tok.morph.get("VerbForm") and (tok.head == tok or cue_of(tok.head) is None) and not spoken_purpose(tok):
             continue  # "au point de laisser penser que": nobody is reported as saying it
         rec = content_clause(ctx, tok, cue)
         content = noun_phrase_quote(ctx, tok, cue)
