@@ -47,12 +47,7 @@ def object_control(ctx: QuoteContext, verb: Token) -> QuoteRec | None:
     if marker is None:
         return None
     i = marker.i
-    if marker.lower_ in DE:
-        allowed = ("inf", "np") if verb.lemma_.lower() in _NP_VERBS else ("inf",)
-    elif marker.lower_ in _TO:
-        allowed = ("inf",)
-    else:
-        return None
+    noun_phrase = marker.lower_ in DE and verb.lemma_.lower() in _NP_VERBS
     j = i + 1
     while j < end and doc[j].lower_ in _BEFORE_INFINITIVE:
         j += 1
@@ -64,7 +59,7 @@ def object_control(ctx: QuoteContext, verb: Token) -> QuoteRec | None:
         clause = head.head if head.dep_ == "cop" else head
         last = infinitive_end(clause)
         return clause_rec(ctx, verb, clause, i + 1, "indirect: reporting verb + addressee + infinitive", 0.7, last=last)
-    if "np" in allowed and head.pos_ in ("DET", "NOUN", "ADJ", "NUM"):
+    if noun_phrase and head.pos_ in ("DET", "NOUN", "ADJ", "NUM"):
         noun = head if head.pos_ == "NOUN" else next((t for t in doc[j:end] if t.pos_ == "NOUN"), None)
         if noun is None:
             return None

@@ -1,12 +1,15 @@
 """The quotation finder: runs the construction families over a Doc, in order, and resolves speakers.
 
 1. quote marks are paired (presse.analyze.quotemarks);
-2. reported clauses are found from their cues: frames (« selon X », « pour X », « comme l'a dit
-   X »), que-clauses and infinitives, noun-phrase content, incises;
+2. reported clauses are found from their cues: frames (« selon X », « à en croire X », « pour X »,
+   « comme l'a dit X »), que-clauses and infinitives, noun-phrase content, attributes (« s'est
+   dite satisfaite », « jugée insuffisante par X »), an addressee told to act (« a appelé Y à
+   … »), incises;
 3. dash lines are read as dialogue or as signatures;
 4. each marked span is read (marked quotes, cut by incises);
 5. reported clauses holding marks become mixed quotations;
-6. speakers are given (signatures, voices going on) and resolved to actors.
+6. speakers are given (signatures, voices going on) and resolved to actors; a subject pronoun
+   its actor cannot stand for takes the last voice it agrees with (the speaker chain).
 """
 
 from __future__ import annotations

@@ -152,6 +152,8 @@ def selon(ctx: QuoteContext, tok: Token) -> QuoteRec | None:
         # verbless subject before the frame, "La hausse, selon l'Insee, atteindra …", keeps
         # the verb the tagger misread as a participle)
         rest = []
+    if rest and prefix and doc[lo - 1].text == "," and _finite(prefix) and not _finite(rest):
+        rest = []  # "…, à en croire les calculs de X, dans The Astronomical Journal.": where X wrote
     relative = _relative_before(prefix) if rest and close is not None else None
     if relative is not None:
         # "L'attaque, qui serait de nature terroriste, selon la police, aura fait …": X vouches
@@ -168,6 +170,10 @@ def selon(ctx: QuoteContext, tok: Token) -> QuoteRec | None:
 
 def _has_verb(tokens: list[Token]) -> bool:
     return any(t.pos_ in ("VERB", "AUX") for t in tokens)
+
+
+def _finite(tokens: list[Token]) -> bool:
+    return any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in tokens)
 
 
 def _relative_before(prefix: list[Token]) -> list[Token] | None:
@@ -221,6 +227,11 @@ def _selon_by_tree(doc: Doc, tok: Token, obj: Token, speaker: Token) -> QuoteRec
         phrase.pop()
     phrase[:0] = range(frame_start(tok), tok.i)
     lo, hi = phrase[0], phrase[-1]
+    before = [t for t in sent if t.i < lo and not t.is_space and t.i in scope]
+    if before and before[-1].text == "," and _finite(before):
+        # "…, à en croire les calculs d'astronomes publiés mercredi dans X.": the words close
+        # before the frame; what follows it describes the source
+        scope = set(range(first, lo))
     body = trim_punct([t for t in sent if (t.i < lo or t.i > hi) and not t.is_space and t.i in scope])
     if len([t for t in body if is_word(t)]) < 3:
         return None
