@@ -303,6 +303,17 @@ def test_quotes_frames_frame_reads_its_place_in_the_sentence(name: str) -> None:
             "qui serait de nature terroriste",
             "la police",
         ),
+        # a verbless phrase after « à en croire X, » tells where X wrote, a verb goes on the words
+        (
+            "Le Système solaire compterait neuf planètes, à en croire les calculs d’astronomes du Caltech publiés mercredi, dans The Astronomical Journal.",
+            "Le Système solaire compterait neuf planètes",
+            "Caltech",
+        ),
+        (
+            "Lucy, l'australopithèque aurait, selon des experts, fait une chute mortelle d'un arbre.",
+            "Lucy, l'australopithèque aurait, selon des experts, fait une chute mortelle d'un arbre",
+            "les experts",
+        ),
         (
             "Pour l'ALN (Armée de Libération Nationale), cette journée fut la finalisation d'une victoire acquise depuis les accords d'Évian.",
             "cette journée fut la finalisation d'une victoire acquise depuis les accords d'Évian",

@@ -152,7 +152,7 @@ def selon(ctx: QuoteContext, tok: Token) -> QuoteRec | None:
         # verbless subject before the frame, "La hausse, selon l'Insee, atteindra …", keeps
         # the verb the tagger misread as a participle)
         rest = []
-    if rest and prefix and doc[lo - 1].text == "," and _finite(prefix) and not _finite(rest):
+    if rest and prefix and doc[lo - 1].text == "," and _finite(prefix) and not _has_verb(rest):
         rest = []  # "…, à en croire les calculs de X, dans The Astronomical Journal.": where X wrote
     relative = _relative_before(prefix) if rest and close is not None else None
     if relative is not None:
