@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import speaker_name
 from parses import built, quote_context
-from presse.analyze.quotes.clauses import content_clause
+from presse.analyze.quotes.clauses import content_clause, spoken_purpose
 from presse.analyze.quotes.cues import cue_of
+from presse.model import Document
 from sentences import DECLARED
 
 CLAUSES = {
@@ -80,6 +82,65 @@ CLAUSES = {
         """,
         3, None,
     ),
+    'a que-clause the parser read as a relative after a day': (
+        "Il a réaffirmé lundi qu'il irait au bout de sa campagne.",
+        """
+        Il          2 nsubj       PRON  il           Gender=Masc|Number=Sing
+        a           2 aux:tense   AUX   avoir        Mood=Ind|Number=Sing|Tense=Pres|VerbForm=Fin
+        réaffirmé   2 ROOT        VERB  réaffirmer   Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part
+        lundi       2 obj         NOUN  lundi        Gender=Masc|Number=Sing
+        qu'         6 obj         PRON  que          _
+        il          6 nsubj       PRON  il           Gender=Masc|Number=Sing
+        irait       2 ccomp       VERB  aller        Mood=Ind|Number=Sing|Tense=Imp|VerbForm=Fin
+        au          8 case        ADP   au           Gender=Masc|Number=Sing
+        bout        6 obl:mod     NOUN  bout         Gender=Masc|Number=Sing
+        de         11 case        ADP   de           _
+        sa         11 det         DET   son          Gender=Fem|Number=Sing
+        campagne    8 nmod        NOUN  campagne     Gender=Fem|Number=Sing
+        .           2 punct       PUNCT .            _
+        """,
+        2, ('il irait au bout de sa campagne', 'indirect: reporting verb + que-clause (by position)', 'Il'),
+    ),
+    'a pronominal verb of feeling with de + infinitive': (
+        "Le ministre s'est félicité d'avoir obtenu un accord.",
+        """
+        Le         1 det         DET   le           Gender=Masc|Number=Sing
+        ministre   4 nsubj       NOUN  ministre     Gender=Masc|Number=Sing
+        s'         4 expl:comp   PRON  se           Reflex=Yes
+        est        4 aux:tense   AUX   être         Mood=Ind|Number=Sing|Tense=Pres|VerbForm=Fin
+        félicité   4 ROOT        VERB  féliciter    Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part
+        d'         7 mark        ADP   de           _
+        avoir      7 aux:tense   AUX   avoir        VerbForm=Inf
+        obtenu     4 xcomp       VERB  obtenir      Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part
+        un         9 det         DET   un           Gender=Masc|Number=Sing
+        accord     7 obj         NOUN  accord       Gender=Masc|Number=Sing
+        .          4 punct       PUNCT .            _
+        """,
+        4, ('avoir obtenu un accord', 'indirect: reporting verb + infinitive', 'ministre'),
+    ),
+    'an infinitive ends before a participle set off by a comma': (
+        'Jean Dupont appelle les manifestants à se diriger vers la place, suivis par des camions.',
+        """
+        Jean           2 nsubj       PROPN Jean         Gender=Fem|Number=Sing
+        Dupont         0 flat:name   PROPN Dupont       _
+        appelle        2 ROOT        VERB  appeler      Mood=Ind|Number=Sing|Tense=Pres|VerbForm=Fin
+        les            4 det         DET   le           Number=Plur
+        manifestants   2 obj         NOUN  manifestant  Gender=Masc|Number=Plur
+        à              7 mark        ADP   à            _
+        se             7 expl:comp   PRON  se           Reflex=Yes
+        diriger        2 xcomp       VERB  diriger      VerbForm=Inf
+        vers          10 case        ADP   vers         _
+        la            10 det         DET   le           Gender=Fem|Number=Sing
+        place          7 obl:arg     NOUN  place        Gender=Fem|Number=Sing
+        ,              2 punct       PUNCT ,            _
+        suivis         7 advcl       VERB  suivre       Gender=Masc|Number=Plur|Tense=Past|VerbForm=Part
+        par           15 case        ADP   par          _
+        des           15 det         DET   un           Number=Plur
+        camions       12 obl:agent   NOUN  camion       Gender=Masc|Number=Plur
+        .              2 punct       PUNCT .            _
+        """,
+        2, ('se diriger vers la place', 'indirect: reporting verb + infinitive', 'Jean'),
+    ),
 }
 
 
@@ -92,3 +153,78 @@ def test_quotes_clauses_content_clause(name: str) -> None:
     rec = content_clause(quote_context(doc), doc[verb], cue)
     found = (doc.text[rec.start : rec.end], rec.evidence, rec.speaker.text) if rec is not None else None
     assert found == expected
+
+
+# « pour » + reporting infinitive: said when the main verb is an occasion of speech
+OCCASIONS = {
+    "profiter pour rappeler": (
+        "Le ministre en a profité pour rappeler qu'une enquête était en cours.",
+        """
+        Le         1 det         DET   le           Gender=Masc|Number=Sing
+        ministre   4 nsubj       NOUN  ministre     Gender=Masc|Number=Sing
+        en         4 iobj        PRON  en           _
+        a          4 aux:tense   AUX   avoir        Mood=Ind|Number=Sing|Tense=Pres|VerbForm=Fin
+        profité    4 ROOT        VERB  profiter     Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part
+        pour       6 mark        ADP   pour         _
+        rappeler   4 xcomp       VERB  rappeler     VerbForm=Inf
+        qu'       12 mark        SCONJ que          _
+        une        9 det         DET   un           Gender=Fem|Number=Sing
+        enquête   12 nsubj       NOUN  enquête      Gender=Fem|Number=Sing
+        était     12 cop         AUX   être         Mood=Ind|Number=Sing|Tense=Imp|VerbForm=Fin
+        en        12 case        ADP   en           _
+        cours      6 ccomp       NOUN  cours        Gender=Masc
+        .          4 punct       PUNCT .            _
+        """,
+        6, True,
+    ),
+    "venir pour dire is a plan": (
+        'Le ministre est venu pour dire que tout allait bien.',
+        """
+        Le         1 det         DET   le           Gender=Masc|Number=Sing
+        ministre   3 nsubj       NOUN  ministre     Gender=Masc|Number=Sing
+        est        3 aux:tense   AUX   être         Mood=Ind|Number=Sing|Tense=Pres|VerbForm=Fin
+        venu       3 ROOT        VERB  venir        Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part
+        pour       5 mark        ADP   pour         _
+        dire       3 xcomp       VERB  dire         VerbForm=Inf
+        que        8 mark        SCONJ que          _
+        tout       8 nsubj       PRON  tout         Gender=Masc|Number=Sing
+        allait     5 ccomp       VERB  aller        Mood=Ind|Number=Sing|Tense=Imp|VerbForm=Fin
+        bien       8 advmod      ADV   bien         _
+        .          3 punct       PUNCT .            _
+        """,
+        5, False,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(OCCASIONS))
+def test_quotes_clauses_spoken_purpose(name: str) -> None:
+    text, table, verb, said = OCCASIONS[name]
+    doc = built(text, table)
+    assert spoken_purpose(doc[verb]) is said
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        ("Jean Dupont a été réélu. Il a réaffirmé lundi qu'il irait au bout de son mandat.", "il irait au bout de son mandat", "Jean Dupont"),
+        ("Le ministre Jean Dupont s'est félicité d'avoir obtenu un accord.", "avoir obtenu un accord", "Jean Dupont"),
+        (
+            "Le ministre Jean Dupont en a profité pour rappeler dans un communiqué qu'une enquête était en cours.",
+            "une enquête était en cours",
+            "Jean Dupont",
+        ),
+    ],
+)
+def test_quotes_clauses_real_sentences(analyzer, text: str, quote: str, speaker: str) -> None:
+    article = analyzer.analyze(Document(text=text))
+    match = [q for q in article.quotes if q.text == quote]
+    assert match, [q.text for q in article.quotes]
+    assert speaker_name(article, match[0]) == speaker
+
+
+@pytest.mark.model
+def test_quotes_clauses_a_plan_to_speak_is_not_speech(analyzer) -> None:
+    article = analyzer.analyze(Document(text="Le ministre est venu pour dire que tout allait bien."))
+    assert article.quotes == []

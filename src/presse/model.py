@@ -91,11 +91,20 @@ QUOTE_RULES: Final = MappingProxyType({
     "indirect: incise closing the sentence, no comma": "… estime le ministre. (reported words, "
     "then the verb and its subject, with no comma before them)",
     "indirect: comme l'a dit X": "…, comme l'a dit X",
-    "indirect: selon/d'après X": "selon X, … / d'après X, …",
+    "indirect: selon/d'après X": "selon X, … / d'après X, … / à en croire X, … (before, after "
+    "or in the middle of the words)",
     "indirect: pour X, (a stated view)": "pour X, … (a view attributed to X)",
     "indirect: speech act + noun-phrase content": "a speech-act verb whose object noun "
     "phrase is what was said (« le syndicat a dénoncé la fermeture du site »; passive: « la "
     "fermeture, dénoncée par le syndicat »)",
+    "indirect: se dire / s'estimer + attribute": "X se dit / s'estime / se déclare + what X "
+    "says of itself (« elle s'est dite satisfaite des résultats »)",
+    "indirect: reporting verb + addressee + infinitive": "X a appelé Y à … / a menacé Y de … / "
+    "a demandé à Y de … (what X tells Y to do)",
+    "indirect: reporting verb + addressee + noun phrase": "X a menacé Y de sanctions / accuse Y "
+    "de … (what X threatens or charges Y with)",
+    "indirect: passive judgement + agent": "Y a été jugé(e) / qualifié(e) de … par X: X's "
+    "judgement of Y (« la mesure a été jugée insuffisante par le syndicat »)",
 })
 """Each rule that finds a quotation (first part of :attr:`Quote.evidence`) and what it means."""
 

@@ -27,6 +27,7 @@ from presse.analyze.verb_groups import finite_or_aux
 from presse.lexicons import CueVerb, function_words, quote_words, reporting_verbs
 
 INTENT_NOUNS = quote_words()["intent_noun"]
+_OCCASION_VERBS = quote_words()["speech_occasion_verb"]
 _BEFORE_INFINITIVE = function_words()["before_infinitive"]
 
 
@@ -65,17 +66,18 @@ def content_clause(ctx: QuoteContext, verb: Token, cue: CueVerb) -> QuoteRec | N
             if inf is not None:
                 return clause_rec(ctx, verb, inf, inf.i, "indirect: reporting verb + intention + infinitive", 0.7)
         purpose = any(c.dep_ in ("mark", "case") and c.lower_ in CLAUSE_PREPOSITIONS for c in child.children)
-        if child.dep_ in ("xcomp", "ccomp", "obj") and child.pos_ in ("VERB", "AUX") and infinitive and "inf" in cue.frames and not purpose:
+        if child.dep_ in ("xcomp", "ccomp", "obj") and child.pos_ in ("VERB", "AUX") and infinitive and _takes_infinitive(cue, child) and not purpose:
             # not "l'avait appelée pour lui dire …": a purpose clause is not what is reported
             infinitives.append(child)
-    if infinitives and (finite_or_aux(verb) or any(c.lower_ == "en" and c.i < verb.i for c in verb.children)):
+    said = finite_or_aux(verb) or spoken_purpose(verb)
+    if infinitives and (said or any(c.lower_ == "en" and c.i < verb.i for c in verb.children)):
         # "a annoncé pouvoir présenter …", "a promis de baisser …, de réduire …": one clause
         # from the first infinitive to the end of the last one
         first_inf = infinitives[0]
         first = _after_infinitive_marks(first_inf)
-        last = max(t.i for inf in infinitives for t in inf.subtree)
+        last = max(infinitive_end(inf) for inf in infinitives)
         return clause_rec(ctx, verb, first_inf, first, "indirect: reporting verb + infinitive", 0.75, last=last)
-    if not finite_or_aux(verb):
+    if not said:
         return None  # "croyant voir …", "craignant d'être …": a participle reports no one
     return adjacent_clause(ctx, verb, cue)
 
@@ -100,7 +102,14 @@ def adjacent_clause(ctx: QuoteContext, verb: Token, cue: CueVerb) -> QuoteRec | 
             # another object is a conjunction the parser misread ("dans un communiqué
             # qu'elle rembourserait les billets")
             conjunction = t.dep_ == "mark" or (
-                t.dep_ == "obj" and any(c.dep_ == "obj" and c.i != t.i for c in t.head.children)
+                t.dep_ == "obj" and (
+                    any(c.dep_ == "obj" and c.i != t.i for c in t.head.children)
+                    # "a réaffirmé lundi qu'il irait …": the clause is the verb's own complement;
+                    # "à l'issue de l'entretien qu'il resterait …": a conditional after a
+                    # circumstance is what was said (an object relative rarely is one)
+                    or (t.head.head == verb and t.head.dep_ in ("ccomp", "xcomp", "obj"))
+                    or "Cnd" in t.head.morph.get("Mood")
+                )
             )
             if "que" in cue.frames and t.dep_ in ("punct", "dep", "fixed", "cc") and t.i + 1 < sent_end:
                 # a parse that lost the clause ("a déclaré que c'était pour …" with "que"
@@ -187,6 +196,40 @@ def clause_rec(
         return None
     speaker = speaker_of(verb, ctx.in_quote)
     return QuoteRec(start, end, "indirect", evidence, conf, cue=verb, speaker=speaker)
+
+
+def spoken_purpose(verb: Token) -> bool:
+    """True for a reporting infinitive that tells what its subject did say: the purpose of a
+    verb of occasion (« il en a profité pour rappeler que … », « il l'avait appelée pour lui
+    dire que … »); its speaker is the subject of that verb."""
+    return (
+        "Inf" in verb.morph.get("VerbForm")
+        and verb.head != verb
+        and verb.head.lemma_.lower() in _OCCASION_VERBS
+        and any(c.dep_ == "mark" and c.lower_ == "pour" for c in verb.children)
+    )
+
+
+def _takes_infinitive(cue: CueVerb, inf: Token) -> bool:
+    """True when the cue reports an infinitive clause: its frames say so, or it is a pronominal
+    verb of feeling with a « de » complement and the infinitive is marked by « de » (« s'est
+    félicité d'avoir obtenu … », « se réjouit de voir … »)."""
+    if "inf" in cue.frames:
+        return True
+    reflexive = cue.lemma.startswith(("se ", "s'", "s’"))
+    return reflexive and "de" in cue.frames and any(c.dep_ == "mark" and c.lower_ in DE for c in inf.children)
+
+
+def infinitive_end(inf: Token) -> int:
+    """The last token of an infinitive clause, without a participle set off by a comma (« à se
+    diriger vers République, suivis par … »: the participle tells of the addressees, not what
+    they were told)."""
+    doc = inf.doc
+    last = max(t.i for t in inf.subtree)
+    for child in inf.children:
+        if child.dep_ == "advcl" and "Part" in child.morph.get("VerbForm") and child.i > inf.i and doc[child.i - 1].text == ",":
+            last = min(last, child.i - 2)
+    return last
 
 
 def _after_infinitive_marks(inf: Token) -> int:

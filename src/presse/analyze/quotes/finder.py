@@ -1,12 +1,15 @@
 """The quotation finder: runs the construction families over a Doc, in order, and resolves speakers.
 
 1. quote marks are paired (presse.analyze.quotemarks);
-2. reported clauses are found from their cues: frames (« selon X », « pour X », « comme l'a dit
-   X »), que-clauses and infinitives, noun-phrase content, incises;
+2. reported clauses are found from their cues: frames (« selon X », « à en croire X », « pour X »,
+   « comme l'a dit X »), que-clauses and infinitives, noun-phrase content, attributes (« s'est
+   dite satisfaite », « jugée insuffisante par X »), an addressee told to act (« a appelé Y à
+   … »), incises;
 3. dash lines are read as dialogue or as signatures;
 4. each marked span is read (marked quotes, cut by incises);
 5. reported clauses holding marks become mixed quotations;
-6. speakers are given (signatures, voices going on) and resolved to actors.
+6. speakers are given (signatures, voices going on) and resolved to actors; a subject pronoun
+   its actor cannot stand for takes the last voice it agrees with (the speaker chain).
 """
 
 from __future__ import annotations
@@ -15,18 +18,20 @@ from spacy.tokens import Doc
 
 from presse.analyze.actors import Actors
 from presse.analyze.quotemarks import find_quote_marks
-from presse.analyze.quotes.clauses import content_clause
+from presse.analyze.quotes.attributes import attribute_report
+from presse.analyze.quotes.clauses import content_clause, spoken_purpose
 from presse.analyze.quotes.context import QuoteContext
+from presse.analyze.quotes.control import object_control
 from presse.analyze.quotes.cues import cue_of, verb_tagged_noun
 from presse.analyze.quotes.dialogue import dialogue
-from presse.analyze.quotes.frames import comme, pour, selon
+from presse.analyze.quotes.frames import comme, is_source_frame, pour, selon
 from presse.analyze.quotes.incises import bare_incise, final_incise, split_incises
 from presse.analyze.quotes.marked import marked_quote
 from presse.analyze.quotes.mixed import mixed_or_indirect, outside_quotations
 from presse.analyze.quotes.np_content import noun_phrase_quote
 from presse.analyze.quotes.records import QuoteRec, Quotes, doc_text
+from presse.analyze.quotes.speaker_chain import chain_speakers
 from presse.analyze.quotes.speakers import continue_voices, resolve, sign
-from presse.analyze.quotes.tokens import SELON
 from presse.analyze.verb_groups import finite_or_aux
 
 
@@ -66,6 +71,7 @@ class QuoteFinder:
         quotes = sorted(direct + mixed_or_indirect(doc, indirect, direct), key=lambda q: (q.start, -q.end))
         for q in quotes:
             resolve(ctx, q)
+        chain_speakers(ctx, quotes)
         result.quotes = quotes
         return result
 
@@ -77,7 +83,7 @@ def reported_clauses(ctx: QuoteContext) -> list[QuoteRec]:
     found: list[QuoteRec] = []
     for tok in doc:
         low = tok.lower_
-        if low in SELON or (low == "après" and tok.i > 0 and doc[tok.i - 1].lower_ in ("d'", "d’")):
+        if is_source_frame(tok):
             rec = selon(ctx, tok)
             if rec is not None and ctx.plausible_speaker(rec.speaker):
                 found.append(rec)
@@ -97,7 +103,7 @@ def reported_clauses(ctx: QuoteContext) -> list[QuoteRec]:
         cue = cue_of(tok)
         if cue is None:
             continue
-        if "Inf" in tok.morph.get("VerbForm") and (tok.head == tok or cue_of(tok.head) is None):
+        if "Inf" in tok.morph.get("VerbForm") and (tok.head == tok or cue_of(tok.head) is None) and not spoken_purpose(tok):
             continue  # "au point de laisser penser que": nobody is reported as saying it
         rec = content_clause(ctx, tok, cue)
         content = noun_phrase_quote(ctx, tok, cue)
@@ -107,6 +113,8 @@ def reported_clauses(ctx: QuoteContext) -> list[QuoteRec]:
             # "ont nié ces accusations et prétendent que …": the object is what this verb
             # reports, the que-clause belongs to the next one
             found.append(content)
+        if rec is None and content is None:
+            rec = attribute_report(ctx, tok) or object_control(ctx, tok)
         if rec is None and "incise" in cue.frames and finite_or_aux(tok):
             rec = bare_incise(ctx, tok)
         if rec is not None and ctx.plausible_speaker(rec.speaker):
