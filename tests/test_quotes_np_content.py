@@ -87,27 +87,26 @@ SENTENCES = {
         """,
         5, ("des hausses de salaires", "CGT"),
     ),
-    # « après avoir annoncé »: the announcement was made
+    # « après avoir annoncé »: the announcement was made, by the subject of the verb it frames
     "après avoir annoncé": (
-        "Après avoir annoncé le licenciement de 2 500 employés, l'opérateur a reculé.",
+        "L'opérateur a reculé après avoir annoncé le licenciement de 2 500 employés.",
         """
-        Après        2 mark      ADP   après        _
-        avoir        2 aux:tense AUX   avoir        VerbForm=Inf
-        annoncé      2 ROOT      VERB  annoncer     Tense=Past|VerbForm=Part
-        le           4 det       DET   le           _
-        licenciement 2 obj       NOUN  licenciement _
-        de           8 case      ADP   de           _
-        2            8 nummod    NUM   2            _
-        500          6 flat      NUM   500          _
-        employés     4 nmod      NOUN  employé      _
-        ,            12 punct    PUNCT ,            _
-        l'           11 det      DET   le           _
-        opérateur    12 nsubj    NOUN  opérateur    _
-        a            12 aux:tense AUX  avoir        VerbForm=Fin
-        reculé       2 conj      VERB  reculer      Tense=Past|VerbForm=Part
-        .            2 punct     PUNCT .            _
+        L'           1 det       DET   le           _
+        opérateur    3 nsubj     NOUN  opérateur    _
+        a            3 aux:tense AUX   avoir        VerbForm=Fin
+        reculé       3 ROOT      VERB  reculer      Tense=Past|VerbForm=Part
+        après        6 mark      ADP   après        _
+        avoir        6 aux:tense AUX   avoir        VerbForm=Inf
+        annoncé      3 advcl     VERB  annoncer     Tense=Past|VerbForm=Part
+        le           8 det       DET   le           _
+        licenciement 6 obj       NOUN  licenciement _
+        de           12 case     ADP   de           _
+        2            12 nummod   NUM   2            _
+        500          10 flat     NUM   500          _
+        employés     8 nmod      NOUN  employé      _
+        .            3 punct     PUNCT .            _
         """,
-        2, None,  # who announced is the subject of the clause it frames, not parsed as such here
+        6, ("le licenciement de 2 500 employés", "opérateur"),
     ),
     # a past historic the tagger calls an infinitive (wikinews, wnkp-fr-44881)
     "demanda": (
