@@ -91,7 +91,8 @@ QUOTE_RULES: Final = MappingProxyType({
     "indirect: pour X, (a stated view)": "pour X, … (a view attributed to X)",
     "indirect: speech act + noun-phrase content": "a speech-act verb whose object noun "
     "phrase is what was said (« le syndicat a dénoncé la fermeture du site »; passive: « la "
-    "fermeture, dénoncée par le syndicat »)",
+    "fermeture, dénoncée par le syndicat »), also through a support verb and a speech noun (« a "
+    "fait part de son indignation », « a présenté ses condoléances aux familles »)",
 })
 """Each rule that finds a quotation (first part of :attr:`Quote.evidence`) and what it means."""
 

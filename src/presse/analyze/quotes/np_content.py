@@ -369,8 +369,23 @@ def _incise(verb: Token) -> bool:
     i = verb.i - 1
     while i >= 0 and (doc[i].pos_ in ("AUX", "ADV") or doc[i].dep_.startswith("aux")):
         i -= 1
-    return i >= 0 and (doc[i].text == "," or doc[i].text in QUOTE_CLOSERS) and "Fin" in (
+    if i < 0 or not (doc[i].text == "," or doc[i].text in QUOTE_CLOSERS):
+        return False
+    if doc[i].text == "," and not _said_before(doc, verb.sent.start, i):
+        # « Vers 9h, Amélie de Montchalin, députée LaREM, dénonce … »: only names and
+        # circumstances before the comma, so they hold the subject the parser left unattached
+        return False
+    return "Fin" in (
         verb.morph.get("VerbForm") + [v for a in verb.children if a.dep_.startswith("aux") for v in a.morph.get("VerbForm")]
+    )
+
+
+def _said_before(doc: Doc, start: int, end: int) -> bool:
+    """True when tokens ``start``..``end`` (exclusive) hold what an incise would close: a finite
+    verb or a quote mark."""
+    return any(
+        t.text in QUOTE_OPENERS | QUOTE_CLOSERS or (t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm"))
+        for t in doc[start:end]
     )
 
 
