@@ -244,6 +244,22 @@ def test_quotes_np_content_verbenet_verbs_of_doing_get_no_content(lemma: str) ->
             "des hausses de salaires", "CGT", id="pour-réclamer",
         ),
         pytest.param(
+            "La Nasa a annoncé la détection, par la sonde américaine Cassini, de panaches d'hydrogène sur Encelade.",
+            "la détection, par la sonde américaine Cassini, de panaches d'hydrogène sur Encelade", "Nasa",
+            id="agent-then-object-of-an-action-noun",
+        ),
+        pytest.param(
+            "D'autres entreprises ont également annoncé leur soutien aux réfugiés comme Airbnb, qui compte offrir des hébergements.",
+            "leur soutien aux réfugiés", "entreprises", id="an-example-is-not-content",
+        ),
+        pytest.param(
+            "Vers 12h35, lors du compte rendu du conseil des ministres à l’Elysée, le ministre et porte-parole du "
+            "gouvernement, Benjamin Griveaux, confirme la suppression du 5ème thème (immigration) de la grande "
+            "concertation national.",
+            "la suppression du 5ème thème (immigration) de la grande concertation national", "Benjamin Griveaux",
+            id="subject-left-before-a-comma",
+        ),
+        pytest.param(
             "C'était il y a tout juste 50 ans, le 5 juillet 1962, le général De Gaulle proclamait l'indépendance de l'Algérie.",
             "l'indépendance de l'Algérie", "De Gaulle", id="verbenet-proclamer",
         ),
@@ -263,6 +279,8 @@ def test_quotes_np_content_in_the_pipeline(analyzer, text: str, content: str, sp
         "Le jeu aurait rapporté plus de 160 millions de dollars à son éditeur.",
         "Pour confirmer cette hypothèse, les scientifiques espèrent pouvoir utiliser le télescope James Webb.",
         "Le groupe a déjà affirmé fin janvier avoir accepté une procédure de rectification fiscale.",
+        "Les magistrats y faisaient référence à l'appui de leur argumentation.",
+        "La loi raccourcit aussi le délai pour demander le droit à la citoyenneté.",
     ],
 )
 def test_quotes_np_content_pipeline_refuses(analyzer, text: str) -> None:

@@ -139,6 +139,8 @@ def done_infinitive(verb: Token) -> bool:
     head = verb.head
     if head == verb:
         return any(c.lower_ in ("après", "avant") for c in verb.children)  # « Après avoir annoncé X, Y a … »
+    if head.pos_ not in ("VERB", "AUX"):
+        return False  # « le délai pour demander la citoyenneté »: what a noun is for, not an act
     if head.i > verb.i and not any(c.lower_ in ("après", "avant") for c in verb.children):
         return False
     group = [head, *(c for c in head.children if c.dep_.startswith("aux"))]
@@ -166,6 +168,8 @@ def _object(verb: Token, cue: CueVerb, prepositions: frozenset[str]) -> tuple[To
     # the particle of a multiword cue holds the complement as often as the verb: « faire part de »
     holders += [c for c in verb.children if c.dep_ in ("obj", "xcomp") and f"{verb.lemma_.lower()} {c.lemma_.lower()}" == cue.lemma]
     particles = {h.i for h in holders[1:]}
+    # « y faire référence », « en faire état »: the clitic is the content, the phrase after is not
+    pronominal = {p for p, clitic in (("à", "y"), ("de", "en")) if any(c.lower_ == clitic and c.pos_ == "PRON" for c in verb.children)}
     # « a demandé jeudi la réouverture de l'enquête »: the parser hangs the object on the time
     # phrase that parts it from the verb, or on the verb as a modifier
     times = [c for c in verb.children if _time_phrase(c) and _next_to(verb, c, particles)]
@@ -185,7 +189,7 @@ def _object(verb: Token, cue: CueVerb, prepositions: frozenset[str]) -> tuple[To
         after_time = any(t.i < child.i for t in times)
         if "" in prepositions and case == "" and (child.dep_ in OBJECT_DEPS or (after_time and child.dep_ in HIDDEN_OBJECT_DEPS)):
             return child, child.left_edge.i
-        for prep in prepositions - {""}:
+        for prep in prepositions - pronominal - {""}:
             if child.dep_ in PREPOSITIONAL_DEPS and (case in PREPOSITION_FORMS[prep] or (prep == "de" and _partitive_de(child))):
                 # the content starts after the preposition; a contracted article (« du », « des »)
                 # is the content's own determiner
@@ -250,6 +254,10 @@ def _last_of(head: Token) -> int:
     doc = head.doc
     last = head.right_edge.i
     for tok in doc[head.i + 1 : last + 1]:
+        if tok.pos_ == "PROPN" and _preposition(tok) == "comme":
+            last = min(last, tok.left_edge.i - 1)  # « leur soutien aux réfugiés [comme Airbnb] »: an example
+            break
+    for tok in doc[head.i + 1 : last + 1]:
         # « samedi », « quelques heures plus tard », not « le bilan de la semaine »
         if (tok.lemma_.lower() in TIME_NOUNS or tok.lower_ in TIME_ADVERBS) and not any(c.dep_ == "case" for c in tok.children):
             last = min(last, tok.left_edge.i - 1)
@@ -292,10 +300,28 @@ def _extend(verb: Token, head: Token, last: int) -> int:
             # a name hung on the verb is an example or an addressee (« comme Airbnb », « à X »)
             break
         case = _preposition(child)
+        if case == "par" and _agent_then_object(child):
+            last = child.right_edge.i  # « la détection, [par la sonde Cassini, de panaches d'hydrogène] »
+            continue
         if case in CIRCUMSTANCE_CASES or child.lemma_.lower() in TIME_NOUNS:
             break
         last = child.right_edge.i
     return last
+
+
+def _agent_then_object(phrase: Token) -> bool:
+    """True when the « par » phrase `phrase` is followed, after a comma, by a « de » phrase the
+    parser hung on it: the agent and the object of the action noun before them (« la détection,
+    par la sonde, de panaches »), not a circumstance of the speech act."""
+    doc = phrase.doc
+    for c in phrase.children:
+        case = next((t for t in c.children if t.dep_ == "case" and t.i < c.i), None)
+        if (
+            c.i > phrase.i and c.dep_ in ("conj", "nmod") and case is not None
+            and case.lower_ in PREPOSITION_FORMS["de"] and doc[case.i - 1].text == ","
+        ):
+            return True
+    return False
 
 
 def _passive(verb: Token) -> bool:
@@ -436,8 +462,8 @@ def noun_phrase_quote(ctx: QuoteContext, verb: Token, cue: CueVerb) -> QuoteRec 
 def content_quote(ctx: QuoteContext, content: NounPhraseContent | None) -> QuoteRec | None:
     """The found `content` as an indirect quotation said by the passive's agent or the verb's
     subject; None when there is no content or nobody speaks (« le bilan fait état de 4 morts »)."""
-    if content is None or unsaid(content.verb):
-        return None
+    if content is None or (unsaid(content.verb) and not done_infinitive(content.verb)):
+        return None  # (« avant d'annoncer sa restructuration » after a past act: it was announced)
     verb = content.verb
     doc = ctx.doc
     first, last = doc[content.first], doc[content.last]
