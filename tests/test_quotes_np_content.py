@@ -249,6 +249,10 @@ def test_quotes_np_content_verbenet_verbs_of_doing_get_no_content(lemma: str) ->
             id="agent-then-object-of-an-action-noun",
         ),
         pytest.param(
+            "Le président a annoncé en mars 2016 un plan de formation des chômeurs.",
+            "un plan de formation des chômeurs", "président", id="the-year-of-a-date-is-no-object",
+        ),
+        pytest.param(
             "D'autres entreprises ont également annoncé leur soutien aux réfugiés comme Airbnb, qui compte offrir des hébergements.",
             "leur soutien aux réfugiés", "entreprises", id="an-example-is-not-content",
         ),

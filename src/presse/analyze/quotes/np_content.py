@@ -8,6 +8,12 @@ take that content after a preposition, written ``np:<preposition>`` in the lexic
 passive names the speaker as its agent and the content as its subject: « [la fermeture],
 dénoncée par le syndicat », « [une explosion] a été démentie par EDF ».
 
+The parse often hides the object behind a phrase of time (« a demandé jeudi [la réouverture] »,
+hung on « jeudi »); it is looked for there. An infinitive reports an act done when a preposition
+makes it the aim or the frame of what its subject did (« ont manifesté pour [réclamer …] », « après
+avoir annoncé »). Support-verb constructions (« faire part de », « présenter ses condoléances »)
+are read by presse.analyze.quotes.speech_predicates with the same functions.
+
 :func:`noun_phrase_content` reads the syntax only; :func:`noun_phrase_quote` turns a found
 content into a quotation with the speaker of an active verb (presse.analyze.subjects). What is never content: a pronoun (« l'a
 démenti »), a person, a group or an institution (« a salué la foule », « a critiqué l'OTAN »), a
@@ -179,8 +185,8 @@ def _object(verb: Token, cue: CueVerb, prepositions: frozenset[str]) -> tuple[To
         key=lambda t: t.i,
     )
     for child in candidates:
-        if not _nominal(child) or child.lemma_.lower() in TIME_NOUNS or child in times:
-            continue  # « a annoncé ce mercredi que … », « a affirmé fin janvier avoir … »: a time, not an object
+        if not _nominal(child) or child.lemma_.lower() in TIME_NOUNS or child in times or (child.head in times and child.like_num):
+            continue  # « a annoncé ce mercredi que … », « a affirmé fin janvier avoir … », « en mars 2016 »: a time, not an object
         if any(c.dep_ in ("cop", "nsubj", "mark") for c in child.children) or any(
             t.lower_ in _WORDS["que"] for t in verb.doc[verb.i + 1 : child.left_edge.i]
         ):
