@@ -253,6 +253,14 @@ def test_quotes_np_content_verbenet_verbs_of_doing_get_no_content(lemma: str) ->
             "un plan de formation des chômeurs", "président", id="the-year-of-a-date-is-no-object",
         ),
         pytest.param(
+            "Il a proposé le 15 décembre la suppression de l'article 49 alinéa 3 de la Constitution.",
+            "la suppression de l'article 49 alinéa 3 de la Constitution", "Il", id="object-under-the-month-of-a-date",
+        ),
+        pytest.param(
+            "Les salariés perdront leur emploi, bien que l'entreprise a annoncé de possibles reclassements à l'étranger.",
+            "de possibles reclassements à l'étranger", "l'entreprise", id="participle-with-its-own-subject",
+        ),
+        pytest.param(
             "D'autres entreprises ont également annoncé leur soutien aux réfugiés comme Airbnb, qui compte offrir des hébergements.",
             "leur soutien aux réfugiés", "entreprises", id="an-example-is-not-content",
         ),
@@ -285,6 +293,7 @@ def test_quotes_np_content_in_the_pipeline(analyzer, text: str, content: str, sp
         "Le groupe a déjà affirmé fin janvier avoir accepté une procédure de rectification fiscale.",
         "Les magistrats y faisaient référence à l'appui de leur argumentation.",
         "La loi raccourcit aussi le délai pour demander le droit à la citoyenneté.",
+        "L'agence Bloomberg s'est procuré des documents judiciaires faisant mention de ce chiffre.",
     ],
 )
 def test_quotes_np_content_pipeline_refuses(analyzer, text: str) -> None:

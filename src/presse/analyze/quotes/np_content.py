@@ -179,13 +179,15 @@ def _object(verb: Token, cue: CueVerb, prepositions: frozenset[str]) -> tuple[To
     # « a demandé jeudi la réouverture de l'enquête »: the parser hangs the object on the time
     # phrase that parts it from the verb, or on the verb as a modifier
     times = [c for c in verb.children if _time_phrase(c) and _next_to(verb, c, particles)]
-    holders += times
+    # the words of a date hold it too: « le 15 décembre [la suppression] » (on « décembre »)
+    dates = [t for time in times for t in time.subtree if t == time or t.like_num or t.lemma_.lower() in TIME_NOUNS]
+    holders += dates
     candidates = sorted(
         (c for h in holders for c in h.children if c.i > verb.i and c.i not in particles and c.dep_ not in SUBJECT_DEPS),
         key=lambda t: t.i,
     )
     for child in candidates:
-        if not _nominal(child) or child.lemma_.lower() in TIME_NOUNS or child in times or (child.head in times and child.like_num):
+        if not _nominal(child) or child.lemma_.lower() in TIME_NOUNS or child in dates:
             continue  # « a annoncé ce mercredi que … », « a affirmé fin janvier avoir … », « en mars 2016 »: a time, not an object
         if any(c.dep_ in ("cop", "nsubj", "mark") for c in child.children) or any(
             t.lower_ in _WORDS["que"] for t in verb.doc[verb.i + 1 : child.left_edge.i]
@@ -474,6 +476,11 @@ def content_quote(ctx: QuoteContext, content: NounPhraseContent | None) -> Quote
     doc = ctx.doc
     first, last = doc[content.first], doc[content.last]
     speaker = content.agent or speaker_of(verb, ctx.in_quote)
+    if (
+        content.agent is None and verb.dep_ == "acl" and verb.head.i < verb.i and verb.head.pos_ == "NOUN"
+        and "Pres" in verb.morph.get("Tense") and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    ):
+        speaker = verb.head  # « des documents faisant mention de ce chiffre »: the noun does it
     source = speaker.head.head if speaker is not None and speaker.lower_ == "qui" and speaker.head.dep_ == "acl:relcl" else speaker
     if source is None or source.lemma_.lower() in speech_nouns():
         return None  # « le bilan fait état de 4 morts », « l'enquête a révélé un élément »: facts, no one speaks
