@@ -172,8 +172,8 @@ def test_np_content_refuses_what_is_not_said(spec, verb_at) -> None:
 @pytest.mark.parametrize(
     ("lemma", "prepositions"),
     [
-        ("dénoncer", {""}), ("réclamer", {""}), ("démentir", {""}), ("annoncer", {""}), ("saluer", {""}),
-        ("revendiquer", {""}), ("condamner", {""}), ("appeler", {"à"}), ("féliciter", {"pour"}),
+        ("dénoncer", {""}), ("réclamer", {""}), ("démentir", {""}), ("annoncer", {""}), ("saluer", {"", "pour"}),
+        ("revendiquer", {""}), ("condamner", {""}), ("appeler", {"à"}), ("féliciter", {"", "pour"}),
         ("faire part", {"de"}),
         # verbs of doing or deciding, and senses of showing rather than saying
         ("ordonner", set()), ("approuver", set()), ("dévoiler", set()), ("rendre public", set()),

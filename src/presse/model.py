@@ -96,7 +96,8 @@ QUOTE_RULES: Final = MappingProxyType({
     "indirect: pour X, (a stated view)": "pour X, … (a view attributed to X)",
     "indirect: speech act + noun-phrase content": "a speech-act verb whose object noun "
     "phrase is what was said (« le syndicat a dénoncé la fermeture du site »; passive: « la "
-    "fermeture, dénoncée par le syndicat »)",
+    "fermeture, dénoncée par le syndicat »), also through a support verb and a speech noun (« a "
+    "fait part de son indignation », « a présenté ses condoléances aux familles »)",
     "indirect: se dire / s'estimer + attribute": "X se dit / s'estime / se déclare + what X "
     "says of itself (« elle s'est dite satisfaite des résultats »)",
     "indirect: reporting verb + addressee + infinitive": "X a appelé Y à … / a menacé Y de … / "

@@ -40,6 +40,7 @@ __all__ = [
     "PronounInfo",
     "RoleTitle",
     "SpeakerNoun",
+    "SpeechPredicate",
     "acronym_names",
     "countries",
     "country_by_alias",
@@ -84,6 +85,7 @@ __all__ = [
     "role_titles",
     "speaker_nouns",
     "speech_nouns",
+    "speech_predicates",
     "word_map",
     "word_set",
     "world_first_name_share",
@@ -111,7 +113,7 @@ EFFECT_KINDS: Final = frozenset({"violence", "coercion", "justice", "defeat", "d
 EFFECT_DE_ROLES: Final = frozenset({"patient", "agent", "-"})
 # "np" (noun-phrase content, a direct object) and "np:<preposition>" (after that preposition):
 # the speech act reports what was said through a noun phrase ("a dénoncé la fermeture")
-FRAMES: Final = frozenset({"que", "inf", "direct", "incise", "de", "obj", "np", "np:à", "np:de", "np:pour", "np:contre"})
+FRAMES: Final = frozenset({"que", "inf", "direct", "incise", "de", "obj", "np", "np:à", "np:de", "np:pour", "np:contre", "np:sur"})
 # Offices with bundled holders come from presse.knowledge; these others are offices the lexicon
 # recognises but for which no holders are bundled.
 LEXICON_ONLY_OFFICES: Final = frozenset(
@@ -363,6 +365,43 @@ def reporting_verb(lemma: str) -> CueVerb | None:
         if key.startswith(prefix) and key[len(prefix) :] in verbs:
             return verbs[key[len(prefix) :]]
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class SpeechPredicate:
+    """A support-verb construction naming a speech act (``speech_predicates.tsv``): ``verb`` and
+    ``noun`` lemmas (« faire » + « état »), ``preposition`` after which the content comes (« de »),
+    or ``""`` when the noun's own phrase is the content (« présenter ses condoléances »)."""
+
+    verb: str
+    noun: str
+    preposition: str
+    cue_class: str
+
+
+PREDICATE_PREPOSITIONS: Final = frozenset({"", "à", "de", "pour", "contre", "sur"})
+
+
+def parse_speech_predicates(source: Traversable) -> dict[tuple[str, str], tuple[SpeechPredicate, ...]]:
+    """Parse ``verb noun<TAB>prepositions<TAB>class<TAB>source`` rows keyed by (verb, noun), one
+    SpeechPredicate per preposition (``|``-separated; ``-`` is the noun's own phrase, ``""``)."""
+    found: dict[tuple[str, str], tuple[SpeechPredicate, ...]] = {}
+    for line, (predicate, prepositions, cue_class, _origin) in _rows(source, 4):
+        verb, _, noun = predicate.partition(" ")
+        if not noun or " " in noun:
+            raise LexiconFormatError(_label(source), line, f"predicate {predicate!r} is not « verb noun »")
+        _check(source, line, "class", cue_class, CUE_CLASSES)
+        preps = ["" if p == "-" else p for p in prepositions.split("|")]
+        for prep in preps:
+            _check(source, line, "preposition", prep, PREDICATE_PREPOSITIONS)
+        _put(found, (verb, noun), tuple(SpeechPredicate(verb, noun, p, cue_class) for p in preps), source, line)
+    return found
+
+
+@cache
+def speech_predicates() -> Mapping[tuple[str, str], tuple[SpeechPredicate, ...]]:
+    """Support-verb constructions of speech (« faire état de »), keyed by (verb, noun) lemmas."""
+    return MappingProxyType(parse_speech_predicates(_bundled("speech_predicates.tsv")))
 
 
 # --- nouns -----------------------------------------------------------------------------------

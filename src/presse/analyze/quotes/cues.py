@@ -57,12 +57,22 @@ def _lexicon_lemma(token: Token, verbs: Mapping[str, CueVerb]) -> str:
     lemma = token.lemma_.lower()
     if lemma in verbs or f"{lemma} de" in verbs or (token.pos_ == "NOUN" and not verb_tagged_noun(token)):
         return lemma
-    for form in (lemma, token.lower_):
+    for guess in infinitive_guesses(token):
+        if any(f in verbs for f in (guess, f"{guess} de", f"se {guess}", f"s'{guess}")):
+            return guess
+    return lemma
+
+
+def infinitive_guesses(token: Token) -> list[str]:
+    """The infinitives the regular ending of the token's lemma or form points to (« dresse »,
+    left as it is by the lemmatizer: « dresser »), in that order; none for a form without one."""
+    guesses = []
+    for form in (token.lemma_.lower(), token.lower_):
         for pattern, ending in _INFINITIVE_GUESSES:
             guess = pattern.sub(ending, form)
-            if guess != form and any(f in verbs for f in (guess, f"{guess} de", f"se {guess}", f"s'{guess}")):
-                return guess
-    return lemma
+            if guess != form:
+                guesses.append(guess)
+    return guesses
 
 
 def cue_label(token: Token) -> tuple[str, tuple[int, int]]:

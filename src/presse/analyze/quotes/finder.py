@@ -28,10 +28,12 @@ from presse.analyze.quotes.frames import comme, is_source_frame, pour, selon
 from presse.analyze.quotes.incises import bare_incise, final_incise, split_incises
 from presse.analyze.quotes.marked import marked_quote
 from presse.analyze.quotes.mixed import mixed_or_indirect, outside_quotations
-from presse.analyze.quotes.np_content import noun_phrase_quote
+from presse.analyze.quotes.np_content import done_infinitive, infinitive, noun_phrase_quote
 from presse.analyze.quotes.records import QuoteRec, Quotes, doc_text
 from presse.analyze.quotes.speaker_chain import chain_speakers
 from presse.analyze.quotes.speakers import continue_voices, resolve, sign
+from presse.analyze.quotes.speech_predicates import predicate_quote
+from presse.analyze.quotes.tokens import SELON
 from presse.analyze.verb_groups import finite_or_aux
 
 
@@ -100,10 +102,13 @@ def reported_clauses(ctx: QuoteContext) -> list[QuoteRec]:
             continue
         if tok.pos_ not in ("VERB", "AUX") and not verb_tagged_noun(tok):
             continue
+        said = predicate_quote(ctx, tok)  # « a fait part de son indignation », « a présenté ses condoléances »
+        if said is not None and ctx.plausible_speaker(said.speaker):
+            found.append(said)
         cue = cue_of(tok)
         if cue is None:
             continue
-        if "Inf" in tok.morph.get("VerbForm") and (tok.head == tok or cue_of(tok.head) is None) and not spoken_purpose(tok):
+        if infinitive(tok) and not done_infinitive(tok) and (tok.head == tok or cue_of(tok.head) is None) and not spoken_purpose(tok):
             continue  # "au point de laisser penser que": nobody is reported as saying it
         rec = content_clause(ctx, tok, cue)
         content = noun_phrase_quote(ctx, tok, cue)

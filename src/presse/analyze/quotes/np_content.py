@@ -8,6 +8,12 @@ take that content after a preposition, written ``np:<preposition>`` in the lexic
 passive names the speaker as its agent and the content as its subject: « [la fermeture],
 dénoncée par le syndicat », « [une explosion] a été démentie par EDF ».
 
+The parse often hides the object behind a phrase of time (« a demandé jeudi [la réouverture] »,
+hung on « jeudi »); it is looked for there. An infinitive reports an act done when a preposition
+makes it the aim or the frame of what its subject did (« ont manifesté pour [réclamer …] », « après
+avoir annoncé »). Support-verb constructions (« faire part de », « présenter ses condoléances »)
+are read by presse.analyze.quotes.speech_predicates with the same functions.
+
 :func:`noun_phrase_content` reads the syntax only; :func:`noun_phrase_quote` turns a found
 content into a quotation with the speaker of an active verb (presse.analyze.subjects). What is never content: a pronoun (« l'a
 démenti »), a person, a group or an institution (« a salué la foule », « a critiqué l'OTAN »), a
@@ -34,6 +40,9 @@ _WORDS = function_words()
 
 # relations under which the parser hangs a verb's object (« nie tout « élément » » is obl:arg)
 OBJECT_DEPS = frozenset({"obj", "obl:arg"})
+# relations under which it hangs an object that a phrase of time parts from the verb (« a confirmé
+# jeudi [la reprise] », « a annoncé ce vendredi [la suppression] »)
+HIDDEN_OBJECT_DEPS = frozenset({"obj", "obl:mod", "obl", "nmod", "appos", "dep"})
 # relations under which it hangs a prepositional complement of the verb
 PREPOSITIONAL_DEPS = frozenset({"obl:arg", "obl", "obl:mod", "iobj", "obj", "dep", "nmod"})
 # the forms a preposition takes, contracted with the article or elided
@@ -42,9 +51,12 @@ PREPOSITION_FORMS = {
     "de": _WORDS["preposition_de"],
     "pour": frozenset({"pour"}),
     "contre": frozenset({"contre"}),
+    "sur": frozenset({"sur"}),
 }
 # relations under which the parser hangs on the verb the phrases that go on its object
 EXTENDING_DEPS = frozenset({"obl:mod", "obl", "obl:arg", "nmod", "obj", "conj", "dep", "appos"})
+# the marks of an infinitive whose speech act is done by the subject of the verb it hangs on
+DONE_INFINITIVE_MARKS = _WORDS["done_infinitive_mark"]
 # prepositions of a circumstance of the speech act, not of what was said
 CIRCUMSTANCE_CASES = _WORDS["circumstance_preposition"]
 # nouns of time: an object or a complement so headed is when it was said, not what
@@ -82,7 +94,7 @@ def content_prepositions(cue: CueVerb) -> frozenset[str]:
 def noun_phrase_content(verb: Token, cue: CueVerb, actors: Actors) -> NounPhraseContent | None:
     """The noun phrase that `verb` (a cue with an ``np`` frame) reports as said, or None."""
     prepositions = content_prepositions(cue)
-    if not prepositions or not _performed(verb):
+    if not prepositions or not performed(verb):
         return None
     if _passive(verb):
         return _passive_content(verb, actors) if "" in prepositions else None
@@ -101,23 +113,57 @@ def noun_phrase_content(verb: Token, cue: CueVerb, actors: Actors) -> NounPhrase
     return _content(verb, first, last)
 
 
-def _performed(verb: Token) -> bool:
+def performed(verb: Token) -> bool:
     """False for a speech act that is not reported as done: negated (« n'a pas précisé les
     causes »), to come (« annoncera sa candidature ce soir »), or an infinitive, whose doer is
-    another verb's business (« a refusé de dévoiler les noms »)."""
+    another verb's business (« a refusé de dévoiler les noms »), unless it is the aim or the
+    frame in time of what its subject did: « ont manifesté pour réclamer des hausses », « après
+    avoir annoncé le licenciement », « avant d'annoncer sa restructuration »."""
     group = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
-    if any("Inf" in t.morph.get("VerbForm") or "Fut" in t.morph.get("Tense") for t in group):
+    if any("Fut" in t.morph.get("Tense") for t in group):
+        return False
+    if any(infinitive(t) for t in group) and not done_infinitive(verb):
         return False
     # any « ne »: « n'a pas précisé », « aucun groupe n'a revendiqué », « n'a jamais nié »
     return not {c.lower_ for t in group for c in t.children} & {"ne", "n'", "n’"}
 
 
+def infinitive(tok: Token) -> bool:
+    """An infinitive, as tagged and as spelt: the tagger calls some past historic forms
+    infinitives (« demanda », « nia »), which no French infinitive ends like."""
+    return "Inf" in tok.morph.get("VerbForm") and tok.lower_.endswith(("er", "ir", "re", "oir"))
+
+
+def done_infinitive(verb: Token) -> bool:
+    """An infinitive after a preposition that makes its act done by the subject of the verb it
+    follows, when that verb's act is done too: « ont manifesté pour réclamer », « afin de
+    dénoncer », « après avoir annoncé », « avant d'annoncer »; not « devrait profiter de la
+    baisse pour annoncer » (the act is to come) nor « Pour confirmer cette hypothèse, ils
+    espèrent … » (an aim put first is not an act)."""
+    if not any(c.dep_ in ("mark", "case") and c.lower_ in DONE_INFINITIVE_MARKS for c in verb.children):
+        return False
+    head = verb.head
+    if head == verb:
+        return any(c.lower_ in ("après", "avant") for c in verb.children)  # « Après avoir annoncé X, Y a … »
+    if head.pos_ not in ("VERB", "AUX"):
+        return False  # « le délai pour demander la citoyenneté »: what a noun is for, not an act
+    if head.i > verb.i and not any(c.lower_ in ("après", "avant") for c in verb.children):
+        return False
+    group = [head, *(c for c in head.children if c.dep_.startswith("aux"))]
+    if any("Cnd" in t.morph.get("Mood") for t in group):
+        return False
+    return performed(head) and (not infinitive(head) or done_infinitive(head))
+
+
 def _active(verb: Token) -> bool:
     """A verb that says who does it: finite, with its auxiliary (its own or shared by
     coordination: « a confirmé X et démenti Y »), or a present participle (« en dénonçant »)."""
-    if "Fin" in verb.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in verb.children):
-        return True
+    form = verb.morph.get("VerbForm")
+    if "Fin" in form or ("Inf" in form and not infinitive(verb)) or any(c.dep_.startswith("aux") for c in verb.children):
+        return True  # (a past historic tagged an infinitive is finite: « demanda »)
     if verb.dep_ == "conj" and any(c.dep_.startswith("aux") for c in verb.head.children):
+        return True
+    if infinitive(verb) and done_infinitive(verb):
         return True
     return "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
 
@@ -128,27 +174,56 @@ def _object(verb: Token, cue: CueVerb, prepositions: frozenset[str]) -> tuple[To
     # the particle of a multiword cue holds the complement as often as the verb: « faire part de »
     holders += [c for c in verb.children if c.dep_ in ("obj", "xcomp") and f"{verb.lemma_.lower()} {c.lemma_.lower()}" == cue.lemma]
     particles = {h.i for h in holders[1:]}
+    # « y faire référence », « en faire état »: the clitic is the content, the phrase after is not
+    pronominal = {p for p, clitic in (("à", "y"), ("de", "en")) if any(c.lower_ == clitic and c.pos_ == "PRON" for c in verb.children)}
+    # « a demandé jeudi la réouverture de l'enquête »: the parser hangs the object on the time
+    # phrase that parts it from the verb, or on the verb as a modifier
+    times = [c for c in verb.children if _time_phrase(c) and _next_to(verb, c, particles)]
+    # the words of a date hold it too: « le 15 décembre [la suppression] » (on « décembre »)
+    dates = [t for time in times for t in time.subtree if t == time or t.like_num or t.lemma_.lower() in TIME_NOUNS]
+    holders += dates
     candidates = sorted(
         (c for h in holders for c in h.children if c.i > verb.i and c.i not in particles and c.dep_ not in SUBJECT_DEPS),
         key=lambda t: t.i,
     )
     for child in candidates:
-        if not _nominal(child) or child.lemma_.lower() in TIME_NOUNS:
-            continue  # « a annoncé ce mercredi que … »: a time, not an object
+        if not _nominal(child) or child.lemma_.lower() in TIME_NOUNS or child in dates:
+            continue  # « a annoncé ce mercredi que … », « a affirmé fin janvier avoir … », « en mars 2016 »: a time, not an object
         if any(c.dep_ in ("cop", "nsubj", "mark") for c in child.children) or any(
             t.lower_ in _WORDS["que"] for t in verb.doc[verb.i + 1 : child.left_edge.i]
         ):
             continue  # « a annoncé … que PUBG était la troisième production »: a clause, not a noun phrase
         case = _preposition(child)
-        if "" in prepositions and child.dep_ in OBJECT_DEPS and case == "":
+        after_time = any(t.i < child.i for t in times)
+        if "" in prepositions and case == "" and (child.dep_ in OBJECT_DEPS or (after_time and child.dep_ in HIDDEN_OBJECT_DEPS)):
             return child, child.left_edge.i
-        for prep in prepositions - {""}:
+        for prep in prepositions - pronominal - {""}:
             if child.dep_ in PREPOSITIONAL_DEPS and (case in PREPOSITION_FORMS[prep] or (prep == "de" and _partitive_de(child))):
                 # the content starts after the preposition; a contracted article (« du », « des »)
                 # is the content's own determiner
                 lead = child.left_edge
                 return child, lead.i + 1 if lead.lower_ in PREPOSITION_FORMS[prep] - {"du", "des", "au", "aux"} else lead.i
     return None
+
+
+def _time_phrase(tok: Token) -> bool:
+    """A phrase of time after a verb: a time noun (« jeudi », « ce vendredi », « en janvier »), a
+    date (« le 30 septembre 2016 ») or a circumstance (« depuis le début », « lors du sommet »)."""
+    if tok.lemma_.lower() in TIME_NOUNS:
+        return True
+    if not any(c.dep_ == "det" for c in tok.children) and any(
+        c.i == tok.i + 1 and (c.lemma_.lower() in TIME_NOUNS or c.like_num) and not _preposition(c) for c in tok.children
+    ):
+        return True  # « fin janvier », « début 2019 » (not « l'attaque samedi »)
+    if tok.pos_ == "NUM" and any(t.lemma_.lower() in TIME_NOUNS for t in tok.subtree):
+        return True
+    return tok.pos_ in ("NOUN", "PROPN") and _preposition(tok) in CIRCUMSTANCE_CASES - {"par", "selon", "sans"}
+
+
+def _next_to(verb: Token, tok: Token, particles: set[int]) -> bool:
+    """True when only adverbs, punctuation and the particles of a multiword cue (« faire part »)
+    stand between `verb` and the phrase of `tok`."""
+    return tok.i > verb.i and all(t.pos_ in ("ADV", "PUNCT") or t.i in particles for t in verb.doc[verb.i + 1 : tok.left_edge.i])
 
 
 def _preposition(tok: Token) -> str:
@@ -186,6 +261,10 @@ def _last_of(head: Token) -> int:
     or a semicolon."""
     doc = head.doc
     last = head.right_edge.i
+    for tok in doc[head.i + 1 : last + 1]:
+        if tok.pos_ == "PROPN" and _preposition(tok) == "comme":
+            last = min(last, tok.left_edge.i - 1)  # « leur soutien aux réfugiés [comme Airbnb] »: an example
+            break
     for tok in doc[head.i + 1 : last + 1]:
         # « samedi », « quelques heures plus tard », not « le bilan de la semaine »
         if (tok.lemma_.lower() in TIME_NOUNS or tok.lower_ in TIME_ADVERBS) and not any(c.dep_ == "case" for c in tok.children):
@@ -229,10 +308,28 @@ def _extend(verb: Token, head: Token, last: int) -> int:
             # a name hung on the verb is an example or an addressee (« comme Airbnb », « à X »)
             break
         case = _preposition(child)
+        if case == "par" and _agent_then_object(child):
+            last = child.right_edge.i  # « la détection, [par la sonde Cassini, de panaches d'hydrogène] »
+            continue
         if case in CIRCUMSTANCE_CASES or child.lemma_.lower() in TIME_NOUNS:
             break
         last = child.right_edge.i
     return last
+
+
+def _agent_then_object(phrase: Token) -> bool:
+    """True when the « par » phrase `phrase` is followed, after a comma, by a « de » phrase the
+    parser hung on it: the agent and the object of the action noun before them (« la détection,
+    par la sonde, de panaches »), not a circumstance of the speech act."""
+    doc = phrase.doc
+    for c in phrase.children:
+        case = next((t for t in c.children if t.dep_ == "case" and t.i < c.i), None)
+        if (
+            c.i > phrase.i and c.dep_ in ("conj", "nmod") and case is not None
+            and case.lower_ in PREPOSITION_FORMS["de"] and doc[case.i - 1].text == ","
+        ):
+            return True
+    return False
 
 
 def _passive(verb: Token) -> bool:
@@ -306,8 +403,23 @@ def _incise(verb: Token) -> bool:
     i = verb.i - 1
     while i >= 0 and (doc[i].pos_ in ("AUX", "ADV") or doc[i].dep_.startswith("aux")):
         i -= 1
-    return i >= 0 and (doc[i].text == "," or doc[i].text in QUOTE_CLOSERS) and "Fin" in (
+    if i < 0 or not (doc[i].text == "," or doc[i].text in QUOTE_CLOSERS):
+        return False
+    if doc[i].text == "," and not _said_before(doc, verb.sent.start, i):
+        # « Vers 9h, Amélie de Montchalin, députée LaREM, dénonce … »: only names and
+        # circumstances before the comma, so they hold the subject the parser left unattached
+        return False
+    return "Fin" in (
         verb.morph.get("VerbForm") + [v for a in verb.children if a.dep_.startswith("aux") for v in a.morph.get("VerbForm")]
+    )
+
+
+def _said_before(doc: Doc, start: int, end: int) -> bool:
+    """True when tokens ``start``..``end`` (exclusive) hold what an incise would close: a finite
+    verb or a quote mark."""
+    return any(
+        t.text in QUOTE_OPENERS | QUOTE_CLOSERS or (t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm"))
+        for t in doc[start:end]
     )
 
 
@@ -339,18 +451,36 @@ def _content(verb: Token, first: int, last: int, agent: Token | None = None) -> 
 
 
 
+def object_phrase(verb: Token, head: Token) -> NounPhraseContent | None:
+    """The phrase of `head`, the verb's object, as what the active `verb` reports as said (« a
+    présenté [ses condoléances aux familles] »), or None when the act is not done or the verb is
+    an incise."""
+    if not performed(verb) or _incise(verb) or not _active(verb):
+        return None
+    return _content(verb, head.left_edge.i, _extend(verb, head, _last_of(head)))
+
+
 def noun_phrase_quote(ctx: QuoteContext, verb: Token, cue: CueVerb) -> QuoteRec | None:
     """'Le syndicat a dénoncé la fermeture du site', 'la fermeture, dénoncée par le
     syndicat': the noun phrase as an indirect quotation, with the passive's agent or the
     verb's subject as speaker; None when nobody speaks (« le bilan fait état de 4 morts »)."""
-    if unsaid(verb):
-        return None
-    content = noun_phrase_content(verb, cue, ctx.actors)
-    if content is None:
-        return None
+    return content_quote(ctx, noun_phrase_content(verb, cue, ctx.actors))
+
+
+def content_quote(ctx: QuoteContext, content: NounPhraseContent | None) -> QuoteRec | None:
+    """The found `content` as an indirect quotation said by the passive's agent or the verb's
+    subject; None when there is no content or nobody speaks (« le bilan fait état de 4 morts »)."""
+    if content is None or (unsaid(content.verb) and not done_infinitive(content.verb)):
+        return None  # (« avant d'annoncer sa restructuration » after a past act: it was announced)
+    verb = content.verb
     doc = ctx.doc
     first, last = doc[content.first], doc[content.last]
     speaker = content.agent or speaker_of(verb, ctx.in_quote)
+    if (
+        content.agent is None and verb.dep_ == "acl" and verb.head.i < verb.i and verb.head.pos_ == "NOUN"
+        and "Pres" in verb.morph.get("Tense") and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    ):
+        speaker = verb.head  # « des documents faisant mention de ce chiffre »: the noun does it
     source = speaker.head.head if speaker is not None and speaker.lower_ == "qui" and speaker.head.dep_ == "acl:relcl" else speaker
     if source is None or source.lemma_.lower() in speech_nouns():
         return None  # « le bilan fait état de 4 morts », « l'enquête a révélé un élément »: facts, no one speaks
