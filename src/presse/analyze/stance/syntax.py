@@ -1,6 +1,7 @@
 """Syntax helpers of the stance layer: actor mentions, passive agents, cases, conjuncts.
 
-Subjects come from the shared finder :func:`presse.analyze.subjects.subject_of`."""
+Subjects come from the shared finder :func:`presse.analyze.subjects.subject_of`, cases and
+passive agents from :mod:`presse.analyze.arguments` (re-exported here for the stance modules)."""
 
 from __future__ import annotations
 
@@ -9,13 +10,12 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from presse.analyze.actors import Actors
+from presse.analyze.arguments import AIMED_CASES, PATIENT_DEPS, RELATIONAL_NOUNS, case_of
+from presse.analyze.arguments import passive_agent as passive_agent
 
-OBJECT_DEPS = frozenset({"obj", "iobj", "obl:arg"})
+OBJECT_DEPS = PATIENT_DEPS
 
-OBL_CASES = frozenset({"à", "contre", "envers", "avec", "vers", "pour", "auprès"})
-
-# "à l'égard de X", "à l'encontre de X", "à l'endroit de X", "vis-à-vis de X"
-RELATIONAL_NOUNS = frozenset({"égard", "encontre", "endroit", "vis-à-vis", "adresse"})
+OBL_CASES = AIMED_CASES
 
 PLACE_CASES = frozenset({"à", "en", "dans", "sur", "vers", "au", "aux"})
 
@@ -61,15 +61,6 @@ def actor_of(token: Token, actors: Actors, spans: Sequence[tuple[int, int, int]]
 
 def conjuncts(token: Token) -> list[Token]:
     return [token, *[c for c in token.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON")]]
-
-def passive_agent(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ == "obl:agent":
-            return child
-    return None
-
-def case_of(token: Token) -> str:
-    return " ".join(c.lower_ for c in token.children if c.dep_ in ("case", "fixed")) or ""
 
 RELATIVE_PRONOUNS = frozenset({"qui", "que", "qu'", "qu’", "lequel", "laquelle", "lesquels", "lesquelles"})
 
