@@ -60,6 +60,27 @@ député 6 nmod NOUN député _
 """)
 
 
+RELATIVE = built("Les policiers qui ont interpellé Paul partent.", """
+Les 1 det DET le _
+policiers 6 nsubj NOUN policier _
+qui 4 nsubj PRON qui PronType=Rel
+ont 4 aux:tense AUX avoir _
+interpellé 1 acl:relcl VERB interpeller Tense=Past|VerbForm=Part
+Paul 4 obj PROPN Paul _
+partent 6 ROOT VERB partir VerbForm=Fin
+. 6 punct PUNCT . _
+""")
+
+GERUND = built("Lyon gagne en battant Nice.", """
+Lyon 1 nsubj PROPN Lyon _
+gagne 1 ROOT VERB gagner VerbForm=Fin
+en 3 mark ADP en _
+battant 1 advcl VERB battre Tense=Pres|VerbForm=Part
+Nice 3 obj PROPN Nice _
+. 1 punct PUNCT . _
+""")
+
+
 @pytest.mark.parametrize(
     ("doc", "verb", "agent", "patients", "passive"),
     [
@@ -71,6 +92,10 @@ député 6 nmod NOUN député _
         (ACCUSING, 3, "armée", ["rebelles"], False),
         # « à l'encontre de » on the verb names the one the act is aimed at
         (COMPLAINT, 2, "Il", ["plainte", "député"], False),
+        # a relative pronoun subject: its antecedent
+        (RELATIVE, 4, "policiers", ["Paul"], False),
+        # a gerund: the subject of the verb it depends on
+        (GERUND, 3, "Lyon", ["Nice"], False),
     ],
 )
 def test_arguments_agent_and_patients(doc, verb, agent, patients, passive):

@@ -76,6 +76,11 @@ def test_acts_inside_a_quote_are_relations_of_their_own(analyzer):
         ("Les critiques de Marine Le Pen à l'égard d'Emmanuel Macron se multiplient.", "Le Pen", "Macron", "negative"),
         # a present participle on a noun: that noun does the act
         ("L'armée syrienne, accusant les rebelles, a démenti.", "armée", "rebelles", "negative"),
+        # a gerund: the subject of the verb it depends on, the parse hanging it on a noun
+        ("Dunkerque se place en tête de la zone en battant Créteil.", "Dunkerque", "Créteil", "negative"),
+        # a relative pronoun subject stands for its antecedent, the clause parsed as a conjunct
+        ("Le dépôt a été débloqué par la gendarmerie nationale, qui a interpellé Jean Dupont.", "gendarmerie",
+         "Dupont", "negative"),
     ],
 )
 def test_stance_acts_edge_from_act_lexicon_and_arguments(analyzer, text, agent, patient, effect):

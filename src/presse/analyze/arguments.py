@@ -13,6 +13,9 @@ leaves out, so that the acts of the stance layer are read the same way wherever 
   reviennent »); a present participle hung on a noun takes that noun as agent (« l'armée,
   accusant les rebelles »), one hung on a verb the verb's subject (the agent carried from the
   context: « X lance … en les chargeant »);
+- **relative clauses**: a relative pronoun subject or object stands for its antecedent (« les
+  policiers qui ont interpellé Y », « les rebelles qu'elle soutient »); a gerund (« en battant Y »)
+  takes the subject of the verb it depends on;
 - **patients**: the direct and indirect objects (« X a limogé Y », « X a décerné un prix à Y »),
   oblique arguments in a preposition that marks whom an act is aimed at (« contre Y », « envers
   Y », « à Y »), and the relational phrases « à l'encontre de Y », « à l'égard de Y »,
@@ -27,7 +30,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from presse.analyze.subjects import subject_of
+from presse.analyze.subjects import relative_antecedent, subject_of
 
 PATIENT_DEPS = frozenset({"obj", "iobj", "obl:arg"})
 # prepositions of an oblique complement that name the one an act is aimed at
@@ -40,6 +43,7 @@ ETRE_VERBS = frozenset({
     "sortir", "monter", "descendre", "rester", "tomber", "retourner", "accourir", "devenir",
 })
 CLAUSE_DEPS = frozenset({"acl", "advcl"})
+RELATIVE_PRONOUNS = frozenset({"qui", "que", "qu'", "qu’", "lequel", "laquelle", "lesquels", "lesquelles"})
 
 
 @dataclass
@@ -77,6 +81,34 @@ def _stray_agent(verb: Token) -> Token | None:
         if head.i == verb.i:
             return token
     return None
+
+
+def _antecedent(token: Token, verb: Token) -> Token:
+    """`token`, or when it is the relative pronoun of the relative clause `verb` heads (« les
+    policiers qui ont interpellé X », « les rebelles qu'elle soutient »), the noun it stands for."""
+    if token.lower_ not in RELATIVE_PRONOUNS or ("Rel" not in token.morph.get("PronType") and verb.dep_ != "acl:relcl"):
+        return token
+    if verb.dep_ == "acl:relcl" and verb.head.i != verb.i:
+        return relative_antecedent(verb)
+    # the parse hung the relative clause elsewhere (« …, la gendarmerie, qui a interpellé X »
+    # as a conjunct): the noun phrase just before the pronoun
+    before = token.doc[token.i - 1] if token.i > token.sent.start else None
+    if before is not None and before.pos_ == "PUNCT" and before.i > token.sent.start:
+        before = token.doc[before.i - 1]
+    while before is not None and before.pos_ in ("ADJ", "ADV") and before.head.i != before.i:
+        before = before.head
+    return before if before is not None and before.pos_ in ("NOUN", "PROPN") else token
+
+
+def _gerund_subject(verb: Token) -> Token | None:
+    """The subject of the verb a gerund (« en battant X ») depends on, through the noun the
+    parse may have hung it on (« … crée la surprise en battant X »)."""
+    if not ("Part" in verb.morph.get("VerbForm") and any(c.dep_ in ("mark", "case") and c.lower_ == "en" for c in verb.children)):
+        return None
+    head = verb.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return subject_of(head) if head.i != verb.i and head.pos_ in ("VERB", "AUX") else None
 
 
 def _participle(verb: Token, tense: str) -> bool:
@@ -127,11 +159,14 @@ def arguments_of(verb: Token, cases: frozenset[str] = AIMED_CASES) -> Arguments:
             patient = _clause_holder(verb)
         if patient is None:
             patient = subject_of(verb)  # "X vient d'être condamné par Y"
-        return Arguments(agent or _stray_agent(verb), [patient] if patient is not None else [], passive=True)
+        patients = [_antecedent(patient, verb)] if patient is not None else []
+        return Arguments(agent or _stray_agent(verb), patients, passive=True)
     subject = subject_of(verb)
     if subject is None and motion:
         subject = next((c for c in verb.children if c.dep_ == "nsubj:pass"), None)
+    if subject is None:
+        subject = _gerund_subject(verb)  # "X crée la surprise en battant Y"
     if subject is None and verb.dep_ == "acl" and _participle(verb, "Pres"):
         subject = _clause_holder(verb)  # "l'armée, accusant les rebelles"
-    objects = [c for c in verb.children if c.dep_ in PATIENT_DEPS]
-    return Arguments(subject, objects, aimed_obliques(verb, cases))
+    objects = [_antecedent(c, verb) for c in verb.children if c.dep_ in PATIENT_DEPS]
+    return Arguments(_antecedent(subject, verb) if subject is not None else None, objects, aimed_obliques(verb, cases))

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from presse.analyze.actors import Actors
 from presse.analyze.arguments import AIMED_CASES, PATIENT_DEPS, RELATIONAL_NOUNS, case_of
+from presse.analyze.arguments import RELATIVE_PRONOUNS as RELATIVE_PRONOUNS
 from presse.analyze.arguments import passive_agent as passive_agent
 
 OBJECT_DEPS = PATIENT_DEPS
@@ -62,7 +63,6 @@ def actor_of(token: Token, actors: Actors, spans: Sequence[tuple[int, int, int]]
 def conjuncts(token: Token) -> list[Token]:
     return [token, *[c for c in token.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON")]]
 
-RELATIVE_PRONOUNS = frozenset({"qui", "que", "qu'", "qu’", "lequel", "laquelle", "lesquels", "lesquelles"})
 
 def relational_head(word: Token) -> Token:
     """The noun « à l'égard de », « vis-à-vis de » … attach to: their head, or when the parse
