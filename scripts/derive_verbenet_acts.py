@@ -12,9 +12,7 @@ their effects"). A member is kept when:
   verb of the same class reads the act);
 - it is not already in ``effects.tsv`` (curated rows win) nor a reporting verb of class hostile or
   warm (« critiquer », « saluer » are reported stances, read through the cue lexicon);
-- for a class whose members go both ways (judgment-33, admire-31.2: « féliciter » and
-  « blâmer »), the sign of its row in ``polarity.tsv`` decides the kind (no row: left out);
-  for the other classes a ``polarity.tsv`` row of the opposite sign to the kind drops it;
+- a ``polarity.tsv`` row of the opposite sign to the kind drops it;
 - it is not one of the senses listed in ``NOT_ACTS``: members whose first news sense is not an act
   on a person (« toucher », « porter », « prendre »), written by hand from general French usage.
 
@@ -35,7 +33,9 @@ LEXICONS = Path(__file__).resolve().parents[1] / "src" / "presse" / "lexicons" /
 OUT = LEXICONS / "effects_verbenet.tsv"
 CURATED = parse_effects(LEXICONS / "effects.tsv")
 
-# class id → effect kind; "signed:<negative kind>/<positive kind>" takes the kind from polarity.tsv
+# class id → effect kind. judgment-33 and admire-31.2 are left out: their members go both ways,
+# each has its polarity.tsv row already (which relations read), and blame verbs mix insults,
+# whose agent is blamed (« calomnier »), with punishments, whose patient is (« punir »)
 CLASS_KINDS: dict[str, str] = {
     "murder-42.1": "violence",
     "murder-42.1-1": "violence",
@@ -69,10 +69,6 @@ CLASS_KINDS: dict[str, str] = {
     "appoint-29.1": "reward",
     "free-80": "reward",
     "dub-29.3": "reward",
-    "judgment-33": "signed:justice/reward",
-    "judgment-33-4": "signed:justice/reward",
-    "admire-31.2": "signed:justice/reward",
-    "admire-31.2-1": "signed:justice/reward",
 }
 
 # members whose usual sense in news is not an act done to someone (or not this act)
@@ -103,9 +99,6 @@ NOT_ACTS: frozenset[str] = frozenset({
     "choisir", "étiqueter", "ordonner", "débarrasser", "décharger", "guérir", "appeler",
     "baptiser", "dénommer", "intituler", "labelliser", "millésimer", "prénommer", "rebaptiser",
     "surnommer", "consacrer", "pressentir",
-    # judgment, admire: money, wishes, parody, esteem of things
-    "payer", "rembourser", "corriger", "parodier", "satiriser", "souhaiter", "estimer", "priser",
-    "apprécier", "envier", "craindre", "aimer", "adorer",
     # other senses first: « désigner un coupable », « virer de l'argent », « soumettre un texte à »,
     # « rivaliser avec » (comparison)
     "désigner", "virer", "soumettre", "rivaliser",
@@ -125,9 +118,6 @@ def member_kind(member: str, class_kind: str) -> str | None:
     if cue is not None and cue.cue_class in ("hostile", "warm"):
         return None
     value = polarity_lexicon().get(member)
-    if class_kind.startswith("signed:"):
-        negative, positive = class_kind.removeprefix("signed:").split("/")
-        return None if not value else negative if value < 0 else positive
     if value and (value > 0) != (SIGN[class_kind] > 0):
         return None
     return KIND_OVERRIDES.get(member, class_kind)
@@ -148,7 +138,7 @@ def derive() -> list[tuple[str, str, str]]:
 HEADER = """\
 # columns: lemma	kind	de	source
 # lemma: a verb (lemma, lower case) naming an act one actor does to another; kind as in effects.tsv (violence, coercion, justice, defeat, help, reward); de: - (verbs)
-# source: verbenet:<class> = a member of that class of Verb∋Net 1.0.0 (PyPI package verbenet, verbenet/data/<class>.xml; Pradet, Danlos, de Chalendar, Lapalme, L'Homme), kind given per class (by the polarity.tsv sign for classes that go both ways), derived by scripts/derive_verbenet_acts.py; rows of effects.tsv win over these
+# source: verbenet:<class> = a member of that class of Verb∋Net 1.0.0 (PyPI package verbenet, verbenet/data/<class>.xml; Pradet, Danlos, de Chalendar, Lapalme, L'Homme), kind given per class, derived by scripts/derive_verbenet_acts.py; rows of effects.tsv win over these
 # licence: CC BY-SA 4.0 (adapted from Verb∋Net)
 """
 
