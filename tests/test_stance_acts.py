@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from stance_helpers import analyze, edge, name
+from stance_helpers import analyze, edge, edges, name
 
 
 @pytest.mark.parametrize(
@@ -87,3 +87,9 @@ def test_stance_acts_edge_from_act_lexicon_and_arguments(analyzer, text, agent, 
     article = analyze(analyzer, text)
     found = edge(article, agent, patient)
     assert found is not None and found.polarity == effect and found.cue
+
+
+def test_stance_acts_no_edge_to_a_place_in_a_coordinated_complement(analyzer):
+    # « du monde et d'Europe » complements « championne »: Europe is neither beaten nor a rival
+    article = analyze(analyzer, "Cécile Lejeune s'impose devant la multiple championne du monde et d'Europe Sandra Levenez.")
+    assert all(target != "Europe" for _source, target, _polarity in edges(article))

@@ -13,6 +13,7 @@ from presse.analyze.actors import Actors
 from presse.analyze.arguments import AIMED_CASES, PATIENT_DEPS, RELATIONAL_NOUNS, case_of
 from presse.analyze.arguments import RELATIVE_PRONOUNS as RELATIVE_PRONOUNS
 from presse.analyze.arguments import passive_agent as passive_agent
+from presse.analyze.subjects import person_noun
 
 OBJECT_DEPS = PATIENT_DEPS
 
@@ -40,7 +41,8 @@ def _mention_of(token: Token, actors: Actors, spans: Sequence[tuple[int, int, in
 
 def actor_of(token: Token, actors: Actors, spans: Sequence[tuple[int, int, int]], *, via_de: bool) -> tuple[int, int, int] | None:
     """The actor a noun phrase headed by `token` refers to: the token's own mention, or (with
-    `via_de`) that of its "de" complement — "la démission de X", "le soutien de X"."""
+    `via_de`) that of its "de" complement — "la démission de X", "le soutien de X" — unless
+    the phrase names people (« la championne d'Europe », « le président de la Commission »)."""
     if token.lower_ in FIRST_PERSON:
         return None
     found = _mention_of(token, actors, spans)
@@ -52,7 +54,8 @@ def actor_of(token: Token, actors: Actors, spans: Sequence[tuple[int, int, int]]
                 found = _mention_of(child, actors, spans)
                 if found:
                     break
-    if found is None and via_de:
+    if found is None and via_de and not person_noun(token):
+        # (never through a noun of people: « la championne d'Europe » is no act of Europe)
         for child in token.children:
             if child.dep_ == "nmod" and any(c.lower_ in ("de", "d'", "du", "des", "d’") for c in child.children):
                 found = _mention_of(child, actors, spans)
@@ -61,7 +64,13 @@ def actor_of(token: Token, actors: Actors, spans: Sequence[tuple[int, int, int]]
     return found
 
 def conjuncts(token: Token) -> list[Token]:
-    return [token, *[c for c in token.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON")]]
+    """`token` and the noun phrases coordinated to it; a conjunct with a preposition of its own
+    is a coordinated complement the parse hung there (« la championne du monde et d'Europe »)."""
+    case = case_of(token)
+    return [token, *[
+        c for c in token.children
+        if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON") and case_of(c) in ("", case)
+    ]]
 
 
 def relational_head(word: Token) -> Token:
