@@ -518,3 +518,32 @@ def test_lexicons_word_map_values() -> None:
 def test_lexicons_unknown_word_set_is_a_key_error(name: str) -> None:
     with pytest.raises(KeyError):
         lexicons.word_set(name)
+
+
+def test_lexicons_effects_merge_verbenet_rows_with_curated_rows_winning():
+    from importlib.resources import files
+
+    from presse.lexicons import effects, parse_effects
+
+    derived = parse_effects(files("presse.lexicons").joinpath("fr", "effects_verbenet.tsv"))
+    curated = parse_effects(files("presse.lexicons").joinpath("fr", "effects.tsv"))
+    merged = effects()
+    assert len(derived) > 80 and not set(derived) & set(curated)
+    assert merged["fouiller"].kind == "justice" and merged["affronter"].kind == "defeat"
+    # reporting verbs of class hostile or warm are reported stances, not acts
+    assert "critiquer" not in derived and "féliciter" not in derived
+    assert all(merged[lemma] == entry for lemma, entry in curated.items())
+
+
+def test_lexicons_effects_verbenet_file_is_what_the_script_derives():
+    import importlib.util
+
+    pytest.importorskip("verbenet")
+    script = Path(__file__).resolve().parents[1] / "scripts" / "derive_verbenet_acts.py"
+    spec = importlib.util.spec_from_file_location("derive_verbenet_acts", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    rows = module.derive()
+    committed = [line.split("\t") for line in module.OUT.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    assert [(lemma, kind, source) for lemma, kind, _de, source in committed] == rows

@@ -144,7 +144,7 @@ def fronted_name(verb: Token, in_quote: Callable[[Token], bool] = _never) -> Tok
     return (people or names)[-1] if names else None
 
 
-def _relative_antecedent(relative: Token) -> Token:
+def relative_antecedent(relative: Token) -> Token:
     """The noun a « qui » relative clause says something of: « le policier X, qui affirme que … »;
     « le chef de mission de MSF pour la Syrie qui considère … »: the person noun the complements
     hang on."""
@@ -191,7 +191,7 @@ def speaker_of(verb: Token, in_quote: Callable[[Token], bool] = _never) -> Token
         ):
             return agent
         if tok.dep_ == "acl:relcl" and any(c.dep_ == "nsubj" and c.lower_ == "qui" for c in tok.children):
-            return _relative_antecedent(tok)
+            return relative_antecedent(tok)
         subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in NON_SPEAKER_PRONOUNS), None)
         passive = any(c.dep_ == "aux:pass" for c in tok.children)
         if subj is not None and (subj.dep_ != "nsubj:pass" or not passive):

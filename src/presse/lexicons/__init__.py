@@ -452,8 +452,10 @@ def parse_effects(source: Traversable) -> dict[str, Effect]:
 
 @cache
 def effects() -> Mapping[str, Effect]:
-    """Acts and what they do to their patient (``effects.tsv``), keyed by lemma."""
-    return MappingProxyType(parse_effects(_bundled("effects.tsv")))
+    """Acts and what they do to their patient, keyed by lemma: the curated ``effects.tsv`` and
+    the verbs derived from Verb∋Net classes (``effects_verbenet.tsv``), a curated row winning."""
+    derived = parse_effects(_bundled("effects_verbenet.tsv"))
+    return MappingProxyType(derived | parse_effects(_bundled("effects.tsv")))
 
 
 def effect(lemma: str) -> Effect | None:

@@ -18,12 +18,17 @@ On top of presse_actors and presse_quotes, the ``presse_stance`` component compu
   nothing else in the quote judges it;
 - **relations** (subject actor, predicate, object actor) from the dependency tree outside
   quotations: subject → verb → obj / iobj / obl, passives with their agent (the patient may be the
-  subject of the governing verb: "vient d'être condamné par"), light verbs with an evaluative
+  subject of the governing verb: "vient d'être condamné par"), participle clauses read as
+  passives ("chassés par les policiers, les manifestants …"), « à l'encontre de Y » — the
+  arguments as :func:`presse.analyze.arguments.arguments_of` reads them —, judgment nouns aimed
+  at someone ("la plainte de X contre Y"), light verbs with an evaluative
   noun ("a multiplié les compliments à l'égard de Trump", "a rendu hommage à"), multiword
   predicates ("a pris la défense de", "a mis en garde"), verbs of receiving ("a reçu le soutien
   de Y": Y → subject), and meeting nouns ("la rencontre entre X et Y"). Polarity comes from the
   predicate: a multiword expression, the reporting-verb class for cues, else ``polarity.tsv``,
-  negation flipping it; verbs of victory are hostile to the one defeated (``effects.tsv``, kind defeat);
+  negation flipping it; the acts of ``effects.tsv`` and of ``effects_verbenet.tsv`` (verbs of
+  Verb∋Net classes: murder, punish, banish, help, appoint…) give the rest, verbs of victory being
+  hostile to the one defeated (kind defeat);
 - **stance edges** source → target, from quotes (speaker → target) and relations (subject →
   object), in article order, so that a swing from hostile to warm is visible;
 - **tone**: the journalist's evaluative words in the sentence around each mention outside quotes,

@@ -9,6 +9,7 @@ from typing import Protocol
 from spacy.tokens import Doc, Token
 
 from presse.analyze.actors import Actors
+from presse.analyze.arguments import aimed_obliques, arguments_of, relational_targets
 from presse.analyze.polarity import token_hit, token_texts
 from presse.analyze.stance.carriers import (
     MEETING_NOUNS,
@@ -22,8 +23,6 @@ from presse.analyze.stance.carriers import (
 from presse.analyze.stance.records import RelationRec
 from presse.analyze.stance.syntax import (
     DE_CASES,
-    OBJECT_DEPS,
-    OBL_CASES,
     PLACE_CASES,
     actor_of,
     case_of,
@@ -123,12 +122,6 @@ def _received_relations(verb: Token, add: AddRelation) -> bool:
                 add(agent, pred, span, patient, score, via_de=False)
     return found
 
-# verbs whose compound past takes être (the parser reads "sont venus" as a passive)
-ETRE_VERBS = frozenset({
-    "venir", "revenir", "parvenir", "intervenir", "arriver", "partir", "aller", "entrer", "rentrer",
-    "sortir", "monter", "descendre", "rester", "tomber", "retourner", "accourir", "devenir",
-})
-
 def _verb_relations(verb: Token, add: AddRelation) -> None:
     if _received_relations(verb, add):
         return
@@ -139,10 +132,8 @@ def _verb_relations(verb: Token, add: AddRelation) -> None:
             score *= -0.6
         pred = f"{verb.lemma_.lower()} {light.lemma_.lower()}"
         pred_span = (verb.i, verb.i + 1) if light.i < verb.i else (verb.i, light.i + 1)
-        objects = noun_targets(light) + [
-            c for ch in verb.children if ch.dep_ in ("iobj", "obl:arg") or (ch.dep_ == "obl" and case_of(ch) in OBL_CASES)
-            for c in conjuncts(ch)
-        ]
+        aimed = [ch for ch in verb.children if ch.dep_ in ("iobj", "obl:arg")] + aimed_obliques(verb)
+        objects = noun_targets(light) + [c for ch in aimed for c in conjuncts(ch)]
         subj = passive_agent(verb) or find_subject(verb)
         if subj is not None:
             for s in conjuncts(subj):
@@ -153,33 +144,18 @@ def _verb_relations(verb: Token, add: AddRelation) -> None:
     score = expr[0] if expr is not None else predicate_score(verb)
     pred = expr[1] if expr is not None else verb.lemma_.lower()
     pred_span = expr[2] if expr is not None else (verb.i, verb.i + 1)
-    # "sont venus en aide": être makes the compound past of these verbs, not a passive
-    motion = verb.lemma_.lower() in ETRE_VERBS
-    passive = not motion and any(c.dep_ in ("nsubj:pass", "aux:pass") for c in verb.children)
-    if passive or (verb.dep_ == "acl" and passive_agent(verb) is not None):
-        agent = passive_agent(verb)
-        patient = next((c for c in verb.children if c.dep_ == "nsubj:pass"), None)
-        if patient is None and verb.dep_ == "acl":
-            patient = verb.head
-        if patient is None:
-            # "X vient d'être condamné par Y": the patient is the subject of the governing verb
-            patient = find_subject(verb)
-        if agent is not None and patient is not None:
-            for s in conjuncts(agent):
-                for o in conjuncts(patient):
-                    add(s, pred, pred_span, o, score, via_de=False)
+    args = arguments_of(verb)
+    if args.agent is None:
         return
-    subj = find_subject(verb) or (next((c for c in verb.children if c.dep_ == "nsubj:pass"), None) if motion else None)
-    if subj is None:
+    if args.passive:
+        for s in conjuncts(args.agent):
+            for o in (c for patient in args.objects for c in conjuncts(patient)):
+                add(s, pred, pred_span, o, score, via_de=False)
         return
     polar_or_meeting = score != 0.0 or pred in MEETING_VERBS
-    objects: list[tuple[Token, bool]] = []
-    for child in verb.children:
-        if child.dep_ in OBJECT_DEPS:
-            objects.extend((c, polar_or_meeting) for c in conjuncts(child))
-        elif child.dep_ == "obl" and case_of(child) in OBL_CASES:
-            objects.extend((c, False) for c in conjuncts(child))
-    for s in conjuncts(subj):
+    objects = [(c, polar_or_meeting) for o in args.objects for c in conjuncts(o)]
+    objects += [(c, False) for o in args.obliques for c in conjuncts(o)]
+    for s in conjuncts(args.agent):
         for obj, via_de in objects:
             add(s, pred, pred_span, obj, score, via_de=via_de)
 
@@ -187,25 +163,35 @@ AGENT_CASES = frozenset({"par"})
 
 OPPONENT_CASES = frozenset({"contre", "envers", "sur", "face à", "à l'encontre de"})
 
+# the complements by which a judgment noun with no act of its own names whom it is aimed at
+# (« les critiques de X envers Y », « la plainte de X contre Y »)
+JUDGMENT_CASES = frozenset({"contre", "envers", "à l'encontre de", "à l'égard de"})
+
 def _noun_relations(noun: Token, add: AddRelation) -> None:
     """Relations an act noun of effects.tsv names with its complements: "l'arrestation de X par
     Y" (Y → X), "l'offensive des FDS contre Daech", "la victoire de X face à Y"; the noun's
-    "de" complement is its patient or its agent as the lexicon says."""
+    "de" complement is its patient or its agent as the lexicon says. A noun of the polarity
+    lexicon aimed at someone (« la plainte de X contre Y », « les critiques de X à l'égard de
+    Y ») has its "de" complement as agent."""
     entry = effect(noun.lemma_.lower())
-    if entry is None or entry.kind == "death":
+    if entry is not None and entry.kind == "death":
         return
+    if entry is None and token_hit(noun) is None:
+        return
+    de_role = entry.de if entry is not None else "agent"
+    aimed = OPPONENT_CASES if entry is not None else JUDGMENT_CASES
     agents: list[Token] = []
-    patients: list[Token] = []
+    patients: list[Token] = [g for t in relational_targets(noun) for g in conjuncts(t)]
     for child in noun.children:
         if child.dep_ not in ("nmod", "obl", "obl:mod", "obl:arg"):
             continue
         case = case_of(child)
         if case in AGENT_CASES:
             agents.extend(conjuncts(child))
-        elif case in OPPONENT_CASES or (case.endswith(" à") and case.startswith("face")):
+        elif case in aimed or (entry is not None and case.endswith(" à") and case.startswith("face")):
             patients.extend(conjuncts(child))
-        elif set(case.split()) & DE_CASES and entry.de in ("agent", "patient"):
-            (agents if entry.de == "agent" else patients).extend(conjuncts(child))
+        elif set(case.split()) & DE_CASES and de_role in ("agent", "patient"):
+            (agents if de_role == "agent" else patients).extend(conjuncts(child))
     if not patients:
         return
     if not agents and noun.dep_ in ("obj", "nsubj:pass") and noun.head.pos_ == "VERB":

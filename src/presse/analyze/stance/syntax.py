@@ -1,6 +1,7 @@
 """Syntax helpers of the stance layer: actor mentions, passive agents, cases, conjuncts.
 
-Subjects come from the shared finder :func:`presse.analyze.subjects.subject_of`."""
+Subjects come from the shared finder :func:`presse.analyze.subjects.subject_of`, cases and
+passive agents from :mod:`presse.analyze.arguments` (re-exported here for the stance modules)."""
 
 from __future__ import annotations
 
@@ -9,13 +10,14 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from presse.analyze.actors import Actors
+from presse.analyze.arguments import AIMED_CASES, PATIENT_DEPS, RELATIONAL_NOUNS, case_of
+from presse.analyze.arguments import RELATIVE_PRONOUNS as RELATIVE_PRONOUNS
+from presse.analyze.arguments import passive_agent as passive_agent
+from presse.lexicons import speaker_nouns
 
-OBJECT_DEPS = frozenset({"obj", "iobj", "obl:arg"})
+OBJECT_DEPS = PATIENT_DEPS
 
-OBL_CASES = frozenset({"à", "contre", "envers", "avec", "vers", "pour", "auprès"})
-
-# "à l'égard de X", "à l'encontre de X", "à l'endroit de X", "vis-à-vis de X"
-RELATIONAL_NOUNS = frozenset({"égard", "encontre", "endroit", "vis-à-vis", "adresse"})
+OBL_CASES = AIMED_CASES
 
 PLACE_CASES = frozenset({"à", "en", "dans", "sur", "vers", "au", "aux"})
 
@@ -37,9 +39,16 @@ def _mention_of(token: Token, actors: Actors, spans: Sequence[tuple[int, int, in
             return start, end, ent
     return token.i, token.i + 1, idx
 
+def _one_person(token: Token) -> bool:
+    """Whether a common noun names one person by role (speaker_nouns.tsv, kind person)."""
+    entry = speaker_nouns().get(token.lemma_.lower()) or speaker_nouns().get(token.lower_)
+    return token.pos_ == "NOUN" and entry is not None and entry.kind == "person"
+
 def actor_of(token: Token, actors: Actors, spans: Sequence[tuple[int, int, int]], *, via_de: bool) -> tuple[int, int, int] | None:
     """The actor a noun phrase headed by `token` refers to: the token's own mention, or (with
-    `via_de`) that of its "de" complement — "la démission de X", "le soutien de X"."""
+    `via_de`) that of its "de" complement — "la démission de X", "le soutien de X" — unless
+    the phrase names one person (« la championne d'Europe », « le président de la Commission »;
+    a group, « un groupe de spectateurs », stands for its members)."""
     if token.lower_ in FIRST_PERSON:
         return None
     found = _mention_of(token, actors, spans)
@@ -51,27 +60,32 @@ def actor_of(token: Token, actors: Actors, spans: Sequence[tuple[int, int, int]]
                 found = _mention_of(child, actors, spans)
                 if found:
                     break
-    if found is None and via_de:
+    if found is None and via_de and not _one_person(token):
+        # (never through a noun naming one person: « la championne d'Europe » is not Europe)
         for child in token.children:
-            if child.dep_ == "nmod" and any(c.lower_ in ("de", "d'", "du", "des", "d’") for c in child.children):
+            # (a « de » conjunct is a complement the parse coordinated: see `conjuncts`)
+            if child.dep_ in ("nmod", "conj") and any(c.lower_ in ("de", "d'", "du", "des", "d’") for c in child.children):
                 found = _mention_of(child, actors, spans)
                 if found:
                     break
     return found
 
 def conjuncts(token: Token) -> list[Token]:
-    return [token, *[c for c in token.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON")]]
+    """`token` and the noun phrases coordinated to it; a conjunct with a preposition of its own
+    is a coordinated complement the parse hung there (« la championne du monde et d'Europe »)."""
+    case = _plain_case(case_of(token))
+    return [token, *[
+        c for c in token.children
+        if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON") and (case_of(c) in ("", "des") or _plain_case(case_of(c)) == case)
+    ]]
 
-def passive_agent(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ == "obl:agent":
-            return child
-    return None
+# contracted prepositions as their plain form (« à la famille et aux amis » share one case);
+# « des » is left out: it is the plural article as often as « de » + « les »
+_CONTRACTIONS = {"au": "à", "aux": "à", "du": "de", "d'": "de", "d’": "de"}
 
-def case_of(token: Token) -> str:
-    return " ".join(c.lower_ for c in token.children if c.dep_ in ("case", "fixed")) or ""
+def _plain_case(case: str) -> str:
+    return " ".join(_CONTRACTIONS.get(word, word) for word in case.split())
 
-RELATIVE_PRONOUNS = frozenset({"qui", "que", "qu'", "qu’", "lequel", "laquelle", "lesquels", "lesquelles"})
 
 def relational_head(word: Token) -> Token:
     """The noun « à l'égard de », « vis-à-vis de » … attach to: their head, or when the parse
