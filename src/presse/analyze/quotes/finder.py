@@ -33,7 +33,6 @@ from presse.analyze.quotes.records import QuoteRec, Quotes, doc_text
 from presse.analyze.quotes.speaker_chain import chain_speakers
 from presse.analyze.quotes.speakers import continue_voices, resolve, sign
 from presse.analyze.quotes.speech_predicates import predicate_quote
-from presse.analyze.quotes.tokens import SELON
 from presse.analyze.verb_groups import finite_or_aux
 
 
