@@ -113,9 +113,9 @@ NO_NP_CONTENT: dict[str, frozenset[str]] = {
          "insinuer", "confier", "prétendre"),
         _NP,
     ),
-    # the object is a thing unveiled or money brought in: « dévoiler une plaque », « le jeu a
-    # rapporté 160 millions de dollars »
-    **dict.fromkeys(("dévoiler", "rapporter"), _NP),
+    # the object is a thing unveiled, shown or money brought in: « dévoiler une plaque », « le
+    # sommet révèle plusieurs dynamiques », « le jeu a rapporté 160 millions de dollars »
+    **dict.fromkeys(("dévoiler", "révéler", "rapporter"), _NP),
     # the object is an act or a state: « déclarer la guerre », « soutenir le projet », « assurer
     # la sécurité », « garantir l'accès », « reconnaître l'indépendance », « attaquer la ville »,
     # « accuser un retard »
