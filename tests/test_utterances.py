@@ -81,9 +81,10 @@ def test_utterances_reference_article_counts_once(reference_article: Article) ->
     # both spans stay, for display and evaluation
     assert mixed.kind == "mixed" and mixed.start <= racines.start and racines.end <= mixed.end
     poutine = _voice(reference_article, "Vladimir Poutine")
-    # « tourner la page », « le simple fait … », « vanté le potentiel d'échanges … » (a speech act
-    # with noun-phrase content), « la responsabilité … ces « causes racines » »
-    assert (poutine.quotes, poutine.direct_quotes, poutine.indirect_quotes) == (4, 1, 3)
+    # « souligné la nécessité de « tourner la page » » (mixed: a noun-phrase content holding the
+    # marked words), « le simple fait … », « vanté le potentiel d'échanges … », « la responsabilité
+    # … ces « causes racines » »: four utterances, none of them a bare direct quotation
+    assert (poutine.quotes, poutine.direct_quotes, poutine.indirect_quotes) == (4, 0, 4)
     trump = _voice(reference_article, "Donald Trump")
     # seven marked stretches, two que-clauses and « a promis un appel à Zelensky »
     assert (trump.quotes, trump.direct_quotes, trump.indirect_quotes) == (10, 7, 3)
@@ -182,7 +183,7 @@ def test_utterances_migration_fixes_stores_written_before(tmp_path: Path, refere
                 1 for q in old["quotes"] if q["speaker"]["entity"] == voice["entity"] and q["kind"] == "direct"
             )
         conn.execute("UPDATE articles SET analysis = ?", (json.dumps(old, ensure_ascii=False),))
-        assert conn.execute("SELECT quotes FROM actors WHERE name = 'Vladimir Poutine'").fetchone() == (5,)  # the old count: « causes racines » twice
+        assert conn.execute("SELECT quotes FROM actors WHERE name = 'Vladimir Poutine'").fetchone() == (6,)  # the old count: « causes racines » and « tourner la page » twice
     with StoreWriter(db):
         pass  # opening the store for writing migrates it
     with closing(sqlite3.connect(db)) as conn:
