@@ -59,6 +59,14 @@ def speaker_name(article, quote) -> str | None:
     return ent.name if ent else quote.speaker.name
 
 
+def quote_with_text(article, text: str):
+    """The article's first quote whose span reads `text`; fails the test, listing the quotes
+    found, when there is none."""
+    match = [q for q in article.quotes if q.text == text]
+    assert match, f"{text!r} not in {[q.text for q in article.quotes]}"
+    return match[0]
+
+
 def undo_gender_migration(conn) -> None:
     """Undo 0005_gender_evidence on an autocommit connection: the store as presse left it before
     gender was stored."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import speaker_name
+from conftest import quote_with_text, speaker_name
 from parses import built, quote_context
 from presse.analyze.quotes.attributes import attribute_report
 from presse.model import Document
@@ -165,10 +165,9 @@ def test_quotes_attributes_report_by_attribute(name: str) -> None:
 )
 def test_quotes_attributes_real_sentences(analyzer, text: str, quote: str, speaker: str) -> None:
     article = analyzer.analyze(Document(text=text))
-    match = [q for q in article.quotes if q.text == quote]
-    assert match, [q.text for q in article.quotes]
-    assert match[0].kind == "indirect"
-    assert speaker_name(article, match[0]) == speaker
+    found = quote_with_text(article, quote)
+    assert found.kind == "indirect"
+    assert speaker_name(article, found) == speaker
 
 
 @pytest.mark.model
